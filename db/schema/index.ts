@@ -1,0 +1,4 @@
+export * from "./structures";
+export * from "./staff";
+export * from "./sessions";
+export * from "./audit";

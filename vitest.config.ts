@@ -1,0 +1,21 @@
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
+import { defineConfig } from "vitest/config";
+
+// Unit and integration tests of the Worker run inside workerd, like production:
+// real D1 (SQLite) and R2, storage isolated per test file, migrations applied by test/support/apply-migrations.ts.
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations("db/migrations");
+  return {
+    plugins: [
+      cloudflareTest({
+        main: "worker/index.ts",
+        wrangler: { configPath: "./wrangler.toml" },
+        miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+      }),
+    ],
+    test: {
+      include: ["worker/**/*.test.ts", "test/integration/**/*.test.ts"],
+      setupFiles: ["test/support/apply-migrations.ts"],
+    },
+  };
+});

@@ -1,0 +1,154 @@
+import { and, eq, ne } from "drizzle-orm";
+import { sessions, staffUsers, structures } from "../../db/schema";
+import { failureUpdate, resetFailures, STAFF_LOCKOUT } from "../auth/lockout";
+import { hashPassword, verifyPassword } from "../auth/password";
+import { deleteSession, newSession } from "../auth/session";
+import { checkPassword } from "../auth/sign-in";
+import type { Db } from "../db";
+import { AppError } from "../errors";
+import { audit, type Actor } from "../journal/log";
+import { PASSWORD_PROBLEM_LABELS, staffPasswordProblems } from "../rules/password-policy";
+
+/** Throws a field error on `field` when the password breaks the staff rule. */
+export function assertStaffPassword(password: string, field: string): void {
+  const problems = staffPasswordProblems(password);
+  if (problems.length > 0) {
+    throw new AppError("INVALID_INPUT", { [field]: PASSWORD_PROBLEM_LABELS[problems[0]!] });
+  }
+}
+
+export async function signInStaff(
+  db: Db,
+  input: { email: string; password: string },
+  now: Date,
+  ip: string | null,
+): Promise<{ token: string; userId: number }> {
+  const [account] = await db
+    .select({
+      id: staffUsers.id,
+      structureId: staffUsers.structureId,
+      nom: staffUsers.nom,
+      prenom: staffUsers.prenom,
+      status: staffUsers.status,
+      passwordHash: staffUsers.passwordHash,
+      lockedUntil: staffUsers.lockedUntil,
+      structureStatut: structures.statut,
+    })
+    .from(staffUsers)
+    .innerJoin(structures, eq(structures.id, staffUsers.structureId))
+    .where(and(eq(staffUsers.email, input.email), ne(staffUsers.status, "DELETED")));
+
+  const check = await checkPassword(account, input.password, now);
+  const anonymous: Actor = { kind: "anonymous", id: null, name: null };
+  if (check === "unknown" || !account) {
+    await audit(db, {
+      action: "STAFF_LOGIN_FAILED",
+      structureId: account?.structureId ?? null,
+      actor: anonymous,
+      details: { email: input.email, reason: "unknown" },
+      ip,
+      at: now,
+    });
+    throw new AppError("INVALID_CREDENTIALS");
+  }
+  const actor: Actor = { kind: "staff", id: account.id, name: `${account.prenom} ${account.nom}` };
+  const target = { type: "staff", id: account.id };
+  if (check !== "ok") {
+    const [after] = await db.batch([
+      db
+        .update(staffUsers)
+        .set(failureUpdate(STAFF_LOCKOUT, staffUsers, now))
+        .where(eq(staffUsers.id, account.id))
+        .returning({ lockedUntil: staffUsers.lockedUntil }),
+      audit(db, {
+        action: "STAFF_LOGIN_FAILED",
+        structureId: account.structureId,
+        actor,
+        target,
+        details: { reason: check },
+        ip,
+        at: now,
+      }),
+    ]);
+    const lockedNow = check === "wrong" && (after[0]?.lockedUntil?.getTime() ?? 0) > now.getTime();
+    if (lockedNow) {
+      await audit(db, { action: "STAFF_LOCKED", structureId: account.structureId, actor, target, ip, at: now });
+    }
+    throw new AppError("INVALID_CREDENTIALS");
+  }
+  if (account.status === "BLOCKED") throw new AppError("ACCOUNT_BLOCKED");
+  if (account.status !== "ACTIVE") throw new AppError("INVALID_CREDENTIALS");
+  if (account.structureStatut !== "VALIDE") throw new AppError("STRUCTURE_NOT_VALIDATED");
+
+  const session = await newSession(db, "staff", account.id, account.structureId, now);
+  await db.batch([
+    session.insert,
+    db.update(staffUsers).set({ ...resetFailures, lastLoginAt: now }).where(eq(staffUsers.id, account.id)),
+    audit(db, { action: "STAFF_LOGIN", structureId: account.structureId, actor, target, ip, at: now }),
+  ]);
+  return { token: session.token, userId: account.id };
+}
+
+export async function signOutStaff(
+  db: Db,
+  sessionId: string,
+  structureId: number,
+  actor: Actor,
+  now: Date,
+): Promise<void> {
+  await db.batch([
+    deleteSession(db, sessionId),
+    audit(db, { action: "STAFF_LOGOUT", structureId, actor, target: { type: "staff", id: actor.id! }, at: now }),
+  ]);
+}
+
+export async function getMe(db: Db, userId: number) {
+  const [me] = await db
+    .select({
+      id: staffUsers.id,
+      nom: staffUsers.nom,
+      prenom: staffUsers.prenom,
+      email: staffUsers.email,
+      fonction: staffUsers.fonction,
+      role: staffUsers.role,
+      lastLoginAt: staffUsers.lastLoginAt,
+      passwordUpdatedAt: staffUsers.passwordUpdatedAt,
+      structure: { id: structures.id, nom: structures.nom, ville: structures.ville },
+    })
+    .from(staffUsers)
+    .innerJoin(structures, eq(structures.id, staffUsers.structureId))
+    .where(eq(staffUsers.id, userId));
+  if (!me) throw new AppError("NOT_FOUND");
+  return me;
+}
+
+/** Changing one's password ends every other session of the account. */
+export async function changeOwnPassword(
+  db: Db,
+  caller: { id: number; structureId: number; sessionId: string; actor: Actor },
+  input: { current: string; next: string },
+  now: Date,
+): Promise<void> {
+  assertStaffPassword(input.next, "next");
+  const user = await db.query.staffUsers.findFirst({ where: eq(staffUsers.id, caller.id) });
+  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.current))) {
+    throw new AppError("WRONG_CURRENT_PASSWORD", { current: "Le mot de passe actuel est incorrect." });
+  }
+  if (input.next === input.current) {
+    throw new AppError("INVALID_INPUT", { next: "Le nouveau mot de passe doit être différent de l'actuel." });
+  }
+  const hash = await hashPassword(input.next);
+  await db.batch([
+    db.update(staffUsers).set({ passwordHash: hash, passwordUpdatedAt: now }).where(eq(staffUsers.id, caller.id)),
+    db
+      .delete(sessions)
+      .where(and(eq(sessions.kind, "staff"), eq(sessions.userId, caller.id), ne(sessions.id, caller.sessionId))),
+    audit(db, {
+      action: "STAFF_PASSWORD_CHANGED",
+      structureId: caller.structureId,
+      actor: caller.actor,
+      target: { type: "staff", id: caller.id },
+      at: now,
+    }),
+  ]);
+}

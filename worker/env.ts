@@ -1,0 +1,10 @@
+/** Bindings and variables of the Worker (wrangler.toml; secrets in .dev.vars locally). */
+export interface Env {
+  DB: D1Database;
+  FILES: R2Bucket;
+  ASSETS: Fetcher;
+  /** Origin of the staff app, e.g. https://pro.ancrage.fr (http://localhost:8787 locally). */
+  STAFF_ORIGIN: string;
+  /** Origin of the portal Mon Ancrage, e.g. https://mon.ancrage.fr (http://127.0.0.1:8787 locally). */
+  PORTAL_ORIGIN: string;
+}

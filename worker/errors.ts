@@ -1,0 +1,51 @@
+import { TRPCError } from "@trpc/server";
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+
+/**
+ * Every failure the domain can report, with its tRPC code and the French message users see.
+ * Services throw `new AppError("CODE")`; the mapping to the transport happens here only.
+ */
+export const APP_ERRORS = {
+  UNAUTHENTICATED: { trpc: "UNAUTHORIZED", message: "Votre session a expiré : veuillez vous reconnecter." },
+  FORBIDDEN: { trpc: "FORBIDDEN", message: "Vous n'avez pas les droits pour cette action." },
+  NOT_FOUND: { trpc: "NOT_FOUND", message: "Élément introuvable." },
+  INVALID_INPUT: { trpc: "BAD_REQUEST", message: "Certains champs sont invalides : vérifiez le formulaire." },
+  INVALID_CREDENTIALS: {
+    trpc: "UNAUTHORIZED",
+    message:
+      "Adresse e-mail ou mot de passe incorrect. Après 5 essais infructueux en 24 heures, le compte est bloqué pendant une heure.",
+  },
+  STRUCTURE_NOT_VALIDATED: {
+    trpc: "FORBIDDEN",
+    message: "Votre structure n'a pas encore été validée par l'équipe Ancrage.",
+  },
+  EMAIL_TAKEN: { trpc: "CONFLICT", message: "Un compte existe déjà avec cette adresse e-mail." },
+  TOKEN_INVALID: {
+    trpc: "BAD_REQUEST",
+    message: "Ce lien n'est plus valide. Demandez à votre administrateur un nouveau lien.",
+  },
+  WRONG_CURRENT_PASSWORD: { trpc: "BAD_REQUEST", message: "Le mot de passe actuel est incorrect." },
+  ACCOUNT_BLOCKED: {
+    trpc: "FORBIDDEN",
+    message: "Ce compte est bloqué : contactez l'administrateur de votre structure.",
+  },
+  NOT_ON_SELF: { trpc: "BAD_REQUEST", message: "Vous ne pouvez pas faire cette action sur votre propre compte." },
+  INVALID_STATE: { trpc: "CONFLICT", message: "Cette action n'est pas possible dans l'état actuel." },
+  CROSS_ORIGIN: { trpc: "FORBIDDEN", message: "Requête refusée : origine non autorisée." },
+} as const satisfies Record<string, { trpc: TRPC_ERROR_CODE_KEY; message: string }>;
+
+export type AppErrorCode = keyof typeof APP_ERRORS;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    /** Field-level French messages, keyed by the input path ("admin.email"). */
+    readonly fieldErrors?: Record<string, string>,
+  ) {
+    super(APP_ERRORS[code].message);
+  }
+}
+
+export function toTRPCError(error: AppError): TRPCError {
+  return new TRPCError({ code: APP_ERRORS[error.code].trpc, message: error.message, cause: error });
+}

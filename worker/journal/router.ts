@@ -1,0 +1,9 @@
+import { router, staffProcedure } from "../trpc";
+import { id, z } from "../validation";
+import { listJournal } from "./service";
+
+export const journalRouter = router({
+  list: staffProcedure("journal.read")
+    .input(z.object({ before: id.nullish() }))
+    .query(({ ctx, input }) => listJournal(ctx.db, ctx.staff.structureId, input.before ?? null)),
+});

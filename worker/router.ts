@@ -1,0 +1,17 @@
+import { compteRouter } from "./compte/router";
+import { equipeRouter } from "./equipe/router";
+import { journalRouter } from "./journal/router";
+import { plateformeRouter } from "./plateforme/router";
+import { structuresRouter } from "./structures/router";
+import { router } from "./trpc";
+
+export const appRouter = router({
+  compte: compteRouter,
+  structures: structuresRouter,
+  equipe: equipeRouter,
+  journal: journalRouter,
+  plateforme: plateformeRouter,
+});
+
+/** The only thing the frontends import from the Worker: the router's type. */
+export type AppRouter = typeof appRouter;

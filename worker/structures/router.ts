@@ -1,0 +1,43 @@
+import { FONCTIONS } from "../rules/roles";
+import { publicProcedure, router, staffProcedure } from "../trpc";
+import { email, password, text, z } from "../validation";
+import { structureInfoInput, structureOptionsInput } from "./schemas";
+import { getStructure, registerStructure, updateStructureInfo, updateStructureOptions } from "./service";
+
+/** The caller's structure, and the public sign-up of a new one (reference B.1). */
+export const structuresRouter = router({
+  register: publicProcedure
+    .input(
+      z.object({
+        structure: structureInfoInput,
+        admin: z.object({
+          nom: text("Nom", 100),
+          prenom: text("Prénom", 100),
+          email: email(),
+          fonction: z.enum(FONCTIONS, { error: "Fonction : choisissez une valeur de la liste." }),
+          password: password(),
+        }),
+        acceptCgu: z.literal(true, { error: "Vous devez accepter les conditions d'utilisation." }),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      await registerStructure(ctx.db, input, ctx.now, ctx.ip);
+      return { ok: true as const };
+    }),
+
+  mine: staffProcedure("structure.read").query(({ ctx }) => getStructure(ctx.db, ctx.staff.structureId)),
+
+  update: staffProcedure("structure.edit")
+    .input(structureInfoInput)
+    .mutation(async ({ ctx, input }) => {
+      await updateStructureInfo(ctx.db, ctx.staff.structureId, input, ctx.actor, ctx.now);
+      return { ok: true as const };
+    }),
+
+  updateOptions: staffProcedure("structure.settings")
+    .input(structureOptionsInput)
+    .mutation(async ({ ctx, input }) => {
+      await updateStructureOptions(ctx.db, ctx.staff.structureId, input, ctx.actor, ctx.now);
+      return { ok: true as const };
+    }),
+});

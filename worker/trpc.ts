@@ -1,0 +1,176 @@
+/**
+ * tRPC plumbing, top to bottom: the request context, tRPC itself (errors in French, one place),
+ * then the procedure factories every router uses.
+ */
+import { initTRPC } from "@trpc/server";
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { createDb, type Db } from "./db";
+import type { Env } from "./env";
+import { AppError, APP_ERRORS, toTRPCError } from "./errors";
+import { cookieName, readCookie } from "./auth/cookies";
+import { validateSession, deleteSession, type Session } from "./auth/session";
+import { can, type Permission } from "./rules/permissions";
+import type { Role } from "./rules/roles";
+import type { Actor } from "./journal/log";
+import { staffUsers, structures, platformAdmins } from "../db/schema";
+
+// 1. Context: what every procedure may use. Sessions are read by the procedures that need one.
+export interface Context {
+  env: Env;
+  db: Db;
+  req: Request;
+  resHeaders: Headers;
+  now: Date;
+  ip: string | null;
+  /** Cookies get `Secure` and the `__Host-` prefix when the app is served over https. */
+  secure: boolean;
+}
+
+export function createContext(env: Env, req: Request, resHeaders: Headers): Context {
+  return {
+    env,
+    db: createDb(env.DB),
+    req,
+    resHeaders,
+    now: new Date(),
+    ip: req.headers.get("cf-connecting-ip"),
+    secure: new URL(req.url).protocol === "https:",
+  };
+}
+
+// 2. tRPC: errors reach the client with a French message and, for forms, one message per field.
+export interface Meta {
+  /** The permission-table entry a staff procedure requires (read by the permission tests). */
+  permission?: Permission;
+  /** Who may call it at all. */
+  audience: "public" | "staff" | "platform" | "usager";
+}
+
+function fieldErrorsOf(cause: unknown): Record<string, string> | undefined {
+  if (cause instanceof z.ZodError) {
+    const out: Record<string, string> = {};
+    for (const issue of cause.issues) {
+      const key = issue.path.join(".") || "_";
+      out[key] ??= issue.message;
+    }
+    return out;
+  }
+  if (cause instanceof AppError) return cause.fieldErrors;
+  return undefined;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      const fieldErrors = fieldErrorsOf(error.cause);
+      let message = shape.message;
+      if (error.cause instanceof z.ZodError) message = APP_ERRORS.INVALID_INPUT.message;
+      if (error.code === "INTERNAL_SERVER_ERROR") {
+        message = "Une erreur inattendue est survenue. Rien n'a été enregistré : réessayez dans un instant.";
+      }
+      return {
+        message,
+        code: shape.code,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          appCode: error.cause instanceof AppError ? error.cause.code : undefined,
+          fieldErrors,
+        },
+      };
+    },
+  });
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Domain errors (AppError) become tRPC errors here, whatever procedure threw them. */
+const mapAppErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) throw toTRPCError(result.error.cause);
+  return result;
+});
+
+// 3. Procedures.
+export const publicProcedure = t.procedure.meta({ audience: "public" }).use(mapAppErrors);
+
+export interface StaffCaller {
+  id: number;
+  structureId: number;
+  role: Role;
+  nom: string;
+  prenom: string;
+  email: string;
+}
+
+async function loadStaff(ctx: Context): Promise<{ session: Session; staff: StaffCaller } | null> {
+  const token = readCookie(ctx.req.headers.get("cookie"), cookieName("staff", ctx.secure));
+  if (!token) return null;
+  const session = await validateSession(ctx.db, "staff", token, ctx.now);
+  if (!session) return null;
+  const [row] = await ctx.db
+    .select({
+      id: staffUsers.id,
+      structureId: staffUsers.structureId,
+      role: staffUsers.role,
+      nom: staffUsers.nom,
+      prenom: staffUsers.prenom,
+      email: staffUsers.email,
+    })
+    .from(staffUsers)
+    .innerJoin(structures, eq(structures.id, staffUsers.structureId))
+    .where(
+      and(
+        eq(staffUsers.id, session.userId),
+        eq(staffUsers.status, "ACTIVE"),
+        eq(structures.statut, "VALIDE"),
+      ),
+    );
+  if (!row) {
+    // The account was blocked/deleted or the structure withdrawn since sign-in: end the session.
+    await deleteSession(ctx.db, session.id);
+    return null;
+  }
+  return { session, staff: row };
+}
+
+/**
+ * A procedure for signed-in staff holding `permission` in the one permission table.
+ * Every service receives `ctx.staff.structureId` and scopes its queries to it.
+ */
+export function staffProcedure(permission: Permission) {
+  return t.procedure
+    .meta({ audience: "staff", permission })
+    .use(mapAppErrors)
+    .use(async ({ ctx, next }) => {
+      const loaded = await loadStaff(ctx);
+      if (!loaded) throw new AppError("UNAUTHENTICATED");
+      if (!can(loaded.staff.role, permission)) throw new AppError("FORBIDDEN");
+      const actor: Actor = {
+        kind: "staff",
+        id: loaded.staff.id,
+        name: `${loaded.staff.prenom} ${loaded.staff.nom}`,
+      };
+      return next({ ctx: { ...ctx, session: loaded.session, staff: loaded.staff, actor } });
+    });
+}
+
+/** A procedure for the platform operators (validation of structures). */
+export const platformProcedure = t.procedure
+  .meta({ audience: "platform" })
+  .use(mapAppErrors)
+  .use(async ({ ctx, next }) => {
+    const token = readCookie(ctx.req.headers.get("cookie"), cookieName("platform", ctx.secure));
+    const session = token ? await validateSession(ctx.db, "platform", token, ctx.now) : null;
+    const admin = session
+      ? await ctx.db.query.platformAdmins.findFirst({ where: eq(platformAdmins.id, session.userId) })
+      : undefined;
+    if (!session || !admin) throw new AppError("UNAUTHENTICATED");
+    const actor: Actor = { kind: "platform", id: admin.id, name: admin.nom };
+    return next({ ctx: { ...ctx, session, platformAdmin: admin, actor } });
+  });
+

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { fr } from "zod/locales";
+
+// Every message zod produces is French; the fields below add the field's own name.
+z.config(fr());
+
+export const text = (label: string, max: number) =>
+  z
+    .string({ error: `${label} : ce champ est obligatoire.` })
+    .trim()
+    .min(1, `${label} : ce champ est obligatoire.`)
+    .max(max, `${label} : ${max} caractères au maximum.`);
+
+export const optionalText = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} : ${max} caractères au maximum.`)
+    .transform((v) => (v === "" ? null : v))
+    .nullish()
+    .transform((v) => v ?? null);
+
+export const email = (label = "Adresse e-mail") =>
+  z
+    .string({ error: `${label} : ce champ est obligatoire.` })
+    .trim()
+    .toLowerCase()
+    .max(254, `${label} : 254 caractères au maximum.`)
+    .pipe(z.email(`${label} : adresse e-mail invalide.`));
+
+export const telephone = (label = "Téléphone") =>
+  z
+    .string({ error: `${label} : ce champ est obligatoire.` })
+    .trim()
+    .regex(/^(?:\+\d{2,3}\s?|0)[1-9](?:[\s.-]?\d{2}){4}$/, `${label} : numéro de téléphone invalide.`);
+
+export const id = z.number({ error: "Identifiant invalide." }).int().positive().max(Number.MAX_SAFE_INTEGER);
+
+/** Passwords are never trimmed: spaces are legitimate characters. */
+export const password = (label = "Mot de passe") =>
+  z.string({ error: `${label} : ce champ est obligatoire.` }).min(1, `${label} : ce champ est obligatoire.`).max(1024);
+
+export { z };
