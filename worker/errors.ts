@@ -31,6 +31,10 @@ export const APP_ERRORS = {
   },
   NOT_ON_SELF: { trpc: "BAD_REQUEST", message: "Vous ne pouvez pas faire cette action sur votre propre compte." },
   INVALID_STATE: { trpc: "CONFLICT", message: "Cette action n'est pas possible dans l'état actuel." },
+  STALE_WRITE: {
+    trpc: "CONFLICT",
+    message: "Ce dossier vient d'être modifié par un collègue : rechargez la page puis recommencez.",
+  },
   CROSS_ORIGIN: { trpc: "FORBIDDEN", message: "Requête refusée : origine non autorisée." },
 } as const satisfies Record<string, { trpc: TRPC_ERROR_CODE_KEY; message: string }>;
 

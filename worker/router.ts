@@ -4,6 +4,7 @@ import { journalRouter } from "./journal/router";
 import { plateformeRouter } from "./plateforme/router";
 import { structuresRouter } from "./structures/router";
 import { router } from "./trpc";
+import { usagersRouter } from "./usagers/router";
 
 export const appRouter = router({
   compte: compteRouter,
@@ -11,6 +12,7 @@ export const appRouter = router({
   equipe: equipeRouter,
   journal: journalRouter,
   plateforme: plateformeRouter,
+  usagers: usagersRouter,
 });
 
 /** The only thing the frontends import from the Worker: the router's type. */

@@ -98,6 +98,14 @@ const mapAppErrors = t.middleware(async ({ next }) => {
 // 3. Procedures.
 export const publicProcedure = t.procedure.meta({ audience: "public" }).use(mapAppErrors);
 
+/** What domain services receive about the staff member calling them. */
+export interface StaffCtx {
+  id: number;
+  structureId: number;
+  timeZone: string;
+  actor: Actor;
+}
+
 export interface StaffCaller {
   id: number;
   structureId: number;
@@ -105,6 +113,8 @@ export interface StaffCaller {
   nom: string;
   prenom: string;
   email: string;
+  /** The structure's timezone: "today" for échéances and dates is a day there. */
+  timeZone: string;
 }
 
 async function loadStaff(ctx: Context): Promise<{ session: Session; staff: StaffCaller } | null> {
@@ -120,6 +130,7 @@ async function loadStaff(ctx: Context): Promise<{ session: Session; staff: Staff
       nom: staffUsers.nom,
       prenom: staffUsers.prenom,
       email: staffUsers.email,
+      timeZone: structures.timeZone,
     })
     .from(staffUsers)
     .innerJoin(structures, eq(structures.id, staffUsers.structureId))
@@ -155,7 +166,13 @@ export function staffProcedure(permission: Permission) {
         id: loaded.staff.id,
         name: `${loaded.staff.prenom} ${loaded.staff.nom}`,
       };
-      return next({ ctx: { ...ctx, session: loaded.session, staff: loaded.staff, actor } });
+      const caller: StaffCtx = {
+        id: loaded.staff.id,
+        structureId: loaded.staff.structureId,
+        timeZone: loaded.staff.timeZone,
+        actor,
+      };
+      return next({ ctx: { ...ctx, session: loaded.session, staff: loaded.staff, actor, caller } });
     });
 }
 

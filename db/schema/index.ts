@@ -2,3 +2,4 @@ export * from "./structures";
 export * from "./staff";
 export * from "./sessions";
 export * from "./audit";
+export * from "./usagers";

@@ -42,7 +42,7 @@ export const equipeRouter = router({
     .mutation(({ ctx, input }) =>
       inviteMember(
         ctx.db,
-        { id: ctx.staff.id, structureId: ctx.staff.structureId, actor: ctx.actor },
+        ctx.caller,
         input,
         ctx.env.STAFF_ORIGIN,
         ctx.now,
@@ -54,7 +54,7 @@ export const equipeRouter = router({
     .mutation(({ ctx, input }) =>
       issueLink(
         ctx.db,
-        { id: ctx.staff.id, structureId: ctx.staff.structureId, actor: ctx.actor },
+        ctx.caller,
         input.userId,
         ctx.env.STAFF_ORIGIN,
         ctx.now,
@@ -66,7 +66,7 @@ export const equipeRouter = router({
     .mutation(async ({ ctx, input }) => {
       await changeRole(
         ctx.db,
-        { id: ctx.staff.id, structureId: ctx.staff.structureId, actor: ctx.actor },
+        ctx.caller,
         input.userId,
         input.role,
         ctx.now,
@@ -79,7 +79,7 @@ export const equipeRouter = router({
     .mutation(async ({ ctx, input }) => {
       await setMemberStatus(
         ctx.db,
-        { id: ctx.staff.id, structureId: ctx.staff.structureId, actor: ctx.actor },
+        ctx.caller,
         input.userId,
         input.action,
         ctx.now,

@@ -1,0 +1,161 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { staffUsers } from "./staff";
+import { structures } from "./structures";
+
+export interface AyantDroit {
+  nom: string;
+  prenom: string;
+  dateNaissance: string;
+  lien: "CONJOINT" | "ENFANT" | "PARENT" | "AUTRE";
+}
+
+/** Answers of the entretien (reference B.4.2); every question is optional. */
+export type Entretien = Record<string, string | boolean | null>;
+
+/**
+ * A domicilié's file (reference B.3). The current decision is mirrored here (statut, dates,
+ * échéance) so the list filters and sorts on indexed columns; the decisions table keeps the history.
+ */
+export const usagers = sqliteTable(
+  "usagers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    structureId: integer("structure_id")
+      .notNull()
+      .references(() => structures.id),
+    /** Sequential per structure, never reused (structures.last_usager_ref). */
+    ref: integer("ref").notNull(),
+    /** The "ID" the structure prints (e.g. "01"); defaults to ref. */
+    customRef: text("custom_ref").notNull(),
+    civilite: text("civilite", { enum: ["M.", "Mme"] }).notNull(),
+    nom: text("nom").notNull(),
+    prenom: text("prenom").notNull(),
+    surnom: text("surnom"),
+    dateNaissance: text("date_naissance").notNull(),
+    lieuNaissance: text("lieu_naissance").notNull(),
+    nationalite: text("nationalite"),
+    langue: text("langue"),
+    telephone: text("telephone"),
+    email: text("email"),
+    contactByPhone: integer("contact_by_phone", { mode: "boolean" }).notNull().default(false),
+    numeroDistribution: text("numero_distribution"),
+    referentId: integer("referent_id").references(() => staffUsers.id),
+    ayantsDroit: text("ayants_droit", { mode: "json" }).$type<AyantDroit[]>().notNull().default(sql`'[]'`),
+    entretien: text("entretien", { mode: "json" }).$type<Entretien>().notNull().default(sql`'{}'`),
+    statut: text("statut", { enum: ["INSTRUCTION", "ATTENTE_DECISION", "VALIDE", "REFUS", "RADIE"] })
+      .notNull()
+      .default("INSTRUCTION"),
+    typeDom: text("type_dom", { enum: ["PREMIERE_DOM", "RENOUVELLEMENT"] }).notNull().default("PREMIERE_DOM"),
+    etape: integer("etape").notNull().default(1),
+    rdvAt: integer("rdv_at", { mode: "timestamp_ms" }),
+    rdvUserId: integer("rdv_user_id"),
+    datePremiereDom: text("date_premiere_dom"),
+    decisionDebut: text("decision_debut"),
+    decisionFin: text("decision_fin"),
+    decisionAt: integer("decision_at", { mode: "timestamp_ms" }),
+    /** Derived from the decisions (rules/echeance.ts), stored for the list's filters and sort. */
+    echeance: text("echeance"),
+    /** Last time the person came, called or took their mail (instant, UTC). */
+    dernierPassage: integer("dernier_passage", { mode: "timestamp_ms" }),
+    nbCourrier: integer("nb_courrier").notNull().default(0),
+    nbColis: integer("nb_colis").notNull().default(0),
+    nbAvis: integer("nb_avis").notNull().default(0),
+    /** Accent-free lower-case text the search index covers (names, ayants droit, ID, dates, phone). */
+    searchText: text("search_text").notNull(),
+    /** Normalised nom / prénom for 2-letter prefix search (a trigram index needs 3). */
+    searchNom: text("search_nom").notNull(),
+    searchPrenom: text("search_prenom").notNull(),
+    /** Bumped by every write: a write based on an older read is refused (see worker/usagers/guard.ts). */
+    version: integer("version").notNull().default(1),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("usagers_structure_ref_uq").on(t.structureId, t.ref),
+    index("usagers_structure_statut_nom_idx").on(t.structureId, t.statut, t.searchNom),
+    index("usagers_structure_nom_idx").on(t.structureId, t.searchNom),
+    index("usagers_structure_prenom_idx").on(t.structureId, t.searchPrenom),
+    index("usagers_structure_echeance_idx").on(t.structureId, t.statut, t.echeance),
+    index("usagers_structure_passage_idx").on(t.structureId, t.statut, t.dernierPassage),
+    index("usagers_structure_custom_ref_idx").on(t.structureId, t.customRef),
+    index("usagers_structure_naissance_idx").on(t.structureId, t.dateNaissance),
+    index("usagers_referent_idx").on(t.structureId, t.referentId),
+  ],
+);
+
+/** Every decision taken on a file, newest last; the current one is mirrored on the usager. */
+export const usagerDecisions = sqliteTable(
+  "usager_decisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    structureId: integer("structure_id").notNull(),
+    usagerId: integer("usager_id")
+      .notNull()
+      .references(() => usagers.id, { onDelete: "cascade" }),
+    statut: text("statut", { enum: ["INSTRUCTION", "ATTENTE_DECISION", "VALIDE", "REFUS", "RADIE"] }).notNull(),
+    typeDom: text("type_dom", { enum: ["PREMIERE_DOM", "RENOUVELLEMENT"] }).notNull(),
+    dateDebut: text("date_debut"),
+    dateFin: text("date_fin"),
+    motif: text("motif"),
+    motifDetails: text("motif_details"),
+    orientation: text("orientation"),
+    orientationDetails: text("orientation_details"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    userId: integer("user_id"),
+    userName: text("user_name"),
+  },
+  (t) => [index("usager_decisions_usager_idx").on(t.usagerId, t.id)],
+);
+
+export const usagerNotes = sqliteTable(
+  "usager_notes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    structureId: integer("structure_id").notNull(),
+    usagerId: integer("usager_id")
+      .notNull()
+      .references(() => usagers.id, { onDelete: "cascade" }),
+    message: text("message").notNull(),
+    pinned: integer("pinned", { mode: "boolean" }).notNull().default(false),
+    archived: integer("archived", { mode: "boolean" }).notNull().default(false),
+    archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
+    archivedBy: text("archived_by"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    createdById: integer("created_by_id"),
+    createdByName: text("created_by_name").notNull(),
+  },
+  (t) => [index("usager_notes_usager_idx").on(t.usagerId, t.archived, t.id)],
+);
+
+/** Uploaded files and generated letters; the bytes live in R2, encrypted (AES-GCM) per file. */
+export const usagerDocuments = sqliteTable(
+  "usager_documents",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    structureId: integer("structure_id").notNull(),
+    usagerId: integer("usager_id")
+      .notNull()
+      .references(() => usagers.id, { onDelete: "cascade" }),
+    label: text("label").notNull(),
+    kind: text("kind", { enum: ["upload", "attestation", "radiation"] }).notNull(),
+    mimeType: text("mime_type").notNull(),
+    size: integer("size").notNull(),
+    r2Key: text("r2_key").notNull(),
+    shared: integer("shared", { mode: "boolean" }).notNull().default(false),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    createdById: integer("created_by_id"),
+    createdByName: text("created_by_name").notNull(),
+  },
+  (t) => [index("usager_documents_usager_idx").on(t.usagerId, t.id)],
+);
+
+/**
+ * Never holds a row. A batch starts with an insert here that only happens when the data it read
+ * has changed since; the CHECK then aborts the whole batch (D1 has no interactive transactions).
+ */
+export const writeGuards = sqliteTable(
+  "write_guards",
+  { staleWrite: integer("stale_write").notNull() },
+  (t) => [check("stale_write", sql`${t.staleWrite} = 0`)],
+);

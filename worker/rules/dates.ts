@@ -1,0 +1,80 @@
+/**
+ * Calendar dates ("YYYY-MM-DD") for the legal rules: échéance, procurations, dernier passage.
+ * They are days in the structure's timezone, never UTC midnights (product.md, "Dates").
+ */
+export type CalendarDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isCalendarDate(value: string): value is CalendarDate {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === value;
+}
+
+/** The calendar day it is at `instant` in `timeZone` (e.g. 23:30 UTC is already tomorrow in Paris). */
+export function calendarDateIn(timeZone: string, instant: Date): CalendarDate {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    instant,
+  );
+}
+
+function toUtc(date: CalendarDate): Date {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+function fromUtc(date: Date): CalendarDate {
+  return date.toISOString().slice(0, 10);
+}
+
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  const d = toUtc(date);
+  d.setUTCDate(d.getUTCDate() + days);
+  return fromUtc(d);
+}
+
+/** Calendar months later; the 31st of a shorter month becomes its last day. */
+export function addMonths(date: CalendarDate, months: number): CalendarDate {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, lastDay));
+  return fromUtc(target);
+}
+
+/** Whole calendar days from `from` to `to` (negative when `to` is before). */
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / 86_400_000);
+}
+
+/** "06/02/2023" */
+export function formatDateFr(date: CalendarDate): string {
+  const [y, m, d] = date.split("-");
+  return `${d}/${m}/${y}`;
+}
+
+/** Offset of `timeZone` from UTC at `instant`, in ms (positive east of Greenwich). */
+function offsetMs(timeZone: string, instant: number): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(new Date(instant));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  const wall = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  return wall - Math.floor(instant / 1000) * 1000;
+}
+
+/** The instant a calendar day starts in `timeZone` (00:00 there), DST included. */
+export function startOfDayInstant(date: CalendarDate, timeZone: string): Date {
+  const utcMidnight = toUtc(date).getTime();
+  const first = utcMidnight - offsetMs(timeZone, utcMidnight);
+  return new Date(utcMidnight - offsetMs(timeZone, first));
+}

@@ -1,0 +1,27 @@
+/** Accent-free, lower-case, single-spaced: "Éloïse  D'Arc" → "eloise d'arc". */
+export function normalizeSearch(value: string): string {
+  return value
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[œ]/g, "oe")
+    .replace(/[æ]/g, "ae")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Only the digits of a phone number, French +33 folded to 0. */
+export function phoneDigits(value: string): string {
+  const digits = value.replace(/\D/g, "");
+  return digits.startsWith("33") && digits.length === 11 ? `0${digits.slice(2)}` : digits;
+}
+
+/** "12/05/1990" or "1990-05-12" → "1990-05-12"; null when the text is not a date. */
+export function parseDateQuery(value: string): string | null {
+  const fr = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value.trim());
+  if (fr) return `${fr[3]}-${fr[2]!.padStart(2, "0")}-${fr[1]!.padStart(2, "0")}`;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  return iso ? value.trim() : null;
+}
+
+export const SEARCH_MIN_LENGTH = 2;

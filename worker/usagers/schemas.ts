@@ -1,0 +1,124 @@
+import { isCalendarDate } from "../rules/dates";
+import { ENTRETIEN_QUESTIONS, LIENS_AYANT_DROIT, MOTIFS_RADIATION, MOTIFS_REFUS, ORIENTATIONS, USAGER_TABS, CIVILITES } from "../rules/usager";
+import { email, id, optionalText, text, z } from "../validation";
+
+export const calendarDate = (label: string) =>
+  z
+    .string({ error: `${label} : ce champ est obligatoire.` })
+    .refine(isCalendarDate, `${label} : date invalide (JJ/MM/AAAA).`);
+
+const keysOf = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
+
+export const ayantDroitInput = z.object({
+  nom: text("Nom de l'ayant droit", 200),
+  prenom: text("Prénom de l'ayant droit", 200),
+  dateNaissance: calendarDate("Date de naissance de l'ayant droit").refine(
+    (d) => d >= "1900-01-01",
+    "Date de naissance de l'ayant droit : le 01/01/1900 au plus tôt.",
+  ),
+  lien: z.enum(keysOf(LIENS_AYANT_DROIT), { error: "Lien : choisissez une valeur de la liste." }),
+});
+
+/** État civil and contact (reference B.3). */
+export const etatCivilInput = z.object({
+  civilite: z.enum(CIVILITES, { error: "Civilité : choisissez Monsieur ou Madame." }),
+  nom: text("Nom", 200),
+  prenom: text("Prénom", 200),
+  surnom: optionalText("Nom d'usage / Surnom", 400),
+  dateNaissance: calendarDate("Date de naissance").refine(
+    (d) => d >= "1900-01-01",
+    "Date de naissance : le 01/01/1900 au plus tôt.",
+  ),
+  lieuNaissance: text("Lieu de naissance", 100),
+  nationalite: optionalText("Nationalité", 100),
+  langue: optionalText("Langue parlée", 100),
+  telephone: z
+    .string()
+    .trim()
+    .nullish()
+    .transform((v) => v || null)
+    .refine(
+      (v) => v === null || /^(?:(?:\+|00)33\s?|0)[67](?:[\s.-]?\d{2}){4}$/.test(v),
+      "Téléphone : numéro de mobile français attendu (06 ou 07), les SMS ne partent pas vers l'étranger.",
+    ),
+  email: z
+    .string()
+    .trim()
+    .nullish()
+    .transform((v) => v || null)
+    .pipe(email().nullable()),
+  contactByPhone: z.boolean({ error: "Consentement SMS : répondez Oui ou Non." }),
+  numeroDistribution: optionalText("Numéro de boîte postale ou TSA", 50),
+  referentId: id.nullish().transform((v) => v ?? null),
+  customRef: optionalText("Identifiant personnalisé", 50),
+  ayantsDroit: z.array(ayantDroitInput).max(30, "30 ayants droit au maximum."),
+});
+export type EtatCivilInput = z.infer<typeof etatCivilInput>;
+
+const entretienShape = Object.fromEntries(
+  Object.entries(ENTRETIEN_QUESTIONS).flatMap(([key, q]) => {
+    const answer =
+      q.type === "ouiNon"
+        ? z.boolean().nullish()
+        : q.type === "choix"
+          ? z.enum(q.choix as unknown as [string, ...string[]], { error: `${q.label} : choisissez une valeur de la liste.` }).nullish()
+          : z.string().trim().max(q.type === "texteLong" ? 2000 : 1000, `${q.label} : texte trop long.`).nullish();
+    const entries: [string, z.ZodType][] = [[key, answer]];
+    if ("detail" in q) entries.push([`${key}Detail`, z.string().trim().max(1000, `${q.detail} : 1000 caractères au maximum.`).nullish()]);
+    return entries;
+  }),
+);
+export const entretienInput = z.object(entretienShape).strict();
+
+export const validateInput = z.object({
+  usagerId: id,
+  dateDebut: calendarDate("Date de début"),
+  dateFin: calendarDate("Date de fin"),
+  customRef: optionalText("Identifiant personnalisé", 50),
+});
+
+export const refuseInput = z
+  .object({
+    usagerId: id,
+    date: calendarDate("Date de la décision"),
+    motif: z.enum(keysOf(MOTIFS_REFUS), { error: "Motif : choisissez une valeur de la liste." }),
+    motifDetails: optionalText("Précision du motif", 1000),
+    orientation: z.enum(keysOf(ORIENTATIONS)).nullish().transform((v) => v ?? null),
+    orientationDetails: optionalText("Précision de l'orientation", 1000),
+  })
+  .refine((v) => v.motif !== "AUTRE" || (v.motifDetails?.length ?? 0) >= 10, {
+    path: ["motifDetails"],
+    message: "Précision du motif : 10 caractères au minimum pour « Autre motif ».",
+  })
+  .refine((v) => !v.orientation || (v.orientationDetails?.length ?? 0) >= 5, {
+    path: ["orientationDetails"],
+    message: "Précision de l'orientation : 5 caractères au minimum.",
+  });
+
+export const radiationFields = {
+  date: calendarDate("Date de radiation"),
+  motif: z.enum(keysOf(MOTIFS_RADIATION), { error: "Motif : choisissez une valeur de la liste." }),
+  motifDetails: optionalText("Précision du motif", 1000),
+};
+const autreNeedsDetails = (v: { motif: string; motifDetails: string | null }) =>
+  v.motif !== "AUTRE" || (v.motifDetails?.length ?? 0) >= 10;
+const autreMessage = { path: ["motifDetails"], message: "Précision du motif : 10 caractères au minimum pour « Autre motif »." };
+
+export const radiateInput = z.object({ usagerId: id, ...radiationFields }).refine(autreNeedsDetails, autreMessage);
+export const bulkRadiateInput = z
+  .object({ usagerIds: z.array(id).min(1, "Sélectionnez au moins un domicilié.").max(500, "500 dossiers au maximum à la fois."), ...radiationFields })
+  .refine(autreNeedsDetails, autreMessage);
+
+export const listInput = z.object({
+  tab: z.enum(keysOf(USAGER_TABS)).default("TOUS"),
+  q: z.string().trim().max(100, "Recherche : 100 caractères au maximum.").default(""),
+  passage: z.enum(["PLUS_2_MOIS", "PLUS_3_MOIS"]).nullish(),
+  echeance: z.enum(["DEPASSEE", "MOINS_15_JOURS", "MOINS_60_JOURS"]).nullish(),
+  radieDepuis: z.enum(["PLUS_1_AN", "PLUS_2_ANS"]).nullish(),
+  courrier: z.boolean().nullish(),
+  referentId: z.union([id, z.literal("AUCUN")]).nullish(),
+  sort: z.enum(["ref", "nom", "echeance", "passage"]).default("nom"),
+  order: z.enum(["asc", "desc"]).default("asc"),
+  page: z.number().int().min(1).max(100_000).default(1),
+});
+export type ListInput = z.infer<typeof listInput>;

@@ -1,0 +1,501 @@
+import { and, asc, desc, eq, inArray, isNull, ne, sql, type SQL } from "drizzle-orm";
+import { staffUsers, structures, usagerDecisions, usagerNotes, usagers } from "../../db/schema";
+import type { Db } from "../db";
+import { AppError } from "../errors";
+import { audit } from "../journal/log";
+import type { StaffCtx } from "../trpc";
+import { addDays, addMonths, calendarDateIn, startOfDayInstant, type CalendarDate } from "../rules/dates";
+import { echeanceState } from "../rules/echeance";
+import { normalizeSearch, parseDateQuery, phoneDigits } from "../rules/search";
+import { USAGER_TABS } from "../rules/usager";
+import { guardedBatch, unchangedSince } from "./guard";
+import type { EtatCivilInput, ListInput } from "./schemas";
+
+export type { StaffCtx };
+
+export const PAGE_SIZE = 50;
+
+export function today(ctx: StaffCtx, now: Date): CalendarDate {
+  return calendarDateIn(ctx.timeZone, now);
+}
+
+/**
+ * The accent-free text the trigram index covers: names, surnom, ID, ayants droit, mandataires,
+ * birth dates (ISO) and phone digits, so one index answers every search mode of the list.
+ */
+export function searchColumns(
+  u: Pick<EtatCivilInput, "nom" | "prenom" | "surnom" | "dateNaissance" | "telephone" | "ayantsDroit"> & {
+    customRef: string | null;
+  },
+  mandataires: readonly { nom: string; prenom: string; dateNaissance?: string | null }[] = [],
+) {
+  const parts = [u.nom, u.prenom, u.surnom ?? "", u.customRef ?? "", u.dateNaissance];
+  for (const a of u.ayantsDroit) parts.push(a.nom, a.prenom, a.dateNaissance);
+  for (const m of mandataires) parts.push(m.nom, m.prenom, m.dateNaissance ?? "");
+  if (u.telephone) parts.push(phoneDigits(u.telephone));
+  return {
+    searchText: normalizeSearch(parts.filter(Boolean).join(" | ")),
+    searchNom: normalizeSearch(u.nom),
+    searchPrenom: normalizeSearch(u.prenom),
+  };
+}
+
+/** A file of the caller's structure, or NOT_FOUND: other structures' files do not exist here. */
+export async function usagerOf(db: Db, structureId: number, id: number) {
+  const u = await db.query.usagers.findFirst({ where: and(eq(usagers.id, id), eq(usagers.structureId, structureId)) });
+  if (!u) throw new AppError("NOT_FOUND");
+  return u;
+}
+
+async function assertReferent(db: Db, structureId: number, referentId: number | null) {
+  if (referentId === null) return;
+  const r = await db.query.staffUsers.findFirst({
+    where: and(eq(staffUsers.id, referentId), eq(staffUsers.structureId, structureId), eq(staffUsers.status, "ACTIVE")),
+  });
+  if (!r) throw new AppError("INVALID_INPUT", { referentId: "Référent : choisissez un membre actif de l'équipe." });
+}
+
+/** Files of the same structure with the same nom and prénom, accents and case ignored (reference B.3). */
+export async function findDuplicates(
+  db: Db,
+  structureId: number,
+  input: { nom: string; prenom: string },
+  excludeId: number | null = null,
+) {
+  return db
+    .select({
+      id: usagers.id,
+      ref: usagers.ref,
+      customRef: usagers.customRef,
+      civilite: usagers.civilite,
+      nom: usagers.nom,
+      prenom: usagers.prenom,
+      dateNaissance: usagers.dateNaissance,
+      statut: usagers.statut,
+    })
+    .from(usagers)
+    .where(
+      and(
+        eq(usagers.structureId, structureId),
+        eq(usagers.searchNom, normalizeSearch(input.nom)),
+        eq(usagers.searchPrenom, normalizeSearch(input.prenom)),
+        excludeId ? ne(usagers.id, excludeId) : undefined,
+      ),
+    )
+    .limit(20);
+}
+
+/** Other files already printed with this ID: a warning, not a refusal (reference B.3). */
+export async function customRefHolders(db: Db, structureId: number, customRef: string, excludeId: number | null) {
+  return db
+    .select({ id: usagers.id, nom: usagers.nom, prenom: usagers.prenom, customRef: usagers.customRef })
+    .from(usagers)
+    .where(
+      and(
+        eq(usagers.structureId, structureId),
+        eq(usagers.customRef, customRef),
+        excludeId ? ne(usagers.id, excludeId) : undefined,
+      ),
+    )
+    .limit(5);
+}
+
+function etatCivilColumns(input: EtatCivilInput) {
+  return {
+    civilite: input.civilite,
+    nom: input.nom,
+    prenom: input.prenom,
+    surnom: input.surnom,
+    dateNaissance: input.dateNaissance,
+    lieuNaissance: input.lieuNaissance,
+    nationalite: input.nationalite,
+    langue: input.langue,
+    telephone: input.telephone,
+    email: input.email,
+    contactByPhone: input.contactByPhone,
+    numeroDistribution: input.numeroDistribution,
+    referentId: input.referentId,
+    ayantsDroit: input.ayantsDroit,
+  };
+}
+
+function assertBirthDate(date: CalendarDate, todayDate: CalendarDate, field: string) {
+  if (date > todayDate) throw new AppError("INVALID_INPUT", { [field]: "Date de naissance : elle ne peut pas être dans le futur." });
+}
+
+/**
+ * A new file, at the "rendez-vous" step, under instruction. Its `ref` comes from the structure's
+ * counter in the same batch, so two agents creating at once get two different refs, never reused.
+ */
+export async function createUsager(db: Db, ctx: StaffCtx, input: EtatCivilInput, now: Date) {
+  const todayDate = today(ctx, now);
+  assertBirthDate(input.dateNaissance, todayDate, "dateNaissance");
+  input.ayantsDroit.forEach((a, i) => assertBirthDate(a.dateNaissance, todayDate, `ayantsDroit.${i}.dateNaissance`));
+  await assertReferent(db, ctx.structureId, input.referentId);
+  const nextRef = sql`(SELECT last_usager_ref FROM structures WHERE id = ${ctx.structureId})`;
+  const customRef = input.customRef ?? sql`CAST(${nextRef} AS TEXT)`;
+  const search = searchColumns({ ...input, customRef: input.customRef });
+  const newId = sql`(SELECT max(id) FROM usagers)`;
+  const [, inserted] = await db.batch([
+    db
+      .update(structures)
+      .set({ lastUsagerRef: sql`${structures.lastUsagerRef} + 1` })
+      .where(eq(structures.id, ctx.structureId)),
+    db
+      .insert(usagers)
+      .values({
+        ...etatCivilColumns(input),
+        structureId: ctx.structureId,
+        ref: nextRef,
+        customRef,
+        ...search,
+        // The default ID must be findable too.
+        searchText: input.customRef ? search.searchText : sql`${search.searchText} || ' | ' || ${nextRef}`,
+        etape: 1,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: usagers.id, ref: usagers.ref, customRef: usagers.customRef }),
+    db.insert(usagerDecisions).values({
+      structureId: ctx.structureId,
+      usagerId: newId,
+      statut: "INSTRUCTION",
+      typeDom: "PREMIERE_DOM",
+      createdAt: now,
+      userId: ctx.id,
+      userName: ctx.actor.name,
+    }),
+    audit(db, {
+      action: "USAGER_CREATED",
+      structureId: ctx.structureId,
+      actor: ctx.actor,
+      target: { type: "usager", id: newId },
+      at: now,
+    }),
+  ]);
+  return inserted[0]!;
+}
+
+export async function updateEtatCivil(
+  db: Db,
+  ctx: StaffCtx,
+  id: number,
+  version: number,
+  input: EtatCivilInput,
+  now: Date,
+) {
+  const current = await usagerOf(db, ctx.structureId, id);
+  const todayDate = today(ctx, now);
+  assertBirthDate(input.dateNaissance, todayDate, "dateNaissance");
+  input.ayantsDroit.forEach((a, i) => assertBirthDate(a.dateNaissance, todayDate, `ayantsDroit.${i}.dateNaissance`));
+  await assertReferent(db, ctx.structureId, input.referentId);
+  const customRef = input.customRef ?? current.customRef;
+  await guardedBatch(db, [
+    unchangedSince(db, id, version),
+    db
+      .update(usagers)
+      .set({
+        ...etatCivilColumns(input),
+        customRef,
+        ...searchColumns({ ...input, customRef }),
+        version: sql`${usagers.version} + 1`,
+        updatedAt: now,
+      })
+      .where(eq(usagers.id, id)),
+    audit(db, {
+      action: "USAGER_ETAT_CIVIL_UPDATED",
+      structureId: ctx.structureId,
+      actor: ctx.actor,
+      target: { type: "usager", id },
+      at: now,
+    }),
+  ]);
+}
+
+/** Saving the entretien of a file under instruction moves it to the "pièces justificatives" step. */
+export async function updateEntretien(
+  db: Db,
+  ctx: StaffCtx,
+  id: number,
+  version: number,
+  entretien: Record<string, unknown>,
+  now: Date,
+) {
+  const current = await usagerOf(db, ctx.structureId, id);
+  const clean = Object.fromEntries(Object.entries(entretien).filter(([, v]) => v !== undefined && v !== null && v !== ""));
+  const etape = current.statut === "INSTRUCTION" && current.etape < 3 ? 3 : current.etape;
+  await guardedBatch(db, [
+    unchangedSince(db, id, version),
+    db
+      .update(usagers)
+      .set({ entretien: clean as Record<string, string | boolean>, etape, version: sql`${usagers.version} + 1`, updatedAt: now })
+      .where(eq(usagers.id, id)),
+    audit(db, {
+      action: "USAGER_ENTRETIEN_UPDATED",
+      structureId: ctx.structureId,
+      actor: ctx.actor,
+      target: { type: "usager", id },
+      at: now,
+    }),
+  ]);
+}
+
+/** "Maintenant" dates the meeting a minute ago and goes straight to the entretien step (reference B.4.1). */
+export async function setRendezVous(
+  db: Db,
+  ctx: StaffCtx,
+  id: number,
+  version: number,
+  input: { maintenant: true } | { maintenant: false; at: Date; userId: number },
+  now: Date,
+) {
+  const current = await usagerOf(db, ctx.structureId, id);
+  if (current.statut !== "INSTRUCTION") throw new AppError("INVALID_STATE");
+  if (!input.maintenant) {
+    await assertReferent(db, ctx.structureId, input.userId);
+    if (input.at.getTime() < now.getTime() - 60_000) {
+      throw new AppError("INVALID_INPUT", { at: "Date du rendez-vous : elle doit être dans le futur." });
+    }
+  }
+  const values = input.maintenant
+    ? { rdvAt: new Date(now.getTime() - 60_000), rdvUserId: ctx.id, etape: 2 }
+    : { rdvAt: input.at, rdvUserId: input.userId, etape: 1 };
+  await guardedBatch(db, [
+    unchangedSince(db, id, version),
+    db
+      .update(usagers)
+      .set({ ...values, version: sql`${usagers.version} + 1`, updatedAt: now })
+      .where(eq(usagers.id, id)),
+    audit(db, {
+      action: "USAGER_RDV_SET",
+      structureId: ctx.structureId,
+      actor: ctx.actor,
+      target: { type: "usager", id },
+      details: { at: values.rdvAt.toISOString() },
+      at: now,
+    }),
+  ]);
+}
+
+export async function setEtape(db: Db, ctx: StaffCtx, id: number, version: number, etape: number, now: Date) {
+  const current = await usagerOf(db, ctx.structureId, id);
+  if (current.statut !== "INSTRUCTION") throw new AppError("INVALID_STATE");
+  await guardedBatch(db, [
+    unchangedSince(db, id, version),
+    db.update(usagers).set({ etape, version: sql`${usagers.version} + 1`, updatedAt: now }).where(eq(usagers.id, id)),
+    audit(db, {
+      action: "USAGER_ETAPE_SET",
+      structureId: ctx.structureId,
+      actor: ctx.actor,
+      target: { type: "usager", id },
+      details: { etape },
+      at: now,
+    }),
+  ]);
+}
+
+/** Everything the fiche shows, read in one round trip. */
+export async function getFiche(db: Db, ctx: StaffCtx, id: number, now: Date) {
+  const [rows, decisions, pinned, referent] = await db.batch([
+    db.select().from(usagers).where(and(eq(usagers.id, id), eq(usagers.structureId, ctx.structureId))),
+    db
+      .select()
+      .from(usagerDecisions)
+      .where(and(eq(usagerDecisions.usagerId, id), eq(usagerDecisions.structureId, ctx.structureId)))
+      .orderBy(desc(usagerDecisions.id)),
+    db
+      .select({ id: usagerNotes.id, message: usagerNotes.message, createdAt: usagerNotes.createdAt, createdByName: usagerNotes.createdByName })
+      .from(usagerNotes)
+      .where(and(eq(usagerNotes.usagerId, id), eq(usagerNotes.structureId, ctx.structureId), eq(usagerNotes.pinned, true)))
+      .limit(1),
+    db
+      .select({ id: staffUsers.id, nom: staffUsers.nom, prenom: staffUsers.prenom })
+      .from(staffUsers)
+      .innerJoin(usagers, eq(usagers.referentId, staffUsers.id))
+      .where(and(eq(usagers.id, id), eq(usagers.structureId, ctx.structureId))),
+  ]);
+  const u = rows[0];
+  if (!u) throw new AppError("NOT_FOUND");
+  const { searchText: _s, searchNom: _n, searchPrenom: _p, ...usager } = u;
+  const todayDate = today(ctx, now);
+  return {
+    usager,
+    decisions,
+    pinnedNote: pinned[0] ?? null,
+    referent: referent[0] ?? null,
+    today: todayDate,
+    echeance: u.echeance ? { date: u.echeance, ...echeanceState(u.echeance, todayDate) } : null,
+  };
+}
+
+function dateFilterBounds(ctx: StaffCtx, now: Date) {
+  const t = today(ctx, now);
+  return {
+    today: t,
+    passageBefore: (months: number) => startOfDayInstant(addMonths(t, -months), ctx.timeZone),
+    inDays: (days: number) => addDays(t, days),
+    yearsAgo: (years: number) => addMonths(t, -12 * years),
+  };
+}
+
+/** The FTS5 query for a free-text search: every word of 3+ letters must appear (as a substring). */
+function ftsQuery(words: string[]): string {
+  return words.map((w) => `"${w.replaceAll('"', '""')}"`).join(" AND ");
+}
+
+function searchCondition(q: string): SQL | undefined {
+  if (!q) return undefined;
+  const date = parseDateQuery(q);
+  const digits = q.replace(/[\s.+-]/g, "");
+  let words: string[];
+  if (date) words = [date];
+  else if (/^\d{6,}$/.test(digits)) words = [phoneDigits(digits)];
+  else words = normalizeSearch(q).split(" ").filter(Boolean);
+  const long = words.filter((w) => w.length >= 3);
+  if (long.length > 0) {
+    return sql`${usagers.id} IN (SELECT rowid FROM usagers_fts WHERE usagers_fts MATCH ${ftsQuery(long)})`;
+  }
+  // Trigrams need 3 characters: 1–2 letter searches match the start of nom, prénom or the ID.
+  const prefix = normalizeSearch(q);
+  const upper = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+  return sql`((${usagers.searchNom} >= ${prefix} AND ${usagers.searchNom} < ${upper})
+    OR (${usagers.searchPrenom} >= ${prefix} AND ${usagers.searchPrenom} < ${upper})
+    OR ${usagers.customRef} = ${q})`;
+}
+
+function listConditions(ctx: StaffCtx, input: ListInput, now: Date, withTab: boolean): SQL[] {
+  const b = dateFilterBounds(ctx, now);
+  const c: (SQL | undefined)[] = [eq(usagers.structureId, ctx.structureId), searchCondition(input.q)];
+  const statuts = USAGER_TABS[input.tab].statuts;
+  if (withTab && statuts) c.push(inArray(usagers.statut, [...statuts]));
+  if (input.passage) {
+    const before = b.passageBefore(input.passage === "PLUS_2_MOIS" ? 2 : 3);
+    c.push(sql`${usagers.dernierPassage} < ${before.getTime()}`);
+  }
+  if (input.echeance === "DEPASSEE") c.push(sql`${usagers.echeance} < ${b.today}`);
+  if (input.echeance === "MOINS_15_JOURS") {
+    c.push(sql`${usagers.echeance} >= ${b.today} AND ${usagers.echeance} < ${b.inDays(15)}`);
+  }
+  if (input.echeance === "MOINS_60_JOURS") {
+    c.push(sql`${usagers.echeance} >= ${b.today} AND ${usagers.echeance} < ${b.inDays(60)}`);
+  }
+  if (input.radieDepuis) {
+    c.push(eq(usagers.statut, "RADIE"));
+    c.push(sql`${usagers.decisionFin} < ${b.yearsAgo(input.radieDepuis === "PLUS_1_AN" ? 1 : 2)}`);
+  }
+  if (input.courrier) c.push(sql`(${usagers.nbCourrier} + ${usagers.nbColis} + ${usagers.nbAvis}) > 0`);
+  if (input.referentId === "AUCUN") c.push(isNull(usagers.referentId));
+  else if (input.referentId) c.push(eq(usagers.referentId, input.referentId));
+  return c.filter((x): x is SQL => x !== undefined);
+}
+
+/**
+ * One page of the list with its total, and the count of every tab for the same search and
+ * filters, in one round trip. Searches go through the trigram index (migration 0003).
+ */
+export async function listUsagers(db: Db, ctx: StaffCtx, input: ListInput, now: Date) {
+  const where = and(...listConditions(ctx, input, now, true));
+  const dir = input.order === "asc" ? asc : desc;
+  const order =
+    input.sort === "ref"
+      ? [dir(usagers.ref)]
+      : input.sort === "echeance"
+        ? [sql`${usagers.echeance} IS NULL`, dir(usagers.echeance), asc(usagers.ref)]
+        : input.sort === "passage"
+          ? [sql`${usagers.dernierPassage} IS NULL`, dir(usagers.dernierPassage), asc(usagers.ref)]
+          : [dir(usagers.searchNom), dir(usagers.searchPrenom), asc(usagers.ref)];
+  const [rows, total, tabs] = await db.batch([
+    db
+      .select({
+        id: usagers.id,
+        ref: usagers.ref,
+        customRef: usagers.customRef,
+        civilite: usagers.civilite,
+        nom: usagers.nom,
+        prenom: usagers.prenom,
+        surnom: usagers.surnom,
+        dateNaissance: usagers.dateNaissance,
+        telephone: usagers.telephone,
+        statut: usagers.statut,
+        typeDom: usagers.typeDom,
+        echeance: usagers.echeance,
+        decisionFin: usagers.decisionFin,
+        dernierPassage: usagers.dernierPassage,
+        nbCourrier: usagers.nbCourrier,
+        nbColis: usagers.nbColis,
+        nbAvis: usagers.nbAvis,
+        referentId: usagers.referentId,
+        hasPinnedNote: sql<number>`EXISTS (SELECT 1 FROM usager_notes n WHERE n.usager_id = ${usagers.id} AND n.pinned = 1)`.mapWith(Boolean),
+      })
+      .from(usagers)
+      .where(where)
+      .orderBy(...order)
+      .limit(PAGE_SIZE)
+      .offset((input.page - 1) * PAGE_SIZE),
+    db.select({ n: sql<number>`count(*)` }).from(usagers).where(where),
+    db
+      .select({ statut: usagers.statut, n: sql<number>`count(*)` })
+      .from(usagers)
+      .where(and(...listConditions(ctx, input, now, false)))
+      .groupBy(usagers.statut),
+  ]);
+  const byStatut = Object.fromEntries(tabs.map((t) => [t.statut, t.n]));
+  const tabCounts = Object.fromEntries(
+    Object.entries(USAGER_TABS).map(([tab, def]) => [
+      tab,
+      def.statuts ? def.statuts.reduce((s, st) => s + (byStatut[st] ?? 0), 0) : tabs.reduce((s, t) => s + t.n, 0),
+    ]),
+  ) as Record<keyof typeof USAGER_TABS, number>;
+  const todayDate = today(ctx, now);
+  return {
+    rows: rows.map((r) => ({ ...r, echeanceLevel: r.echeance ? echeanceState(r.echeance, todayDate).level : null })),
+    total: total[0]?.n ?? 0,
+    page: input.page,
+    pageSize: PAGE_SIZE,
+    tabCounts,
+  };
+}
+
+/** SQLite accepts at most 100 bound parameters per statement in D1: id lists go in chunks. */
+export function chunks<T>(items: readonly T[], size = 90): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export async function bulkAssignReferent(
+  db: Db,
+  ctx: StaffCtx,
+  usagerIds: readonly number[],
+  referentId: number | null,
+  now: Date,
+): Promise<{ updated: number }> {
+  await assertReferent(db, ctx.structureId, referentId);
+  let updated = 0;
+  for (const ids of chunks([...new Set(usagerIds)])) {
+    const owned = await db
+      .select({ id: usagers.id })
+      .from(usagers)
+      .where(and(eq(usagers.structureId, ctx.structureId), inArray(usagers.id, ids)));
+    if (owned.length === 0) continue;
+    const ownIds = owned.map((o) => o.id);
+    await db.batch([
+      db
+        .update(usagers)
+        .set({ referentId, version: sql`${usagers.version} + 1`, updatedAt: now })
+        .where(and(eq(usagers.structureId, ctx.structureId), inArray(usagers.id, ownIds))),
+      ...ownIds.map((id) =>
+        audit(db, {
+          action: "USAGER_REFERENT_CHANGED",
+          structureId: ctx.structureId,
+          actor: ctx.actor,
+          target: { type: "usager", id },
+          details: { referentId },
+          at: now,
+        }),
+      ),
+    ]);
+    updated += ownIds.length;
+  }
+  return { updated };
+}
