@@ -10,7 +10,7 @@ export default defineConfig(async () => {
       cloudflareTest({
         main: "worker/index.ts",
         wrangler: { configPath: "./wrangler.toml" },
-        miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+        miniflare: { bindings: { TEST_MIGRATIONS: migrations, FILES_SECRET: "dGVzdC1vbmx5LWZpbGVzLXNlY3JldC0zMi1ieXRlcyE=" } },
       }),
     ],
     test: {

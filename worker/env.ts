@@ -7,4 +7,6 @@ export interface Env {
   STAFF_ORIGIN: string;
   /** Origin of the portal Mon Ancrage, e.g. https://mon.ancrage.fr (http://127.0.0.1:8787 locally). */
   PORTAL_ORIGIN: string;
+  /** Secret from which each structure's file-encryption key is derived (.dev.vars locally, a Worker secret in production). */
+  FILES_SECRET?: string;
 }

@@ -1,7 +1,9 @@
 import { trpcServer } from "@hono/trpc-server";
 import { Hono } from "hono";
 import type { Env } from "./env";
+import { downloadDocument } from "./documents/http";
 import { APP_ERRORS } from "./errors";
+import { DOCUMENT_MAX_BYTES } from "./files/sniff";
 import { isSameOriginRequest, securityHeaders, serveApp } from "./http";
 import { appRouter } from "./router";
 import { createContext } from "./trpc";
@@ -20,6 +22,15 @@ app.use("/trpc/*", async (c, next) => {
   await next();
 });
 
+// Uploads are refused by size before tRPC reads the body (10 MB files, plus the form's own bytes).
+app.post("/trpc/documents.upload", async (c, next) => {
+  if (Number(c.req.header("content-length") ?? 0) > DOCUMENT_MAX_BYTES + 64 * 1024) {
+    const message = "Fichier : 10 Mo au maximum.";
+    return c.json({ error: { message, code: -32600, data: { code: "PAYLOAD_TOO_LARGE", httpStatus: 413, fieldErrors: { file: message } } } }, 413);
+  }
+  await next();
+});
+
 app.use(
   "/trpc/*",
   trpcServer({
@@ -31,6 +42,8 @@ app.use(
     },
   }),
 );
+
+app.get("/fichiers/documents/:id{[0-9]+}", (c) => downloadDocument(c.req.raw, c.env, Number(c.req.param("id"))));
 
 app.all("*", (c) => {
   if (c.req.method !== "GET" && c.req.method !== "HEAD") return c.text("Méthode non autorisée", 405);

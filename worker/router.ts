@@ -1,4 +1,5 @@
 import { compteRouter } from "./compte/router";
+import { documentsRouter } from "./documents/router";
 import { equipeRouter } from "./equipe/router";
 import { journalRouter } from "./journal/router";
 import { plateformeRouter } from "./plateforme/router";
@@ -13,6 +14,7 @@ export const appRouter = router({
   journal: journalRouter,
   plateforme: plateformeRouter,
   usagers: usagersRouter,
+  documents: documentsRouter,
 });
 
 /** The only thing the frontends import from the Worker: the router's type. */

@@ -150,30 +150,32 @@ async function loadStaff(ctx: Context): Promise<{ session: Session; staff: Staff
 }
 
 /**
+ * The signed-in staff member, if they hold `permission` in the one permission table; otherwise an
+ * AppError. Used by every staff procedure and by the file download route.
+ */
+export async function authenticateStaff(ctx: Context, permission: Permission) {
+  const loaded = await loadStaff(ctx);
+  if (!loaded) throw new AppError("UNAUTHENTICATED");
+  if (!can(loaded.staff.role, permission)) throw new AppError("FORBIDDEN");
+  const actor: Actor = { kind: "staff", id: loaded.staff.id, name: `${loaded.staff.prenom} ${loaded.staff.nom}` };
+  const caller: StaffCtx = {
+    id: loaded.staff.id,
+    structureId: loaded.staff.structureId,
+    timeZone: loaded.staff.timeZone,
+    actor,
+  };
+  return { session: loaded.session, staff: loaded.staff, actor, caller };
+}
+
+/**
  * A procedure for signed-in staff holding `permission` in the one permission table.
- * Every service receives `ctx.staff.structureId` and scopes its queries to it.
+ * Every service receives `ctx.caller.structureId` and scopes its queries to it.
  */
 export function staffProcedure(permission: Permission) {
   return t.procedure
     .meta({ audience: "staff", permission })
     .use(mapAppErrors)
-    .use(async ({ ctx, next }) => {
-      const loaded = await loadStaff(ctx);
-      if (!loaded) throw new AppError("UNAUTHENTICATED");
-      if (!can(loaded.staff.role, permission)) throw new AppError("FORBIDDEN");
-      const actor: Actor = {
-        kind: "staff",
-        id: loaded.staff.id,
-        name: `${loaded.staff.prenom} ${loaded.staff.nom}`,
-      };
-      const caller: StaffCtx = {
-        id: loaded.staff.id,
-        structureId: loaded.staff.structureId,
-        timeZone: loaded.staff.timeZone,
-        actor,
-      };
-      return next({ ctx: { ...ctx, session: loaded.session, staff: loaded.staff, actor, caller } });
-    });
+    .use(async ({ ctx, next }) => next({ ctx: { ...ctx, ...(await authenticateStaff(ctx, permission)) } }));
 }
 
 /** A procedure for the platform operators (validation of structures). */

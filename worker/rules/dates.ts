@@ -78,3 +78,8 @@ export function startOfDayInstant(date: CalendarDate, timeZone: string): Date {
   const first = utcMidnight - offsetMs(timeZone, utcMidnight);
   return new Date(utcMidnight - offsetMs(timeZone, first));
 }
+
+/** "6 février 2023", the way letters write dates. */
+export function formatDateLongFr(date: CalendarDate): string {
+  return new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(toUtc(date));
+}

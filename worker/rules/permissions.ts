@@ -34,6 +34,8 @@ export const PERMISSIONS = {
   "note.manage": INSTRUCTEUR_AND_UP,
   "courrier.register": ALL,
   "document.manage": INSTRUCTEUR_AND_UP,
+  /** Generated letters (attestation, radiation): everyone but the facteur, like the Cerfa. */
+  "usager.letters": ["agent", "simple", "responsable", "admin"],
   "portail.resetCredentials": ["agent", "simple", "responsable", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
