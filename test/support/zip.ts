@@ -19,7 +19,7 @@ export async function readZipEntry(bytes: Uint8Array, name: string): Promise<str
       const dataStart = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
       const data = bytes.subarray(dataStart, dataStart + compressed);
       if (method === 0) return new TextDecoder().decode(data);
-      const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+      const stream = new Blob([new Uint8Array(data)]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
       return new Response(stream).text();
     }
     p += 46 + nameLen + extraLen + commentLen;

@@ -46,7 +46,7 @@ async function upload(cookie: string, usagerId: number, name: string, bytes: Uin
   fd.set("usagerId", String(usagerId));
   fd.set("label", label);
   fd.set("shared", "false");
-  fd.set("file", new File([bytes], name));
+  fd.set("file", new File([new Uint8Array(bytes)], name));
   const res = await worker.fetch(new Request(`${ORIGIN}/trpc/documents.upload`, { method: "POST", headers: { cookie, origin: ORIGIN }, body: fd }));
   return { status: res.status, body: (await res.json()) as { result?: { data: { id: number } }; error?: { message: string; data: { fieldErrors?: Record<string, string> } } } };
 }
