@@ -3,3 +3,4 @@ export * from "./staff";
 export * from "./sessions";
 export * from "./audit";
 export * from "./usagers";
+export * from "./courrier";
