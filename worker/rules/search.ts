@@ -25,3 +25,33 @@ export function parseDateQuery(value: string): string | null {
 }
 
 export const SEARCH_MIN_LENGTH = 2;
+
+interface Searchable {
+  nom: string;
+  prenom: string;
+  surnom: string | null;
+  customRef: string | null;
+  dateNaissance: string;
+  telephone: string | null;
+  ayantsDroit: readonly { nom: string; prenom: string; dateNaissance: string }[];
+}
+
+/**
+ * The accent-free text the trigram index covers: names, surnom, ID, ayants droit, mandataires,
+ * birth dates (ISO) and phone digits, so one index answers every search mode of the list.
+ * The data generator of the benchmarks uses it too, so its rows are searchable like real ones.
+ */
+export function searchColumns(
+  u: Searchable,
+  mandataires: readonly { nom: string; prenom: string; dateNaissance?: string | null }[] = [],
+) {
+  const parts = [u.nom, u.prenom, u.surnom ?? "", u.customRef ?? "", u.dateNaissance];
+  for (const a of u.ayantsDroit) parts.push(a.nom, a.prenom, a.dateNaissance);
+  for (const m of mandataires) parts.push(m.nom, m.prenom, m.dateNaissance ?? "");
+  if (u.telephone) parts.push(phoneDigits(u.telephone));
+  return {
+    searchText: normalizeSearch(parts.filter(Boolean).join(" | ")),
+    searchNom: normalizeSearch(u.nom),
+    searchPrenom: normalizeSearch(u.prenom),
+  };
+}

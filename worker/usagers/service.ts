@@ -6,7 +6,7 @@ import { audit } from "../journal/log";
 import type { StaffCtx } from "../trpc";
 import { addDays, addMonths, calendarDateIn, startOfDayInstant, type CalendarDate } from "../rules/dates";
 import { echeanceState } from "../rules/echeance";
-import { normalizeSearch, parseDateQuery, phoneDigits } from "../rules/search";
+import { normalizeSearch, parseDateQuery, phoneDigits, searchColumns } from "../rules/search";
 import { USAGER_TABS } from "../rules/usager";
 import { guardedBatch, unchangedSince } from "./guard";
 import type { EtatCivilInput, ListInput } from "./schemas";
@@ -17,27 +17,6 @@ export const PAGE_SIZE = 50;
 
 export function today(ctx: StaffCtx, now: Date): CalendarDate {
   return calendarDateIn(ctx.timeZone, now);
-}
-
-/**
- * The accent-free text the trigram index covers: names, surnom, ID, ayants droit, mandataires,
- * birth dates (ISO) and phone digits, so one index answers every search mode of the list.
- */
-export function searchColumns(
-  u: Pick<EtatCivilInput, "nom" | "prenom" | "surnom" | "dateNaissance" | "telephone" | "ayantsDroit"> & {
-    customRef: string | null;
-  },
-  mandataires: readonly { nom: string; prenom: string; dateNaissance?: string | null }[] = [],
-) {
-  const parts = [u.nom, u.prenom, u.surnom ?? "", u.customRef ?? "", u.dateNaissance];
-  for (const a of u.ayantsDroit) parts.push(a.nom, a.prenom, a.dateNaissance);
-  for (const m of mandataires) parts.push(m.nom, m.prenom, m.dateNaissance ?? "");
-  if (u.telephone) parts.push(phoneDigits(u.telephone));
-  return {
-    searchText: normalizeSearch(parts.filter(Boolean).join(" | ")),
-    searchNom: normalizeSearch(u.nom),
-    searchPrenom: normalizeSearch(u.prenom),
-  };
 }
 
 /** A file of the caller's structure, or NOT_FOUND: other structures' files do not exist here. */
