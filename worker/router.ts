@@ -1,4 +1,5 @@
 import { compteRouter } from "./compte/router";
+import { courrierRouter } from "./courrier/router";
 import { documentsRouter } from "./documents/router";
 import { equipeRouter } from "./equipe/router";
 import { journalRouter } from "./journal/router";
@@ -15,6 +16,7 @@ export const appRouter = router({
   plateforme: plateformeRouter,
   usagers: usagersRouter,
   documents: documentsRouter,
+  courrier: courrierRouter,
 });
 
 /** The only thing the frontends import from the Worker: the router's type. */

@@ -89,6 +89,7 @@ const FIXTURES: Record<string, Fixture> = {
   "usagers.notes": { input: (a) => ({ usagerId: a.usagerId }), expect: "NOT_FOUND" },
   "usagers.addNote": { input: (a) => ({ usagerId: a.usagerId, message: "intrusion" }), expect: "NOT_FOUND" },
   "usagers.changeNote": { input: (a) => ({ noteId: a.noteId, action: "delete" }), expect: "NOT_FOUND" },
+  "courrier.history": { input: (a) => ({ usagerId: a.usagerId }), expect: "NOT_FOUND" },
   "documents.list": { input: (a) => ({ usagerId: a.usagerId }), expect: "NOT_FOUND" },
   "documents.upload": { input: (a) => a, expect: "NOT_FOUND" },
   "documents.rename": { input: (a) => ({ id: a.documentId, label: "volé" }), expect: "NOT_FOUND" },
