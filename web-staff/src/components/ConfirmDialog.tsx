@@ -1,0 +1,100 @@
+import { createEffect, createUniqueId, type JSX } from "solid-js";
+import { Button } from "./Button";
+import { ErrorMessage } from "./Alerts";
+
+export interface ConfirmDialogProps {
+  open: boolean;
+  title: string;
+  confirmLabel: string;
+  busyLabel?: string;
+  cancelLabel?: string;
+  /** Red confirm button; the focus then starts on "Annuler", the harmless choice. */
+  danger?: boolean;
+  busy?: boolean;
+  error?: string | null;
+  onConfirm: () => void;
+  onCancel: () => void;
+  /** Where the focus goes on closing, when not back to the opener (e.g. the message of the result). */
+  focusAfterClose?: () => HTMLElement | null;
+  children?: JSX.Element;
+}
+
+/**
+ * A modal confirmation on the native `<dialog>`: showModal() traps the focus and makes the rest
+ * of the page inert; Escape cancels. The focus goes back to what opened it, or to the main
+ * content when that control is gone (a deleted row).
+ */
+export function ConfirmDialog(props: ConfirmDialogProps) {
+  const titleId = createUniqueId();
+  const bodyId = createUniqueId();
+  let dialog: HTMLDialogElement | undefined;
+  let cancelButton: HTMLButtonElement | undefined;
+  let confirmButton: HTMLButtonElement | undefined;
+  let opener: Element | null = null;
+
+  createEffect(() => {
+    if (!dialog) return;
+    if (props.open && !dialog.open) {
+      opener = document.activeElement;
+      dialog.showModal();
+      const first = dialog.querySelector<HTMLElement>("[data-autofocus]");
+      (first ?? (props.danger ? cancelButton : confirmButton))?.focus();
+    } else if (!props.open && dialog.open) {
+      dialog.close();
+    }
+  });
+
+  const restoreFocus = () => {
+    const chosen = props.focusAfterClose?.();
+    const target = chosen ?? (opener instanceof HTMLElement && opener.isConnected ? opener : document.getElementById("contenu"));
+    target?.focus();
+    opener = null;
+  };
+
+  return (
+    <dialog
+      ref={dialog}
+      class="dialog"
+      aria-labelledby={titleId}
+      aria-describedby={bodyId}
+      onCancel={(event) => {
+        // Escape: closing is ours to decide, so the parent's state stays the single truth.
+        event.preventDefault();
+        if (!props.busy) props.onCancel();
+      }}
+      onClose={restoreFocus}
+    >
+      <form
+        method="dialog"
+        class="dialog__form"
+        novalidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!props.busy) props.onConfirm();
+        }}
+      >
+        <h2 id={titleId} class="dialog__title">
+          {props.title}
+        </h2>
+        <div id={bodyId} class="dialog__body">
+          {props.children}
+        </div>
+        <ErrorMessage message={props.error} />
+        <div class="dialog__actions">
+          <Button
+            ref={confirmButton}
+            type="submit"
+            variant={props.danger ? "danger" : "primary"}
+            busy={props.busy}
+            busyLabel={props.busyLabel}
+          >
+            {props.confirmLabel}
+          </Button>
+          <Button ref={cancelButton} variant="secondary" onClick={() => !props.busy && props.onCancel()}>
+            {props.cancelLabel ?? "Annuler"}
+          </Button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

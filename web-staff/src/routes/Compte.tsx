@@ -1,0 +1,149 @@
+import { For } from "solid-js";
+import { createStore } from "solid-js/store";
+import { api } from "../api";
+import { FormError, StatusMessage } from "../components/Alerts";
+import { Button } from "../components/Button";
+import { formatDateTime } from "../components/dates";
+import { TextField } from "../components/Field";
+import { createFormState } from "../components/form";
+import { PASSWORD_HINT, passwordMismatch } from "../components/passwords";
+import { usePageTitle } from "../components/title";
+import { useStaff } from "../session";
+import { ROLE_LABELS } from "../../../worker/rules/roles";
+
+export function Compte() {
+  usePageTitle(() => "Mon compte");
+  const staff = useStaff();
+  const me = staff.me;
+
+  const rows = (): [string, string][] => [
+    ["Nom", me().nom],
+    ["Prénom", me().prenom],
+    ["Adresse e-mail", me().email],
+    ["Fonction", me().fonction],
+    ["Rôle", ROLE_LABELS[me().role]],
+    ["Structure", me().structure.nom],
+    ["Dernière connexion", me().lastLoginAt ? formatDateTime(me().lastLoginAt!) : "Jamais"],
+    ["Mot de passe modifié le", me().passwordUpdatedAt ? formatDateTime(me().passwordUpdatedAt!) : "Jamais"],
+  ];
+
+  return (
+    <>
+      <h1>Mon compte</h1>
+      <section class="section" aria-labelledby="titre-infos">
+        <h2 id="titre-infos">Mes informations</h2>
+        <dl class="details">
+          <For each={rows()}>
+            {([label, value]) => (
+              <div class="details__row">
+                <dt>{label}</dt>
+                <dd>{value}</dd>
+              </div>
+            )}
+          </For>
+        </dl>
+        <p
+          class="muted">Pour
+          corriger
+          votre
+          nom,
+          votre
+          adresse
+          e-mail
+          ou
+          votre
+          rôle,
+          adressez-vous
+          à
+          l'administrateur
+          de
+          votre
+          structure.</p
+        >
+      </section>
+      <PasswordSection email={me().email} onChanged={staff.refetchMe} />
+    </>
+  );
+}
+
+function PasswordSection(props: { email: string; onChanged: () => void }) {
+  const form = createFormState("mot-de-passe");
+  const empty = { current: "", next: "", confirmation: "" };
+  const [values, setValues] = createStore({ ...empty });
+
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    void form.submit(
+      async () => {
+        await api.compte.changePassword.mutate({ current: values.current, next: values.next });
+        setValues({ ...empty });
+        props.onChanged();
+        return "Votre mot de passe a été modifié. Vos sessions ouvertes sur d'autres appareils ont été fermées.";
+      },
+      passwordMismatch(values.next, values.confirmation, "confirmation"),
+    );
+  };
+
+  return (
+    <section class="section" aria-labelledby="titre-mot-de-passe">
+      <h2 id="titre-mot-de-passe">Changer mon mot de passe</h2>
+      <FormError form={form} />
+      <form class="form" novalidate onSubmit={submit}>
+        {/* Lets password managers file the new password under this account. */}
+        <input
+          type="email"
+          class="visually-hidden"
+          autocomplete="username"
+          value={props.email}
+          readOnly
+          tabindex="-1"
+          aria-hidden="true"
+        />
+        <TextField
+          form={form}
+          path="current"
+          label="Mot de passe actuel"
+          required
+          requiredMark={false}
+          type="password"
+          autocomplete="current-password"
+          value={values.current}
+          onValue={(v) => setValues("current", v)}
+          class="field--medium"
+        />
+        <TextField
+          form={form}
+          path="next"
+          label="Nouveau mot de passe"
+          hint={PASSWORD_HINT}
+          required
+          requiredMark={false}
+          type="password"
+          autocomplete="new-password"
+          value={values.next}
+          onValue={(v) => setValues("next", v)}
+          class="field--medium"
+        />
+        <TextField
+          form={form}
+          path="confirmation"
+          label="Confirmation"
+          hint="Saisissez de nouveau le nouveau mot de passe."
+          required
+          requiredMark={false}
+          type="password"
+          autocomplete="new-password"
+          value={values.confirmation}
+          onValue={(v) => setValues("confirmation", v)}
+          class="field--medium"
+        />
+        <StatusMessage message={form.success()} />
+        <div class="form__actions">
+          <Button type="submit" busy={form.busy()}>
+            Changer mon mot de passe
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

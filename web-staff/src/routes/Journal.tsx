@@ -1,0 +1,154 @@
+import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
+import { api, apiFailure, type Outputs } from "../api";
+import { ErrorMessage, Loading } from "../components/Alerts";
+import { Button } from "../components/Button";
+import { formatShortDateTime, isoOf } from "../components/dates";
+import { RequirePermission } from "../components/RequirePermission";
+import { usePageTitle } from "../components/title";
+import { AUDIT_ACTION_LABELS, type AuditAction } from "../../../worker/rules/audit-actions";
+
+type Entry = Outputs["journal"]["list"]["entries"][number];
+
+export function Journal() {
+  usePageTitle(() => "Journal");
+  return (
+    <RequirePermission permission="journal.read" title="Journal">
+      <JournalContent />
+    </RequirePermission>
+  );
+}
+
+function actionLabel(action: string): string {
+  return AUDIT_ACTION_LABELS[action as AuditAction] ?? action;
+}
+
+function actorLabel(entry: Entry): string {
+  switch (entry.actorKind) {
+    case "platform":
+      return `${entry.actorName ?? "Équipe Ancrage"} (plateforme)`;
+    case "system":
+      return "Ancrage (automatique)";
+    case "anonymous":
+      return entry.actorName ? `${entry.actorName} (non connecté)` : "Personne non connectée";
+    default:
+      return entry.actorName ?? "—";
+  }
+}
+
+function JournalContent() {
+  // The journal only names the target by id: members are named from the team list.
+  const [members] = createResource(() => api.equipe.list.query().catch(() => []));
+  const [entries, setEntries] = createSignal<Entry[]>([]);
+  const [nextBefore, setNextBefore] = createSignal<number | null>(null);
+  const [loadingMore, setLoadingMore] = createSignal(false);
+  const [moreError, setMoreError] = createSignal<string | null>(null);
+  const [first] = createResource(async () => {
+    const page = await api.journal.list.query({ before: null });
+    setEntries(page.entries);
+    setNextBefore(page.nextBefore);
+    return true;
+  });
+
+  const loadMore = async () => {
+    const before = nextBefore();
+    if (before === null) return;
+    setLoadingMore(true);
+    setMoreError(null);
+    try {
+      const page = await api.journal.list.query({ before });
+      setEntries([...entries(), ...page.entries]);
+      setNextBefore(page.nextBefore);
+      // At the end the button disappears: the focus goes to the count rather than the top of the page.
+      if (page.nextBefore === null) queueMicrotask(() => document.getElementById("journal-compte")?.focus());
+    } catch (caught) {
+      setMoreError(apiFailure(caught).message);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  const targetLabel = (entry: Entry): string => {
+    if (!entry.targetType || !entry.targetId) return "—";
+    if (entry.targetType === "structure") return "La structure";
+    if (entry.targetType === "staff") {
+      const member = (members.latest ?? []).find((m) => String(m.id) === entry.targetId);
+      return member ? `${member.prenom} ${member.nom}` : `Membre n° ${entry.targetId}`;
+    }
+    return `${entry.targetType} n° ${entry.targetId}`;
+  };
+
+  return (
+    <>
+      <h1>Journal</h1>
+      <p
+        class="lead">Connexions
+        et
+        modifications
+        enregistrées
+        pour
+        la
+        structure,
+        de
+        la
+        plus
+        récente
+        à
+        la
+        plus
+        ancienne.</p
+      >
+      <Switch>
+        <Match when={first.error}>
+          <ErrorMessage message={apiFailure(first.error).message} />
+        </Match>
+        <Match when={first.loading}>
+          <Loading />
+        </Match>
+        <Match when={entries().length === 0}>
+          <p class="empty">Aucune entrée dans le journal pour l'instant.</p>
+        </Match>
+        <Match when={true}>
+          <div class="table-wrap" tabindex="0" role="region" aria-label="Entrées du journal">
+            <table class="table">
+              <caption class="visually-hidden">Entrées du journal</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col">Action</th>
+                  <th scope="col">Par</th>
+                  <th scope="col">Cible</th>
+                  <th scope="col">IP</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={entries()}>
+                  {(entry) => (
+                    <tr>
+                      <td class="nowrap">
+                        <time datetime={isoOf(entry.at)}>{formatShortDateTime(entry.at)}</time>
+                      </td>
+                      <td>{actionLabel(entry.action)}</td>
+                      <td>{actorLabel(entry)}</td>
+                      <td>{targetLabel(entry)}</td>
+                      <td class="nowrap">{entry.ip ?? "—"}</td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
+          <p class="table-count" role="status" id="journal-compte" tabindex="-1">
+            {entries().length} entrée{entries().length > 1 ? "s" : ""} affichée{entries().length > 1 ? "s" : ""}
+            {nextBefore() === null ? " : début du journal atteint." : "."}
+          </p>
+          <ErrorMessage message={moreError()} />
+          <Show when={nextBefore() !== null}>
+            <Button variant="secondary" busy={loadingMore()} busyLabel="Chargement…" onClick={loadMore}>
+              Charger plus
+            </Button>
+          </Show>
+        </Match>
+      </Switch>
+    </>
+  );
+}
