@@ -35,6 +35,20 @@ export const APP_ERRORS = {
     trpc: "CONFLICT",
     message: "Ce dossier vient d'être modifié par un collègue : rechargez la page puis recommencez.",
   },
+  NPAI: {
+    trpc: "CONFLICT",
+    message: "« Ne plus accepter le courrier » est activé pour ce domicilié : le courrier doit être retourné.",
+  },
+  PROCURATION_EXPIRED: { trpc: "CONFLICT", message: "Procuration expirée : le courrier ne peut pas être remis à ce mandataire." },
+  PROCURATION_INACTIVE: { trpc: "CONFLICT", message: "Cette procuration n'a pas encore commencé." },
+  PROCURATIONS_MAX: { trpc: "CONFLICT", message: "5 procurations au maximum par domicilié." },
+  RETOUR_RADIES_SEULEMENT: { trpc: "CONFLICT", message: "Le retour à l'expéditeur n'est possible que pour un domicilié radié." },
+  NPAI_RADIES_SEULEMENT: { trpc: "CONFLICT", message: "« Ne plus accepter le courrier » n'est possible que pour un domicilié radié." },
+  NOTHING_PENDING: { trpc: "CONFLICT", message: "Aucun courrier en attente de ce type." },
+  NOT_LAST_INTERACTION: {
+    trpc: "CONFLICT",
+    message: "Seule la dernière opération du dossier peut être supprimée : rechargez la page.",
+  },
   CROSS_ORIGIN: { trpc: "FORBIDDEN", message: "Requête refusée : origine non autorisée." },
 } as const satisfies Record<string, { trpc: TRPC_ERROR_CODE_KEY; message: string }>;
 

@@ -17,7 +17,8 @@ app.use("*", async (c, next) => {
 
 app.use("/trpc/*", async (c, next) => {
   if (c.req.method !== "GET" && !isSameOriginRequest(c.req.raw)) {
-    return c.json({ error: { message: APP_ERRORS.CROSS_ORIGIN.message, code: "FORBIDDEN" } }, 403);
+    // Shaped like a tRPC error so the apps show the French message.
+    return c.json({ error: { message: APP_ERRORS.CROSS_ORIGIN.message, code: -32003, data: { code: "FORBIDDEN", httpStatus: 403 } } }, 403);
   }
   await next();
 });

@@ -41,3 +41,12 @@ export const password = (label = "Mot de passe") =>
   z.string({ error: `${label} : ce champ est obligatoire.` }).min(1, `${label} : ce champ est obligatoire.`).max(1024);
 
 export { z };
+
+/**
+ * For object-level checks: run them even when other fields are invalid, as long as the fields they
+ * read are valid, so a form shows every error at once instead of one more on each submit.
+ */
+export function whenValid(...fields: string[]) {
+  return (payload: { issues: readonly { path?: readonly PropertyKey[] }[] }) =>
+    payload.issues.every((i) => !fields.includes(String(i.path?.[0])));
+}

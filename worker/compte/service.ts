@@ -110,10 +110,11 @@ export async function getMe(db: Db, userId: number) {
       prenom: staffUsers.prenom,
       email: staffUsers.email,
       fonction: staffUsers.fonction,
+      fonctionDetail: staffUsers.fonctionDetail,
       role: staffUsers.role,
       lastLoginAt: staffUsers.lastLoginAt,
       passwordUpdatedAt: staffUsers.passwordUpdatedAt,
-      structure: { id: structures.id, nom: structures.nom, ville: structures.ville },
+      structure: { id: structures.id, nom: structures.nom, ville: structures.ville, timeZone: structures.timeZone },
     })
     .from(staffUsers)
     .innerJoin(structures, eq(structures.id, staffUsers.structureId))

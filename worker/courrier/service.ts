@@ -1,8 +1,19 @@
-import { and, desc, eq, lt } from "drizzle-orm";
-import { interactions } from "../../db/schema";
+import { and, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import { interactions, procurations, usagerDecisions, usagers } from "../../db/schema";
 import type { Db } from "../db";
+import { AppError } from "../errors";
+import { startOfDayInstant } from "../rules/dates";
+import {
+  HANDOVER_OF,
+  HANDOVER_TYPES,
+  PRESENCE_TYPES,
+  procurationState,
+  RECEPTION_TYPES,
+  type ReceptionType,
+} from "../rules/courrier";
 import type { StaffCtx } from "../trpc";
-import { usagerOf } from "../usagers/service";
+import { today, usagerOf } from "../usagers/service";
 
 export const HISTORY_PAGE_SIZE = 30;
 
@@ -34,4 +45,239 @@ export async function listInteractions(db: Db, ctx: StaffCtx, usagerId: number, 
     .limit(HISTORY_PAGE_SIZE + 1);
   const items = rows.slice(0, HISTORY_PAGE_SIZE);
   return { items, nextBefore: rows.length > HISTORY_PAGE_SIZE ? items[items.length - 1]!.id : null };
+}
+
+/** Comments are plain text: markup is dropped so nothing renders as HTML on the portal or in letters. */
+function cleanContent(content: string | null): string | null {
+  const clean = content?.replace(/<[^>]*>/g, "").trim();
+  return clean ? clean : null;
+}
+
+const pendingSum = (usagerId: number, type: ReceptionType) =>
+  sql`(SELECT coalesce(sum(nb), 0) FROM interactions WHERE usager_id = ${usagerId} AND type = ${type} AND out_id IS NULL)`;
+
+/**
+ * The pending counters, recounted from the pending receptions inside the same statement: whatever
+ * ran concurrently, the stored numbers are exactly what waits.
+ */
+function recountCounters(db: Db, usagerId: number) {
+  return db
+    .update(usagers)
+    .set({
+      nbCourrier: pendingSum(usagerId, "courrierIn"),
+      nbColis: pendingSum(usagerId, "colisIn"),
+      nbAvis: pendingSum(usagerId, "recommandeIn"),
+    })
+    .where(eq(usagers.id, usagerId));
+}
+
+/** SQL form of `countsAsPassage` (rules/courrier.ts), built from the same type lists. */
+const countingInteraction = sql`(type IN (${sql.join(
+  PRESENCE_TYPES.map((t) => sql`${t}`),
+  sql`, `,
+)}) OR (type IN (${sql.join(
+  HANDOVER_TYPES.map((t) => sql`${t}`),
+  sql`, `,
+)}) AND mandataire IS NULL AND return_to_sender = 0))`;
+
+/** A passage now: dernier passage moves forward, never back (atomic, no read-modify-write). */
+function passageNow(db: Db, usagerId: number, now: Date) {
+  return db
+    .update(usagers)
+    .set({ dernierPassage: sql`max(coalesce(${usagers.dernierPassage}, 0), ${now.getTime()})` })
+    .where(eq(usagers.id, usagerId));
+}
+
+export interface Reception {
+  courrier: number;
+  colis: number;
+  avis: number;
+  content: string | null;
+}
+
+/** Registers what arrived for one file: one row per type received, counters recounted. */
+export async function registerReception(db: Db, ctx: StaffCtx, usagerId: number, input: Reception, now: Date) {
+  const u = await usagerOf(db, ctx.structureId, usagerId);
+  if (u.npaiDepuis) throw new AppError("NPAI");
+  const content = cleanContent(input.content);
+  const byType: [ReceptionType, number][] = [
+    ["courrierIn", input.courrier],
+    ["colisIn", input.colis],
+    ["recommandeIn", input.avis],
+  ];
+  const rows = byType
+    .filter(([, nb]) => nb > 0)
+    .map(([type, nb]) => ({
+      structureId: ctx.structureId,
+      usagerId,
+      type,
+      nb,
+      content,
+      createdAt: now,
+      userId: ctx.id,
+      userName: ctx.actor.name,
+    }));
+  if (rows.length === 0) throw new AppError("INVALID_INPUT", { courrier: "Indiquez au moins un courrier, un colis ou un avis de passage." });
+  await db.batch([db.insert(interactions).values(rows), recountCounters(db, usagerId)]);
+  return { radie: u.statut === "RADIE" };
+}
+
+export type Destinataire = { kind: "domicilie" } | { kind: "mandataire"; procurationId: number } | { kind: "retour" };
+
+/**
+ * Hands over every pending reception of the chosen types: one hand-over row per type, the
+ * receptions linked to it, counters recounted, dernier passage moved when it counts.
+ */
+export async function distribute(
+  db: Db,
+  ctx: StaffCtx,
+  usagerId: number,
+  input: { types: ReceptionType[]; to: Destinataire },
+  now: Date,
+) {
+  const u = await usagerOf(db, ctx.structureId, usagerId);
+  const todayDate = today(ctx, now);
+  let mandataire: string | null = null;
+  let prefix = "";
+  let suffix = "";
+  if (input.to.kind === "mandataire") {
+    const p = await db.query.procurations.findFirst({
+      where: and(eq(procurations.id, input.to.procurationId), eq(procurations.usagerId, usagerId), eq(procurations.structureId, ctx.structureId)),
+    });
+    if (!p) throw new AppError("NOT_FOUND");
+    const state = procurationState(p, todayDate);
+    if (state !== "active") throw new AppError(state === "expired" ? "PROCURATION_EXPIRED" : "PROCURATION_INACTIVE");
+    mandataire = `${p.prenom} ${p.nom.toUpperCase()}`;
+    suffix = `Courrier remis au mandataire : ${mandataire}`;
+  }
+  if (input.to.kind === "retour") {
+    if (u.statut !== "RADIE") throw new AppError("RETOUR_RADIES_SEULEMENT");
+    prefix = "Courrier retourné à l'expéditeur";
+  }
+  const transfertActif =
+    input.to.kind === "domicilie" &&
+    u.transfertNom &&
+    u.transfertDebut &&
+    u.transfertFin &&
+    u.transfertDebut <= todayDate &&
+    todayDate <= u.transfertFin;
+  const transfert = transfertActif ? `${u.transfertNom} – ${u.transfertAdresse}` : null;
+  if (transfert) suffix = `Courrier transféré à : ${transfert}`;
+
+  const pending = await db
+    .select({ type: interactions.type, nb: interactions.nb, content: interactions.content, id: interactions.id })
+    .from(interactions)
+    .where(and(eq(interactions.usagerId, usagerId), inArray(interactions.type, input.types), isNull(interactions.outId)))
+    .orderBy(desc(interactions.id));
+  const types = input.types.filter((t) => pending.some((p) => p.type === t));
+  if (types.length === 0) throw new AppError("NOTHING_PENDING");
+
+  const statements: BatchItem<"sqlite">[] = [];
+  for (const type of types) {
+    const ins = pending.filter((p) => p.type === type);
+    const lastComment = ins.find((p) => p.content)?.content ?? null;
+    const content = [prefix, lastComment, suffix].filter(Boolean).join("\n") || null;
+    statements.push(
+      db.insert(interactions).values({
+        structureId: ctx.structureId,
+        usagerId,
+        type: HANDOVER_OF[type],
+        nb: ins.reduce((s, p) => s + p.nb, 0),
+        content,
+        createdAt: now,
+        userId: ctx.id,
+        userName: ctx.actor.name,
+        mandataire,
+        returnToSender: input.to.kind === "retour",
+        transfert,
+      }),
+      // The receptions read above, and only those: one arriving meanwhile stays pending.
+      db
+        .update(interactions)
+        .set({ outId: sql`(SELECT max(id) FROM interactions WHERE usager_id = ${usagerId})` })
+        .where(and(inArray(interactions.id, ins.map((p) => p.id)), isNull(interactions.outId))),
+    );
+  }
+  statements.push(recountCounters(db, usagerId));
+  if (!mandataire && input.to.kind !== "retour") statements.push(passageNow(db, usagerId, now));
+  await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+}
+
+/** A call or a visit: the person showed up, so dernier passage is now. */
+export async function registerPresence(
+  db: Db,
+  ctx: StaffCtx,
+  usagerId: number,
+  type: (typeof PRESENCE_TYPES)[number],
+  content: string | null,
+  now: Date,
+) {
+  await usagerOf(db, ctx.structureId, usagerId);
+  await db.batch([
+    db.insert(interactions).values({
+      structureId: ctx.structureId,
+      usagerId,
+      type,
+      nb: 0,
+      content: cleanContent(content),
+      createdAt: now,
+      userId: ctx.id,
+      userName: ctx.actor.name,
+    }),
+    passageNow(db, usagerId, now),
+  ]);
+}
+
+/** The start of the last accepted domiciliation, as an instant: dernier passage never goes before it. */
+async function decisionFloor(db: Db, ctx: StaffCtx, usagerId: number): Promise<number | null> {
+  const [last] = await db
+    .select({ dateDebut: usagerDecisions.dateDebut })
+    .from(usagerDecisions)
+    .where(and(eq(usagerDecisions.usagerId, usagerId), eq(usagerDecisions.statut, "VALIDE")))
+    .orderBy(desc(usagerDecisions.id))
+    .limit(1);
+  return last?.dateDebut ? startOfDayInstant(last.dateDebut, ctx.timeZone).getTime() : null;
+}
+
+/** Recomputes dernier passage from the data (counting interactions, floor), in one statement. */
+export function recomputeDernierPassage(db: Db, usagerId: number, floor: number | null) {
+  const latest = sql`(SELECT max(created_at) FROM interactions WHERE usager_id = ${usagerId} AND ${countingInteraction})`;
+  return db
+    .update(usagers)
+    .set({ dernierPassage: sql`nullif(max(coalesce(${latest}, 0), ${floor ?? 0}), 0)` })
+    .where(eq(usagers.id, usagerId));
+}
+
+/**
+ * Deletes the file's most recent interaction only. A deleted hand-over puts its receptions back
+ * to pending; counters and dernier passage are recomputed from what remains.
+ */
+export async function deleteLastInteraction(db: Db, ctx: StaffCtx, usagerId: number, interactionId: number) {
+  await usagerOf(db, ctx.structureId, usagerId);
+  const [last] = await db
+    .select({ id: interactions.id })
+    .from(interactions)
+    .where(eq(interactions.usagerId, usagerId))
+    .orderBy(desc(interactions.id))
+    .limit(1);
+  if (!last || last.id !== interactionId) throw new AppError("NOT_LAST_INTERACTION");
+  const floor = await decisionFloor(db, ctx, usagerId);
+  await db.batch([
+    db.update(interactions).set({ outId: null }).where(eq(interactions.outId, interactionId)),
+    db.delete(interactions).where(and(eq(interactions.id, interactionId), eq(interactions.usagerId, usagerId))),
+    recountCounters(db, usagerId),
+    recomputeDernierPassage(db, usagerId, floor),
+  ]);
+}
+
+/** What waits for a file, with the comments of the pending receptions (shown when handing over). */
+export async function pendingMail(db: Db, ctx: StaffCtx, usagerId: number) {
+  await usagerOf(db, ctx.structureId, usagerId);
+  const rows = await db
+    .select({ id: interactions.id, type: interactions.type, nb: interactions.nb, content: interactions.content, createdAt: interactions.createdAt })
+    .from(interactions)
+    .where(and(eq(interactions.usagerId, usagerId), inArray(interactions.type, [...RECEPTION_TYPES]), isNull(interactions.outId)))
+    .orderBy(desc(interactions.id))
+    .limit(200);
+  return rows;
 }

@@ -1,6 +1,6 @@
 import { FONCTIONS, ROLES } from "../rules/roles";
 import { publicProcedure, router, staffProcedure } from "../trpc";
-import { email, id, optionalText, password, text, z } from "../validation";
+import { email, id, optionalText, password, text, whenValid, z } from "../validation";
 import {
   changeRole,
   describeLink,
@@ -37,6 +37,7 @@ export const equipeRouter = router({
         .refine((v) => v.fonction !== "Autre" || v.fonctionDetail, {
           path: ["fonctionDetail"],
           message: "Précision de la fonction : ce champ est obligatoire pour « Autre ».",
+          when: whenValid("fonction", "fonctionDetail"),
         }),
     )
     .mutation(({ ctx, input }) =>

@@ -28,6 +28,7 @@ export async function listMembers(db: Db, structureId: number, now: Date) {
       prenom: staffUsers.prenom,
       email: staffUsers.email,
       fonction: staffUsers.fonction,
+      fonctionDetail: staffUsers.fonctionDetail,
       role: staffUsers.role,
       status: staffUsers.status,
       lastLoginAt: staffUsers.lastLoginAt,

@@ -4,7 +4,7 @@ import {
   STRUCTURE_REFUS_MOTIFS,
   STRUCTURE_TYPES,
 } from "../rules/structure";
-import { email, optionalText, telephone, text, z } from "../validation";
+import { email, optionalText, telephone, text, whenValid, z } from "../validation";
 
 const codePostal = (label: string) =>
   z
@@ -50,13 +50,15 @@ export const structureInfoInput = z
       .nullish()
       .transform((v) => v ?? null),
   })
-  .superRefine((v, ctx) => {
-    if (v.pasDeSiret) return;
-    if (!v.siret) {
-      ctx.addIssue({ code: "custom", path: ["siret"], message: "SIRET : indiquez le numéro ou cochez « Pas de SIRET »." });
-    } else if (!isValidSiret(v.siret)) {
-      ctx.addIssue({ code: "custom", path: ["siret"], message: "SIRET : numéro invalide (14 chiffres, clé de contrôle)." });
-    }
+  .refine((v) => v.pasDeSiret || v.siret !== null, {
+    path: ["siret"],
+    message: "SIRET : indiquez le numéro ou cochez « Pas de SIRET ».",
+    when: whenValid("siret", "pasDeSiret"),
+  })
+  .refine((v) => v.pasDeSiret || v.siret === null || isValidSiret(v.siret), {
+    path: ["siret"],
+    message: "SIRET : numéro invalide (14 chiffres, clé de contrôle).",
+    when: whenValid("siret", "pasDeSiret"),
   });
 export type StructureInfoInput = z.infer<typeof structureInfoInput>;
 

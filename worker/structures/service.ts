@@ -190,7 +190,8 @@ export async function listStructuresForPlatform(db: Db, statut: StructureStatut)
       siret: structures.siret,
       statut: structures.statut,
       createdAt: structures.createdAt,
-      adminEmail: sql<string | null>`(SELECT email FROM staff_users WHERE structure_id = ${structures.id} AND role = 'admin' ORDER BY id LIMIT 1)`,
+      // Aliased and qualified: an unqualified "id" inside the subquery would be staff_users.id.
+      adminEmail: sql<string | null>`(SELECT su.email FROM staff_users su WHERE su.structure_id = "structures"."id" AND su.role = 'admin' ORDER BY su.id LIMIT 1)`,
     })
     .from(structures)
     .where(eq(structures.statut, statut))

@@ -95,7 +95,7 @@ describe("structure sign-up", () => {
 
   it("reports every invalid field at once, in French", async () => {
     const bad = registration();
-    Object.assign(bad.structure, { nom: "", codePostal: "ABCDE", telephone: "12", email: "nope", capacite: -1 });
+    Object.assign(bad.structure, { nom: "", codePostal: "ABCDE", telephone: "12", email: "nope", capacite: -1, siret: "12345678901234" });
     const res = await call("mutation", "structures.register", { ...bad, acceptCgu: false });
     expect(res.status).toBe(400);
     expect(res.error!.message).toBe("Certains champs sont invalides : vérifiez le formulaire.");
@@ -105,6 +105,7 @@ describe("structure sign-up", () => {
       "structure.telephone": "Téléphone : numéro de téléphone invalide.",
       "structure.email": "Adresse e-mail de la structure : adresse e-mail invalide.",
       "structure.capacite": "Capacité : 0 au minimum.",
+      "structure.siret": "SIRET : numéro invalide (14 chiffres, clé de contrôle).",
       acceptCgu: "Vous devez accepter les conditions d'utilisation.",
     });
   });

@@ -1,6 +1,6 @@
 import { isCalendarDate } from "../rules/dates";
 import { ENTRETIEN_QUESTIONS, LIENS_AYANT_DROIT, MOTIFS_RADIATION, MOTIFS_REFUS, ORIENTATIONS, USAGER_TABS, CIVILITES } from "../rules/usager";
-import { email, id, optionalText, text, z } from "../validation";
+import { email, id, optionalText, text, whenValid, z } from "../validation";
 
 export const calendarDate = (label: string) =>
   z
@@ -89,10 +89,12 @@ export const refuseInput = z
   .refine((v) => v.motif !== "AUTRE" || (v.motifDetails?.length ?? 0) >= 10, {
     path: ["motifDetails"],
     message: "Précision du motif : 10 caractères au minimum pour « Autre motif ».",
+    when: whenValid("motif", "motifDetails"),
   })
   .refine((v) => !v.orientation || (v.orientationDetails?.length ?? 0) >= 5, {
     path: ["orientationDetails"],
     message: "Précision de l'orientation : 5 caractères au minimum.",
+    when: whenValid("orientation", "orientationDetails"),
   });
 
 export const radiationFields = {
@@ -102,7 +104,11 @@ export const radiationFields = {
 };
 const autreNeedsDetails = (v: { motif: string; motifDetails: string | null }) =>
   v.motif !== "AUTRE" || (v.motifDetails?.length ?? 0) >= 10;
-const autreMessage = { path: ["motifDetails"], message: "Précision du motif : 10 caractères au minimum pour « Autre motif »." };
+const autreMessage = {
+  path: ["motifDetails"],
+  message: "Précision du motif : 10 caractères au minimum pour « Autre motif ».",
+  when: whenValid("motif", "motifDetails"),
+};
 
 export const radiateInput = z.object({ usagerId: id, ...radiationFields }).refine(autreNeedsDetails, autreMessage);
 export const bulkRadiateInput = z
