@@ -16,6 +16,8 @@ export default defineConfig(async () => {
     test: {
       include: ["worker/**/*.test.ts", "test/integration/**/*.test.ts"],
       setupFiles: ["test/support/apply-migrations.ts"],
+      // Sign-ins run argon2id; on a loaded 2-core CI machine a test may need more than 5 s.
+      testTimeout: 30_000,
     },
   };
 });

@@ -3,17 +3,18 @@
  * then the procedure factories every router uses.
  */
 import { initTRPC } from "@trpc/server";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { createDb, type Db } from "./db";
 import type { Env } from "./env";
 import { AppError, APP_ERRORS, toTRPCError } from "./errors";
 import { cookieName, readCookie } from "./auth/cookies";
-import { validateSession, deleteSession, type Session } from "./auth/session";
+import { deleteSession, settleSession, validateSession, type Session } from "./auth/session";
+import { sha256Hex } from "./auth/token";
 import { can, type Permission } from "./rules/permissions";
 import type { Role } from "./rules/roles";
 import type { Actor } from "./journal/log";
-import { staffUsers, structures, platformAdmins } from "../db/schema";
+import { platformAdmins, sessions, staffUsers, structures } from "../db/schema";
 
 // 1. Context: what every procedure may use. Sessions are read by the procedures that need one.
 export interface Context {
@@ -117,36 +118,39 @@ export interface StaffCaller {
   timeZone: string;
 }
 
+/**
+ * The session and the member behind the staff cookie, in one query (session, account, structure):
+ * every staff request pays a single round trip for authentication.
+ */
 async function loadStaff(ctx: Context): Promise<{ session: Session; staff: StaffCaller } | null> {
   const token = readCookie(ctx.req.headers.get("cookie"), cookieName("staff", ctx.secure));
   if (!token) return null;
-  const session = await validateSession(ctx.db, "staff", token, ctx.now);
-  if (!session) return null;
   const [row] = await ctx.db
     .select({
-      id: staffUsers.id,
-      structureId: staffUsers.structureId,
-      role: staffUsers.role,
-      nom: staffUsers.nom,
-      prenom: staffUsers.prenom,
-      email: staffUsers.email,
-      timeZone: structures.timeZone,
+      session: sessions,
+      staff: {
+        id: staffUsers.id,
+        structureId: staffUsers.structureId,
+        role: staffUsers.role,
+        nom: staffUsers.nom,
+        prenom: staffUsers.prenom,
+        email: staffUsers.email,
+        timeZone: structures.timeZone,
+      },
+      active: sql<number>`${staffUsers.status} = 'ACTIVE' AND ${structures.statut} = 'VALIDE'`,
     })
-    .from(staffUsers)
+    .from(sessions)
+    .innerJoin(staffUsers, eq(staffUsers.id, sessions.userId))
     .innerJoin(structures, eq(structures.id, staffUsers.structureId))
-    .where(
-      and(
-        eq(staffUsers.id, session.userId),
-        eq(staffUsers.status, "ACTIVE"),
-        eq(structures.statut, "VALIDE"),
-      ),
-    );
-  if (!row) {
+    .where(and(eq(sessions.id, await sha256Hex(token)), eq(sessions.kind, "staff")));
+  if (!row) return null;
+  if (!row.active) {
     // The account was blocked/deleted or the structure withdrawn since sign-in: end the session.
-    await deleteSession(ctx.db, session.id);
+    await deleteSession(ctx.db, row.session.id);
     return null;
   }
-  return { session, staff: row };
+  const session = await settleSession(ctx.db, row.session, ctx.now);
+  return session ? { session, staff: row.staff } : null;
 }
 
 /**

@@ -1,8 +1,6 @@
-import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { call, count, createStaff, createStructure, ORIGIN, signIn } from "../support/worker-api";
+import { call, count, createStaff, createStructure, ORIGIN, signIn, workerFetch } from "../support/worker-api";
 
-const worker = (exports as unknown as { default: { fetch(req: Request): Promise<Response> } }).default;
 
 describe("cross-origin requests", () => {
   it("refuses a mutation from another origin, or without an Origin, and writes nothing", async () => {
@@ -20,7 +18,7 @@ describe("cross-origin requests", () => {
       ["multipart/form-data; boundary=x", "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n--x--"],
       ["text/plain", JSON.stringify(input)],
     ]) {
-      const res = await worker.fetch(
+      const res = await workerFetch(
         new Request(`${ORIGIN}/trpc/equipe.invite`, {
           method: "POST",
           headers: { "content-type": type!, cookie, "sec-fetch-site": "cross-site", origin: "http://evil.example" },
@@ -38,7 +36,7 @@ describe("cross-origin requests", () => {
 describe("security headers", () => {
   it("are on API answers and pages alike", async () => {
     for (const path of ["/trpc/compte.me", "/connexion"]) {
-      const res = await worker.fetch(new Request(`${ORIGIN}${path}`));
+      const res = await workerFetch(new Request(`${ORIGIN}${path}`));
       await res.arrayBuffer();
       const csp = res.headers.get("content-security-policy")!;
       expect(csp).toContain("script-src 'self'");
@@ -53,7 +51,7 @@ describe("security headers", () => {
   it("adds HSTS and __Host- cookies over https", async () => {
     const s = await createStructure();
     const admin = await createStaff(s.id, "admin");
-    const res = await worker.fetch(
+    const res = await workerFetch(
       new Request("https://pro.ancrage.example/trpc/compte.signIn", {
         method: "POST",
         headers: { origin: "https://pro.ancrage.example", "content-type": "application/json" },

@@ -1,10 +1,8 @@
 import { env } from "cloudflare:test";
-import { exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { allProcedures } from "../support/procedures";
-import { call, createStaff, createStructure, ORIGIN, signIn, type CallResult } from "../support/worker-api";
+import { call, createStaff, createStructure, ORIGIN, signIn, type CallResult, workerFetch } from "../support/worker-api";
 
-const worker = (exports as unknown as { default: { fetch(req: Request): Promise<Response> } }).default;
 
 /** Structure A's records, which structure B's administrator tries to reach. */
 interface A {
@@ -90,6 +88,18 @@ const FIXTURES: Record<string, Fixture> = {
   "usagers.addNote": { input: (a) => ({ usagerId: a.usagerId, message: "intrusion" }), expect: "NOT_FOUND" },
   "usagers.changeNote": { input: (a) => ({ noteId: a.noteId, action: "delete" }), expect: "NOT_FOUND" },
   "courrier.history": { input: (a) => ({ usagerId: a.usagerId }), expect: "NOT_FOUND" },
+  "courrier.pending": { input: (a) => ({ usagerId: a.usagerId }), expect: "NOT_FOUND" },
+  "courrier.receive": { input: (a) => ({ usagerId: a.usagerId, courrier: 1 }), expect: "NOT_FOUND" },
+  "courrier.distribute": { input: (a) => ({ usagerId: a.usagerId, types: ["courrierIn"], to: { kind: "domicilie" } }), expect: "NOT_FOUND" },
+  "courrier.presence": { input: (a) => ({ usagerId: a.usagerId, type: "visite" }), expect: "NOT_FOUND" },
+  "courrier.deleteLast": { input: (a) => ({ usagerId: a.usagerId, interactionId: 1 }), expect: "NOT_FOUND" },
+  "courrier.procurations": { input: (a) => ({ usagerId: a.usagerId }), expect: "NOT_FOUND" },
+  "courrier.saveProcuration": {
+    input: (a) => ({ action: "create", usagerId: a.usagerId, version: a.version, procuration: { nom: "X", prenom: "Y", dateNaissance: "1990-01-01", dateDebut: "2026-01-01", dateFin: "2026-12-31" } }),
+    expect: "NOT_FOUND",
+  },
+  "courrier.saveTransfert": { input: (a) => ({ usagerId: a.usagerId, version: a.version, transfert: null }), expect: "NOT_FOUND" },
+  "courrier.setNpai": { input: (a) => ({ usagerId: a.usagerId, version: a.version, actif: false }), expect: "NOT_FOUND" },
   "documents.list": { input: (a) => ({ usagerId: a.usagerId }), expect: "NOT_FOUND" },
   "documents.upload": { input: (a) => a, expect: "NOT_FOUND" },
   "documents.rename": { input: (a) => ({ id: a.documentId, label: "volé" }), expect: "NOT_FOUND" },
@@ -104,14 +114,14 @@ async function uploadAs(cookie: string, a: A): Promise<CallResult> {
   fd.set("label", "intrusion");
   fd.set("shared", "false");
   fd.set("file", new File([new TextEncoder().encode("%PDF-1.4 x")], "x.pdf"));
-  const res = await worker.fetch(new Request(`${ORIGIN}/trpc/documents.upload`, { method: "POST", headers: { cookie, origin: ORIGIN }, body: fd }));
+  const res = await workerFetch(new Request(`${ORIGIN}/trpc/documents.upload`, { method: "POST", headers: { cookie, origin: ORIGIN }, body: fd }));
   const body = (await res.json()) as { error?: CallResult["error"] };
   return { status: res.status, error: body.error, setCookie: null };
 }
 
 /** A snapshot of everything structure A owns, to prove nothing changed. */
 async function snapshotA(structureId: number) {
-  const tables = ["usagers", "usager_notes", "usager_documents", "usager_decisions", "staff_users"];
+  const tables = ["usagers", "usager_notes", "usager_documents", "usager_decisions", "staff_users", "interactions", "procurations"];
   const out: Record<string, unknown> = {};
   for (const t of tables) {
     out[t] = (await env.DB.prepare(`SELECT * FROM ${t} WHERE structure_id = ? ORDER BY id`).bind(structureId).all()).results;

@@ -42,6 +42,21 @@ export async function newSession(
   return { token, id, insert };
 }
 
+/** What to do with a session found for a token: refuse it, refresh its activity, or use it as is. */
+export function sessionVerdict(session: Session, now: Date): "expired" | "touch" | "ok" {
+  const policy = SESSION_POLICY[session.kind];
+  const t = now.getTime();
+  if (t >= session.expiresAt.getTime() || t - session.lastActiveAt.getTime() >= policy.idleMs) return "expired";
+  return t - session.lastActiveAt.getTime() >= TOUCH_EVERY_MS ? "touch" : "ok";
+}
+
+/** The activity update for a session in use ("sliding" kinds also move their expiry). */
+export function touchSession(db: Db, session: Session, now: Date) {
+  const policy = SESSION_POLICY[session.kind];
+  const expiresAt = policy.sliding ? new Date(now.getTime() + policy.absoluteMs) : session.expiresAt;
+  return { expiresAt, update: db.update(sessions).set({ lastActiveAt: now, expiresAt }).where(eq(sessions.id, session.id)) };
+}
+
 /** The live session for this token, or null; expired sessions are removed on sight. */
 export async function validateSession(
   db: Db,
@@ -53,16 +68,19 @@ export async function validateSession(
   const session = await db.query.sessions.findFirst({
     where: and(eq(sessions.id, id), eq(sessions.kind, kind)),
   });
-  if (!session) return null;
-  const policy = SESSION_POLICY[kind];
-  const t = now.getTime();
-  if (t >= session.expiresAt.getTime() || t - session.lastActiveAt.getTime() >= policy.idleMs) {
-    await db.delete(sessions).where(eq(sessions.id, id));
+  return session ? settleSession(db, session, now) : null;
+}
+
+/** Applies the verdict: deletes an expired session, records activity, returns what is still valid. */
+export async function settleSession(db: Db, session: Session, now: Date): Promise<Session | null> {
+  const verdict = sessionVerdict(session, now);
+  if (verdict === "expired") {
+    await db.delete(sessions).where(eq(sessions.id, session.id));
     return null;
   }
-  if (t - session.lastActiveAt.getTime() >= TOUCH_EVERY_MS) {
-    const expiresAt = policy.sliding ? new Date(t + policy.absoluteMs) : session.expiresAt;
-    await db.update(sessions).set({ lastActiveAt: now, expiresAt }).where(eq(sessions.id, id));
+  if (verdict === "touch") {
+    const { expiresAt, update } = touchSession(db, session, now);
+    await update;
     return { ...session, lastActiveAt: now, expiresAt };
   }
   return session;

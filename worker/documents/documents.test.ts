@@ -1,12 +1,10 @@
 import { env } from "cloudflare:test";
-import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { call, count, createStaff, createStructure, ORIGIN, signIn } from "../../test/support/worker-api";
+import { call, count, createStaff, createStructure, ORIGIN, signIn, workerFetch } from "../../test/support/worker-api";
 import { docxText } from "../../test/support/zip";
 import { calendarDateIn, formatDateFr } from "../rules/dates";
 import { defaultDateFin } from "../rules/echeance";
 
-const worker = (exports as unknown as { default: { fetch(req: Request): Promise<Response> } }).default;
 const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 const EXE = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]);
 
@@ -47,11 +45,15 @@ async function upload(cookie: string, usagerId: number, name: string, bytes: Uin
   fd.set("label", label);
   fd.set("shared", "false");
   fd.set("file", new File([new Uint8Array(bytes)], name));
-  const res = await worker.fetch(new Request(`${ORIGIN}/trpc/documents.upload`, { method: "POST", headers: { cookie, origin: ORIGIN }, body: fd }));
+  // Serialised as a browser does it, with its Content-Length.
+  const encoded = new Response(fd);
+  const body = await encoded.arrayBuffer();
+  const headers = { cookie, origin: ORIGIN, "content-type": encoded.headers.get("content-type")!, "content-length": String(body.byteLength) };
+  const res = await workerFetch(new Request(`${ORIGIN}/trpc/documents.upload`, { method: "POST", headers, body }));
   return { status: res.status, body: (await res.json()) as { result?: { data: { id: number } }; error?: { message: string; data: { fieldErrors?: Record<string, string> } } } };
 }
 
-const download = (cookie: string, id: number) => worker.fetch(new Request(`${ORIGIN}/fichiers/documents/${id}`, { headers: { cookie } }));
+const download = (cookie: string, id: number) => workerFetch(new Request(`${ORIGIN}/fichiers/documents/${id}`, { headers: { cookie } }));
 
 describe("documents", () => {
   it("stores an uploaded PDF encrypted in R2 under the structure's prefix, and gives it back intact", async () => {

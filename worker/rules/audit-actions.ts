@@ -45,6 +45,14 @@ export const AUDIT_ACTION_LABELS = {
   DOCUMENT_DELETED: "Document supprimé",
   DOCUMENT_DOWNLOADED: "Document téléchargé",
   LETTER_GENERATED: "Courrier généré",
+  PROCURATION_CREATED: "Procuration ajoutée",
+  PROCURATION_UPDATED: "Procuration modifiée",
+  PROCURATION_DELETED: "Procuration supprimée",
+  TRANSFERT_SET: "Transfert de courrier enregistré",
+  TRANSFERT_DELETED: "Transfert de courrier supprimé",
+  NPAI_ON: "« Ne plus accepter le courrier » activé",
+  NPAI_OFF: "« Ne plus accepter le courrier » désactivé",
+  INTERACTION_DELETED: "Opération de courrier supprimée",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -6,6 +6,7 @@ import { audit } from "../journal/log";
 import type { AuditAction } from "../rules/audit-actions";
 import { formatDateFr, startOfDayInstant, type CalendarDate } from "../rules/dates";
 import { defaultDateFin, echeanceOf, USAGER_STATUT_LABELS, type TypeDom, type UsagerStatut } from "../rules/echeance";
+import { recomputeDernierPassage } from "../courrier/service";
 import { guardedBatch, unchangedSince } from "./guard";
 import { today, usagerOf, type StaffCtx } from "./service";
 
@@ -240,10 +241,16 @@ export async function renouveler(db: Db, ctx: StaffCtx, usagerId: number, versio
     u,
     version,
     { statut: "INSTRUCTION", typeDom },
-    { etape: 0, rdvAt: null, rdvUserId: null, dernierPassage: now },
+    { etape: 0, rdvAt: null, rdvUserId: null, dernierPassage: now, npaiDepuis: null },
     "USAGER_RENEWAL",
     now,
   );
+}
+
+/** The start of the latest accepted domiciliation among `decisions` (newest first), as an instant. */
+function floorOf(decisions: readonly Decision[], timeZone: string): number | null {
+  const valide = decisions.find((d) => d.statut === "VALIDE" && d.dateDebut);
+  return valide ? startOfDayInstant(valide.dateDebut!, timeZone).getTime() : null;
 }
 
 const ETAPE_FOR: Record<UsagerStatut, number> = { INSTRUCTION: 1, ATTENTE_DECISION: 4, VALIDE: 5, REFUS: 5, RADIE: 5 };
@@ -270,10 +277,12 @@ export async function annulerDerniereDecision(db: Db, ctx: StaffCtx, usagerId: n
         decisionAt: previous.createdAt,
         echeance: ech.active ? ech.date : null,
         etape: previous.statut === "INSTRUCTION" ? Math.min(u.etape, 3) : ETAPE_FOR[previous.statut],
+        npaiDepuis: null,
         version: sql`${usagers.version} + 1`,
         updatedAt: now,
       })
       .where(eq(usagers.id, usagerId)),
+    recomputeDernierPassage(db, usagerId, floorOf(rest, ctx.timeZone)),
     db.insert(usagerNotes).values({
       structureId: ctx.structureId,
       usagerId,
