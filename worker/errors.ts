@@ -49,6 +49,23 @@ export const APP_ERRORS = {
     trpc: "CONFLICT",
     message: "Seule la dernière opération du dossier peut être supprimée : rechargez la page.",
   },
+  PORTAIL_DESACTIVE: {
+    trpc: "CONFLICT",
+    message: "Le portail usager n'est pas activé pour votre structure : un administrateur peut l'activer dans les paramètres.",
+  },
+  PORTAIL_LOGIN_INVALID: {
+    trpc: "UNAUTHORIZED",
+    message:
+      "Identifiant ou mot de passe incorrect. Vérifiez les chiffres et les majuscules. Après 3 essais infructueux, le compte est bloqué pendant une heure : votre structure peut le débloquer.",
+  },
+  PORTAIL_FERME: {
+    trpc: "FORBIDDEN",
+    message: "L'accès au portail n'est pas ouvert pour votre dossier. Adressez-vous à votre structure de domiciliation.",
+  },
+  LETTER_GONE: {
+    trpc: "NOT_FOUND",
+    message: "La lettre n'est plus disponible (mot de passe déjà choisi par le domicilié, ou plus de 30 jours). Réinitialisez le mot de passe temporaire pour en générer une nouvelle.",
+  },
   CROSS_ORIGIN: { trpc: "FORBIDDEN", message: "Requête refusée : origine non autorisée." },
 } as const satisfies Record<string, { trpc: TRPC_ERROR_CODE_KEY; message: string }>;
 

@@ -3,7 +3,10 @@ import { Hono } from "hono";
 import type { Env } from "./env";
 import { downloadDocument } from "./documents/http";
 import { APP_ERRORS } from "./errors";
+import { serveFile } from "./files/http";
 import { DOCUMENT_MAX_BYTES } from "./files/sniff";
+import { purgeExpiredLetters, readLettersLot, readPortalLetter } from "./portail/staff";
+import { createDb } from "./db";
 import { isSameOriginRequest, securityHeaders, serveApp } from "./http";
 import { appRouter } from "./router";
 import { createContext } from "./trpc";
@@ -45,10 +48,24 @@ app.use(
 );
 
 app.get("/fichiers/documents/:id{[0-9]+}", (c) => downloadDocument(c.req.raw, c.env, Number(c.req.param("id"))));
+app.get("/fichiers/portail/:usagerId{[0-9]+}/lettre", (c) =>
+  serveFile(c.req.raw, c.env, "portail.resetCredentials", (ctx, caller) =>
+    readPortalLetter(ctx.db, c.env, caller, Number(c.req.param("usagerId")), ctx.now),
+  ),
+);
+app.get("/fichiers/portail/lot", (c) =>
+  serveFile(c.req.raw, c.env, "portail.settings", (ctx, caller) => readLettersLot(c.env, caller, c.req.query("cle") ?? "", ctx.now)),
+);
 
 app.all("*", (c) => {
   if (c.req.method !== "GET" && c.req.method !== "HEAD") return c.text("Méthode non autorisée", 405);
   return serveApp(c.req.raw, c.env);
 });
 
-export default app;
+export default {
+  fetch: app.fetch,
+  /** Daily: access letters (they hold a temporary password) are deleted after 30 days. */
+  async scheduled(_controller: ScheduledController, env: Env) {
+    await purgeExpiredLetters(createDb(env.DB), env, new Date());
+  },
+} satisfies ExportedHandler<Env>;

@@ -4,6 +4,7 @@ import { documentsRouter } from "./documents/router";
 import { equipeRouter } from "./equipe/router";
 import { journalRouter } from "./journal/router";
 import { plateformeRouter } from "./plateforme/router";
+import { monEspaceRouter, portailRouter } from "./portail/router";
 import { structuresRouter } from "./structures/router";
 import { router } from "./trpc";
 import { usagersRouter } from "./usagers/router";
@@ -17,6 +18,8 @@ export const appRouter = router({
   usagers: usagersRouter,
   documents: documentsRouter,
   courrier: courrierRouter,
+  portail: portailRouter,
+  monEspace: monEspaceRouter,
 });
 
 /** The only thing the frontends import from the Worker: the router's type. */

@@ -47,3 +47,22 @@ export const interactions = sqliteTable(
     index("interactions_structure_at_idx").on(t.structureId, t.createdAt),
   ],
 );
+
+/** Up to 5 people allowed to take the mail (reference B.5.4); valid through their end day. */
+export const procurations = sqliteTable(
+  "procurations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    structureId: integer("structure_id").notNull(),
+    usagerId: integer("usager_id")
+      .notNull()
+      .references(() => usagers.id, { onDelete: "cascade" }),
+    nom: text("nom").notNull(),
+    prenom: text("prenom").notNull(),
+    dateNaissance: text("date_naissance").notNull(),
+    dateDebut: text("date_debut").notNull(),
+    dateFin: text("date_fin").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("procurations_usager_idx").on(t.usagerId)],
+);

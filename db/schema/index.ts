@@ -4,3 +4,4 @@ export * from "./sessions";
 export * from "./audit";
 export * from "./usagers";
 export * from "./courrier";
+export * from "./portail";

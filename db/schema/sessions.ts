@@ -14,6 +14,8 @@ export const sessions = sqliteTable(
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     lastActiveAt: integer("last_active_at", { mode: "timestamp_ms" }).notNull(),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    /** "Appareil partagé": a short session that ends with the browser, nothing kept on the device. */
+    shared: integer("shared", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [index("sessions_user_idx").on(t.kind, t.userId)],
 );

@@ -61,6 +61,13 @@ export const usagers = sqliteTable(
     nbCourrier: integer("nb_courrier").notNull().default(0),
     nbColis: integer("nb_colis").notNull().default(0),
     nbAvis: integer("nb_avis").notNull().default(0),
+    /** One mail transfer (reference B.5.4): where mail is forwarded between two dates. */
+    transfertNom: text("transfert_nom"),
+    transfertAdresse: text("transfert_adresse"),
+    transfertDebut: text("transfert_debut"),
+    transfertFin: text("transfert_fin"),
+    /** "Ne plus accepter le courrier" on a radiated file: the day it was set, null when off. */
+    npaiDepuis: text("npai_depuis"),
     /** Accent-free lower-case text the search index covers (names, ayants droit, ID, dates, phone). */
     searchText: text("search_text").notNull(),
     /** Normalised nom / prénom for 2-letter prefix search (a trigram index needs 3). */

@@ -100,6 +100,12 @@ const FIXTURES: Record<string, Fixture> = {
   },
   "courrier.saveTransfert": { input: (a) => ({ usagerId: a.usagerId, version: a.version, transfert: null }), expect: "NOT_FOUND" },
   "courrier.setNpai": { input: (a) => ({ usagerId: a.usagerId, version: a.version, actif: false }), expect: "NOT_FOUND" },
+  "portail.settings": { input: () => undefined, expect: ownOnly },
+  "portail.updateSettings": { input: () => ({ enabled: true, loginUpdatesDernierPassage: false }), expect: ownOnly },
+  "portail.account": { input: (a) => ({ usagerId: a.usagerId }), expect: "NOT_FOUND" },
+  "portail.setPreference": { input: (a) => ({ usagerId: a.usagerId, acces: true }), expect: "NOT_FOUND" },
+  "portail.accounts": { input: () => ({}), expect: noneOfA },
+  "portail.bulkCreate": { input: () => undefined, expect: (res) => expect(res.data).toMatchObject({ created: 0 }) },
   "documents.list": { input: (a) => ({ usagerId: a.usagerId }), expect: "NOT_FOUND" },
   "documents.upload": { input: (a) => a, expect: "NOT_FOUND" },
   "documents.rename": { input: (a) => ({ id: a.documentId, label: "volé" }), expect: "NOT_FOUND" },
@@ -121,7 +127,7 @@ async function uploadAs(cookie: string, a: A): Promise<CallResult> {
 
 /** A snapshot of everything structure A owns, to prove nothing changed. */
 async function snapshotA(structureId: number) {
-  const tables = ["usagers", "usager_notes", "usager_documents", "usager_decisions", "staff_users", "interactions", "procurations"];
+  const tables = ["usagers", "usager_notes", "usager_documents", "usager_decisions", "staff_users", "interactions", "procurations", "portail_accounts"];
   const out: Record<string, unknown> = {};
   for (const t of tables) {
     out[t] = (await env.DB.prepare(`SELECT * FROM ${t} WHERE structure_id = ? ORDER BY id`).bind(structureId).all()).results;

@@ -21,6 +21,8 @@ describe("every procedure is in the permission table", () => {
       "compte.signIn",
       "equipe.describeLink",
       "equipe.usePasswordLink",
+      "monEspace.firstLogin",
+      "monEspace.signIn",
       "plateforme.signIn",
       "structures.register",
     ]);

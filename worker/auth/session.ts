@@ -15,6 +15,13 @@ export const SESSION_POLICY: Record<SessionKind, { absoluteMs: number; idleMs: n
   usager: { absoluteMs: 30 * DAY, idleMs: 30 * DAY, sliding: true },
 };
 
+/** "Appareil partagé": the portal session of a shared phone is short and never slides. */
+export const SHARED_DEVICE_POLICY = { absoluteMs: 12 * HOUR, idleMs: HOUR, sliding: false };
+
+export function policyOf(session: { kind: SessionKind; shared: boolean }) {
+  return session.shared ? SHARED_DEVICE_POLICY : SESSION_POLICY[session.kind];
+}
+
 /** Activity is written at most once a minute: validation stays a single read on most requests. */
 const TOUCH_EVERY_MS = 60_000;
 
@@ -27,6 +34,7 @@ export async function newSession(
   userId: number,
   structureId: number | null,
   now: Date,
+  shared = false,
 ) {
   const token = generateToken();
   const id = await sha256Hex(token);
@@ -37,14 +45,15 @@ export async function newSession(
     structureId,
     createdAt: now,
     lastActiveAt: now,
-    expiresAt: new Date(now.getTime() + SESSION_POLICY[kind].absoluteMs),
+    expiresAt: new Date(now.getTime() + policyOf({ kind, shared }).absoluteMs),
+    shared,
   });
   return { token, id, insert };
 }
 
 /** What to do with a session found for a token: refuse it, refresh its activity, or use it as is. */
 export function sessionVerdict(session: Session, now: Date): "expired" | "touch" | "ok" {
-  const policy = SESSION_POLICY[session.kind];
+  const policy = policyOf(session);
   const t = now.getTime();
   if (t >= session.expiresAt.getTime() || t - session.lastActiveAt.getTime() >= policy.idleMs) return "expired";
   return t - session.lastActiveAt.getTime() >= TOUCH_EVERY_MS ? "touch" : "ok";
@@ -52,7 +61,7 @@ export function sessionVerdict(session: Session, now: Date): "expired" | "touch"
 
 /** The activity update for a session in use ("sliding" kinds also move their expiry). */
 export function touchSession(db: Db, session: Session, now: Date) {
-  const policy = SESSION_POLICY[session.kind];
+  const policy = policyOf(session);
   const expiresAt = policy.sliding ? new Date(now.getTime() + policy.absoluteMs) : session.expiresAt;
   return { expiresAt, update: db.update(sessions).set({ lastActiveAt: now, expiresAt }).where(eq(sessions.id, session.id)) };
 }

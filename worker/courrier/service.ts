@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { interactions, procurations, usagerDecisions, usagers } from "../../db/schema";
+import { interactions, procurations, structures, usagerDecisions, usagers } from "../../db/schema";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import { startOfDayInstant } from "../rules/dates";
@@ -81,7 +81,7 @@ const countingInteraction = sql`(type IN (${sql.join(
 )}) AND mandataire IS NULL AND return_to_sender = 0))`;
 
 /** A passage now: dernier passage moves forward, never back (atomic, no read-modify-write). */
-function passageNow(db: Db, usagerId: number, now: Date) {
+export function passageNow(db: Db, usagerId: number, now: Date) {
   return db
     .update(usagers)
     .set({ dernierPassage: sql`max(coalesce(${usagers.dernierPassage}, 0), ${now.getTime()})` })
@@ -239,13 +239,23 @@ async function decisionFloor(db: Db, ctx: StaffCtx, usagerId: number): Promise<n
   return last?.dateDebut ? startOfDayInstant(last.dateDebut, ctx.timeZone).getTime() : null;
 }
 
-/** Recomputes dernier passage from the data (counting interactions, floor), in one statement. */
-export function recomputeDernierPassage(db: Db, usagerId: number, floor: number | null) {
-  const latest = sql`(SELECT max(created_at) FROM interactions WHERE usager_id = ${usagerId} AND ${countingInteraction})`;
+/**
+ * Recomputes dernier passage from the data, in one statement: the latest counting interaction,
+ * the latest portal login when the structure counts them, never before `floor`.
+ */
+export function recomputeDernierPassage(db: Db, usagerId: number, floor: number | null, portalLoginsCount: boolean) {
+  const latest = sql`coalesce((SELECT max(created_at) FROM interactions WHERE usager_id = ${usagerId} AND ${countingInteraction}), 0)`;
+  const login = portalLoginsCount ? sql`coalesce((SELECT max(at) FROM portail_logins WHERE usager_id = ${usagerId}), 0)` : sql`0`;
   return db
     .update(usagers)
-    .set({ dernierPassage: sql`nullif(max(coalesce(${latest}, 0), ${floor ?? 0}), 0)` })
+    .set({ dernierPassage: sql`nullif(max(${latest}, ${login}, ${floor ?? 0}), 0)` })
     .where(eq(usagers.id, usagerId));
+}
+
+/** Whether the structure counts portal logins as a passage (its portal setting). */
+export async function portalLoginsCount(db: Db, structureId: number): Promise<boolean> {
+  const s = await db.query.structures.findFirst({ where: eq(structures.id, structureId), columns: { portailLoginUpdatesDernierPassage: true } });
+  return s?.portailLoginUpdatesDernierPassage ?? false;
 }
 
 /**
@@ -266,7 +276,7 @@ export async function deleteLastInteraction(db: Db, ctx: StaffCtx, usagerId: num
     db.update(interactions).set({ outId: null }).where(eq(interactions.outId, interactionId)),
     db.delete(interactions).where(and(eq(interactions.id, interactionId), eq(interactions.usagerId, usagerId))),
     recountCounters(db, usagerId),
-    recomputeDernierPassage(db, usagerId, floor),
+    recomputeDernierPassage(db, usagerId, floor, await portalLoginsCount(db, ctx.structureId)),
   ]);
 }
 

@@ -53,6 +53,17 @@ export const AUDIT_ACTION_LABELS = {
   NPAI_ON: "« Ne plus accepter le courrier » activé",
   NPAI_OFF: "« Ne plus accepter le courrier » désactivé",
   INTERACTION_DELETED: "Opération de courrier supprimée",
+  PORTAIL_SETTINGS_UPDATED: "Paramètres du portail modifiés",
+  PORTAIL_ACCOUNT_CREATED: "Accès au portail créé",
+  PORTAIL_PASSWORD_RESET: "Mot de passe temporaire du portail réinitialisé",
+  PORTAIL_ACCOUNT_ENABLED: "Accès au portail réactivé",
+  PORTAIL_ACCOUNT_DISABLED: "Accès au portail désactivé",
+  PORTAIL_LETTER_DOWNLOADED: "Lettre d'accès au portail téléchargée",
+  PORTAIL_LOGIN: "Connexion au portail",
+  PORTAIL_LOGIN_FAILED: "Échec de connexion au portail",
+  PORTAIL_LOCKED: "Compte du portail bloqué après trop d'échecs",
+  PORTAIL_PASSWORD_CHOSEN: "Mot de passe personnel choisi sur le portail",
+  PORTAIL_LOGOUT: "Déconnexion du portail",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

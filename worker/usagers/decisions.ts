@@ -6,7 +6,7 @@ import { audit } from "../journal/log";
 import type { AuditAction } from "../rules/audit-actions";
 import { formatDateFr, startOfDayInstant, type CalendarDate } from "../rules/dates";
 import { defaultDateFin, echeanceOf, USAGER_STATUT_LABELS, type TypeDom, type UsagerStatut } from "../rules/echeance";
-import { recomputeDernierPassage } from "../courrier/service";
+import { portalLoginsCount, recomputeDernierPassage } from "../courrier/service";
 import { guardedBatch, unchangedSince } from "./guard";
 import { today, usagerOf, type StaffCtx } from "./service";
 
@@ -282,7 +282,7 @@ export async function annulerDerniereDecision(db: Db, ctx: StaffCtx, usagerId: n
         updatedAt: now,
       })
       .where(eq(usagers.id, usagerId)),
-    recomputeDernierPassage(db, usagerId, floorOf(rest, ctx.timeZone)),
+    recomputeDernierPassage(db, usagerId, floorOf(rest, ctx.timeZone), await portalLoginsCount(db, ctx.structureId)),
     db.insert(usagerNotes).values({
       structureId: ctx.structureId,
       usagerId,

@@ -1,0 +1,64 @@
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import { interactions, procurations, structures, usagers } from "../../db/schema";
+import type { Db } from "../db";
+import { calendarDateIn } from "../rules/dates";
+import { echeanceState } from "../rules/echeance";
+import { procurationState, RECEPTION_TYPES } from "../rules/courrier";
+import type { UsagerCaller } from "../trpc";
+
+/** Everything Mon Ancrage's dashboard shows, in one round trip (reference A.8). */
+export async function dashboard(db: Db, caller: UsagerCaller, now: Date) {
+  const [rows, pending, procs, structure] = await db.batch([
+    db
+      .select({
+        civilite: usagers.civilite,
+        nom: usagers.nom,
+        prenom: usagers.prenom,
+        customRef: usagers.customRef,
+        statut: usagers.statut,
+        echeance: usagers.echeance,
+        decisionFin: usagers.decisionFin,
+        dernierPassage: usagers.dernierPassage,
+        nbCourrier: usagers.nbCourrier,
+        nbColis: usagers.nbColis,
+        nbAvis: usagers.nbAvis,
+        telephone: usagers.telephone,
+        email: usagers.email,
+        transfertNom: usagers.transfertNom,
+        transfertAdresse: usagers.transfertAdresse,
+        transfertDebut: usagers.transfertDebut,
+        transfertFin: usagers.transfertFin,
+      })
+      .from(usagers)
+      .where(and(eq(usagers.id, caller.usagerId), eq(usagers.structureId, caller.structureId))),
+    db
+      .select({ type: interactions.type, nb: interactions.nb, content: interactions.content, createdAt: interactions.createdAt })
+      .from(interactions)
+      .where(and(eq(interactions.usagerId, caller.usagerId), inArray(interactions.type, [...RECEPTION_TYPES]), isNull(interactions.outId)))
+      .orderBy(desc(interactions.id))
+      .limit(100),
+    db
+      .select({ nom: procurations.nom, prenom: procurations.prenom, dateDebut: procurations.dateDebut, dateFin: procurations.dateFin })
+      .from(procurations)
+      .where(eq(procurations.usagerId, caller.usagerId))
+      .orderBy(asc(procurations.id)),
+    db
+      .select({ nom: structures.nom, adresse: structures.adresse, codePostal: structures.codePostal, ville: structures.ville, telephone: structures.telephone })
+      .from(structures)
+      .where(eq(structures.id, caller.structureId)),
+  ]);
+  const u = rows[0]!;
+  const today = calendarDateIn(caller.timeZone, now);
+  return {
+    usager: u,
+    today,
+    echeance: u.echeance ? { date: u.echeance, ...echeanceState(u.echeance, today) } : null,
+    pending,
+    procurations: procs.map((p) => ({ ...p, state: procurationState(p, today) })),
+    transfert:
+      u.transfertNom && u.transfertDebut && u.transfertFin
+        ? { nom: u.transfertNom, adresse: u.transfertAdresse, dateDebut: u.transfertDebut, dateFin: u.transfertFin, actif: u.transfertDebut <= today && today <= u.transfertFin }
+        : null,
+    structure: structure[0]!,
+  };
+}
