@@ -9,4 +9,6 @@ export interface Env {
   PORTAL_ORIGIN: string;
   /** Secret from which each structure's file-encryption key is derived (.dev.vars locally, a Worker secret in production). */
   FILES_SECRET?: string;
+  /** Per-IP limit on sign-in attempts (Workers rate-limiting binding). */
+  SIGNIN_LIMITER?: RateLimit;
 }

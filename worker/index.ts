@@ -4,6 +4,7 @@ import type { Env } from "./env";
 import { downloadDocument } from "./documents/http";
 import { APP_ERRORS } from "./errors";
 import { serveFile } from "./files/http";
+import { SIGN_IN_PATHS, signInBraked } from "./auth/rate-limit";
 import { DOCUMENT_MAX_BYTES } from "./files/sniff";
 import { purgeExpiredLetters, readLettersLot, readPortalLetter } from "./portail/staff";
 import { createDb } from "./db";
@@ -22,6 +23,16 @@ app.use("/trpc/*", async (c, next) => {
   if (c.req.method !== "GET" && !isSameOriginRequest(c.req.raw)) {
     // Shaped like a tRPC error so the apps show the French message.
     return c.json({ error: { message: APP_ERRORS.CROSS_ORIGIN.message, code: -32003, data: { code: "FORBIDDEN", httpStatus: 403 } } }, 403);
+  }
+  await next();
+});
+
+// Sign-in endpoints: a per-IP brake before any password is checked (HTTP 429).
+app.post("/trpc/:paths", async (c, next) => {
+  const paths = c.req.param("paths").split(",");
+  if (paths.some((p) => SIGN_IN_PATHS.includes(p)) && (await signInBraked(c.env, c.req.header("cf-connecting-ip") ?? null))) {
+    const message = "Trop de tentatives de connexion depuis cette adresse : réessayez dans une minute.";
+    return c.json({ error: { message, code: -32029, data: { code: "TOO_MANY_REQUESTS", httpStatus: 429 } } }, 429, { "retry-after": "60" });
   }
   await next();
 });

@@ -63,3 +63,29 @@ describe("security headers", () => {
     expect(res.headers.get("set-cookie")).toMatch(/^__Host-ancrage_staff=[\w-]+; Path=\/; HttpOnly; SameSite=Strict; Secure$/);
   });
 });
+
+describe("per-IP brake on sign-in", () => {
+  it("answers 429 once an address has spent its budget, whatever the account", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      const res = await workerFetch(
+        new Request(`${ORIGIN}/trpc/compte.signIn`, {
+          method: "POST",
+          headers: { origin: ORIGIN, "content-type": "application/json", "cf-connecting-ip": "203.0.113.7" },
+          body: JSON.stringify({ email: `nobody${i}@example.fr`, password: "Whatever-123456" }),
+        }),
+      );
+      statuses.push(res.status);
+    }
+    expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(20)).toEqual([429, 429, 429, 429, 429]);
+    const other = await workerFetch(
+      new Request(`${ORIGIN}/trpc/compte.signIn`, {
+        method: "POST",
+        headers: { origin: ORIGIN, "content-type": "application/json", "cf-connecting-ip": "198.51.100.9" },
+        body: JSON.stringify({ email: "nobody@example.fr", password: "Whatever-123456" }),
+      }),
+    );
+    expect(other.status).toBe(401);
+  });
+});
