@@ -1,4 +1,12 @@
-import { createTRPCClient, httpBatchLink, TRPCClientError, type TRPCLink } from "@trpc/client";
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpLink,
+  isNonJsonSerializable,
+  splitLink,
+  TRPCClientError,
+  type TRPCLink,
+} from "@trpc/client";
 import type { inferRouterOutputs } from "@trpc/server";
 import { observable } from "@trpc/server/observable";
 import type { AppRouter } from "../../worker/router";
@@ -29,8 +37,19 @@ const sessionLink: TRPCLink<AppRouter> = () => ({ op, next }) =>
     }),
   );
 
+/**
+ * JSON calls are batched; a FormData input (a document upload) cannot be, so it goes alone through
+ * httpLink, which sends it as multipart.
+ */
 export const api = createTRPCClient<AppRouter>({
-  links: [sessionLink, httpBatchLink({ url: "/trpc" })],
+  links: [
+    sessionLink,
+    splitLink({
+      condition: (op) => isNonJsonSerializable(op.input),
+      true: httpLink({ url: "/trpc" }),
+      false: httpBatchLink({ url: "/trpc" }),
+    }),
+  ],
 });
 
 export interface ApiFailure {
@@ -57,6 +76,11 @@ export function apiFailure(error: unknown): ApiFailure {
     };
   }
   return { message: NETWORK_MESSAGE, fieldErrors: {} };
+}
+
+/** Someone changed the file since it was read: the fiche must be reloaded before trying again. */
+export function isStaleWrite(error: unknown): boolean {
+  return apiFailure(error).appCode === "STALE_WRITE";
 }
 
 export function isUnauthenticated(error: unknown): boolean {

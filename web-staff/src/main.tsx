@@ -13,6 +13,9 @@ import { Journal } from "./routes/Journal";
 import { NotFound } from "./routes/NotFound";
 import { Plateforme } from "./routes/Plateforme";
 import { StructurePage } from "./routes/Structure";
+import { UsagerFiche } from "./routes/usagers/Fiche";
+import { UsagersListe } from "./routes/usagers/Liste";
+import { NouvelUsager } from "./routes/usagers/Nouveau";
 
 /**
  * After a client-side navigation the focus would stay on the clicked link of the old page:
@@ -39,6 +42,9 @@ render(
       <Route path="/plateforme" component={Plateforme} />
       <Route path="/" component={StaffLayout}>
         <Route path="/" component={Accueil} />
+        <Route path="/usagers" component={UsagersListe} />
+        <Route path="/usagers/nouveau" component={NouvelUsager} />
+        <Route path="/usagers/:id" component={UsagerFiche} />
         <Route path="/structure" component={StructurePage} />
         <Route path="/equipe" component={Equipe} />
         <Route path="/journal" component={Journal} />

@@ -11,6 +11,8 @@ interface BaseProps {
   /** The asterisk beside the label; a sign-in form whose two fields are obviously needed goes without. */
   requiredMark?: boolean;
   class?: string;
+  /** Read by screen readers after the visible label, e.g. which row of a repeated group. */
+  labelSuffix?: string;
 }
 
 /** ids of the hint and of the error, which the control lists in aria-describedby. */
@@ -28,7 +30,12 @@ function fieldClass(props: BaseProps, base: string): string {
 function Label(props: BaseProps) {
   return (
     <span class="field-label">
-      <label for={props.form.id(props.path)}>{props.label}</label>
+      <label for={props.form.id(props.path)}>
+        {props.label}
+        <Show when={props.labelSuffix}>
+          <span class="visually-hidden"> {props.labelSuffix}</span>
+        </Show>
+      </label>
       <Show when={props.required && props.requiredMark !== false}>
         <span class="required-mark" aria-hidden="true">
           {" *"}
@@ -60,11 +67,12 @@ function HintAndError(props: BaseProps) {
 export interface TextFieldProps extends BaseProps {
   value: string;
   onValue: (value: string) => void;
-  type?: "text" | "email" | "password" | "tel";
+  type?: "text" | "email" | "password" | "tel" | "datetime-local";
   autocomplete?: JSX.HTMLAutocomplete;
   inputmode?: JSX.HTMLAttributes<HTMLInputElement>["inputmode"];
   maxLength?: number;
   spellcheck?: boolean;
+  onBlur?: () => void;
 }
 
 /** A labelled input with its hint and the server's message for its path. */
@@ -84,6 +92,7 @@ export function TextField(props: TextFieldProps) {
         inputmode={props.inputmode}
         maxLength={props.maxLength}
         spellcheck={props.spellcheck}
+        onBlur={() => props.onBlur?.()}
         aria-invalid={props.form.fieldError(props.path) ? "true" : undefined}
         aria-describedby={describedBy(props)}
       />
@@ -159,4 +168,99 @@ export function CheckboxField(props: CheckboxFieldProps) {
 /** The legend that explains the asterisk, once per form. */
 export function RequiredNote() {
   return <p class="required-note">Les champs marqués d'un astérisque (*) sont obligatoires.</p>;
+}
+
+/** A calendar date typed as JJ/MM/AAAA (faster to type than a date picker, read out plainly). */
+export function DateField(props: Omit<TextFieldProps, "type" | "inputmode" | "autocomplete">) {
+  return (
+    <TextField
+      {...props}
+      hint={props.hint ?? "Format : JJ/MM/AAAA."}
+      inputmode="numeric"
+      autocomplete="off"
+      maxLength={10}
+      class={`field--date ${props.class ?? ""}`}
+    />
+  );
+}
+
+export interface TextAreaFieldProps extends BaseProps {
+  value: string;
+  onValue: (value: string) => void;
+  maxLength?: number;
+  rows?: number;
+}
+
+export function TextAreaField(props: TextAreaFieldProps) {
+  return (
+    <div class={fieldClass(props, "field")}>
+      <Label {...props} />
+      <HintAndError {...props} />
+      <textarea
+        id={props.form.id(props.path)}
+        name={props.path}
+        rows={props.rows ?? 4}
+        value={props.value}
+        onInput={(e) => props.onValue(e.currentTarget.value)}
+        required={props.required}
+        maxLength={props.maxLength}
+        aria-invalid={props.form.fieldError(props.path) ? "true" : undefined}
+        aria-describedby={describedBy(props)}
+      />
+    </div>
+  );
+}
+
+export interface RadioGroupFieldProps<T extends string> extends BaseProps {
+  value: T | null;
+  onValue: (value: T) => void;
+  options: readonly { value: T; label: string }[];
+  /** Side by side (Oui / Non) rather than one per line. */
+  inline?: boolean;
+}
+
+/**
+ * Radio buttons in a fieldset whose legend is the question. The first radio carries the path's id,
+ * so the error summary's link lands on the group.
+ */
+export function RadioGroupField<T extends string>(props: RadioGroupFieldProps<T>) {
+  const optionId = (index: number) => (index === 0 ? props.form.id(props.path) : `${props.form.id(props.path)}-${index}`);
+  return (
+    <fieldset
+      class={fieldClass(props, "field field--radios")}
+      aria-describedby={describedBy(props)}
+      aria-required={props.required ? "true" : undefined}
+    >
+      <legend class="field-label">
+        {props.label}
+        <Show when={props.labelSuffix}>
+          <span class="visually-hidden"> {props.labelSuffix}</span>
+        </Show>
+        <Show when={props.required && props.requiredMark !== false}>
+          <span class="required-mark" aria-hidden="true">
+            {" *"}
+          </span>
+        </Show>
+      </legend>
+      <HintAndError {...props} />
+      <div class={props.inline ? "radios radios--inline" : "radios"}>
+        <For each={props.options}>
+          {(option, index) => (
+            <div class="radio">
+              <input
+                type="radio"
+                id={optionId(index())}
+                name={props.form.id(props.path)}
+                value={option.value}
+                checked={props.value === option.value}
+                onChange={() => props.onValue(option.value)}
+                aria-invalid={props.form.fieldError(props.path) ? "true" : undefined}
+              />
+              <label for={optionId(index())}>{option.label}</label>
+            </div>
+          )}
+        </For>
+      </div>
+    </fieldset>
+  );
 }

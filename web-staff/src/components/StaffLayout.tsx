@@ -11,6 +11,7 @@ import { ErrorMessage, Loading } from "./Alerts";
 /** The sections of the back-office, each shown only to the roles the permission table allows. */
 export const SECTIONS: readonly { href: string; label: string; permission: Permission }[] = [
   { href: "/", label: "Accueil", permission: "compte.self" },
+  { href: "/usagers", label: "Domiciliés", permission: "usager.read" },
   { href: "/structure", label: "Structure", permission: "structure.read" },
   { href: "/equipe", label: "Équipe", permission: "equipe.list" },
   { href: "/journal", label: "Journal", permission: "journal.read" },
@@ -85,7 +86,8 @@ export function StaffLayout(props: RouteSectionProps) {
                   <For each={SECTIONS.filter((s) => session.can(s.permission))}>
                     {(section) => (
                       <li>
-                        <A href={section.href} end>
+                        {/* "Domiciliés" stays current on a fiche (/usagers/12); "Accueil" only on "/". */}
+                        <A href={section.href} end={section.href === "/"}>
                           {section.label}
                         </A>
                       </li>

@@ -14,6 +14,8 @@ const shortDateTime = new Intl.DateTimeFormat("fr-FR", {
   timeZone: TIME_ZONE,
 });
 
+const dateOnly = new Intl.DateTimeFormat("fr-FR", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: TIME_ZONE });
+
 function toDate(value: string | Date): Date {
   return typeof value === "string" ? new Date(value) : value;
 }
@@ -31,4 +33,9 @@ export function formatShortDateTime(value: string | Date): string {
 /** The machine-readable value of a `<time>` element. */
 export function isoOf(value: string | Date): string {
   return toDate(value).toISOString();
+}
+
+/** « 26/11/2026 », the day of an instant in the structure's timezone (e.g. dernier passage). */
+export function formatDate(value: string | Date): string {
+  return dateOnly.format(toDate(value));
 }

@@ -6,6 +6,12 @@ import type { Permission } from "../../../worker/rules/permissions";
 
 const CARDS: readonly { href: string; title: string; text: string; permission: Permission }[] = [
   {
+    href: "/usagers",
+    title: "Domiciliés",
+    text: "Rechercher un dossier, instruire les demandes, décisions, courriers et documents.",
+    permission: "usager.read",
+  },
+  {
     href: "/structure",
     title: "Structure",
     text: "Coordonnées, responsable et paramètres d'adresse de la structure.",

@@ -1,0 +1,137 @@
+import { createEffect, createSignal, For, Match, on, Show, Switch } from "solid-js";
+import { api, apiFailure, type Outputs } from "../../api";
+import { INTERACTION_LABELS } from "../../../../worker/rules/courrier";
+import { ErrorMessage, Loading } from "../Alerts";
+import { Button } from "../Button";
+import { formatShortDateTime, isoOf } from "../dates";
+import { CourrierActions } from "./CourrierActions";
+import { useFiche } from "./fiche";
+
+type Interaction = Outputs["courrier"]["history"]["items"][number];
+
+const PENDING = [
+  { key: "nbCourrier", label: "Courriers" },
+  { key: "nbColis", label: "Colis" },
+  { key: "nbAvis", label: "Avis de passage" },
+] as const;
+
+/** The "Courriers" tab: what waits, then every interaction, newest first. */
+export function CourriersTab() {
+  const ctx = useFiche();
+  const [items, setItems] = createSignal<Interaction[]>([]);
+  const [nextBefore, setNextBefore] = createSignal<number | null>(null);
+  const [loading, setLoading] = createSignal(true);
+  const [error, setError] = createSignal<string | null>(null);
+  const [loaded, setLoaded] = createSignal(false);
+  const u = () => ctx.fiche().usager;
+
+  const load = async (more = false) => {
+    setLoading(true);
+    setError(null);
+    try {
+      const page = await api.courrier.history.query({ usagerId: u().id, before: more ? nextBefore() : null });
+      setItems(more ? [...items(), ...page.items] : page.items);
+      setNextBefore(page.nextBefore);
+      setLoaded(true);
+      if (more && page.nextBefore === null) queueMicrotask(() => document.getElementById("courriers-compte")?.focus());
+    } catch (caught) {
+      setError(apiFailure(caught).message);
+    } finally {
+      setLoading(false);
+    }
+  };
+  createEffect(on(ctx.changes, () => void load()));
+
+  const waiting = () => PENDING.reduce((sum, p) => sum + u()[p.key], 0);
+
+  return (
+    <>
+      <CourrierActions
+        fiche={ctx.fiche()}
+        onChanged={() => {
+          void ctx.reload();
+          void load();
+        }}
+      />
+
+      <section class="section" aria-labelledby="titre-en-attente">
+        <h2 id="titre-en-attente">Courrier en attente</h2>
+        <Show when={waiting() > 0} fallback={<p class="muted">Aucun courrier en attente.</p>}>
+          <ul class="counters">
+            <For each={PENDING}>
+              {(p) => (
+                <li class="counter" classList={{ "counter--empty": u()[p.key] === 0 }}>
+                  <span class="counter__value">{u()[p.key]}</span>
+                  <span class="counter__label">{p.label}</span>
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
+      </section>
+
+      <section class="section" aria-labelledby="titre-interactions">
+        <h2 id="titre-interactions">Historique des courriers et passages</h2>
+        <Switch>
+          <Match when={error() && !loaded()}>
+            <ErrorMessage message={error()} />
+            <Button variant="secondary" onClick={() => load()}>
+              Réessayer
+            </Button>
+          </Match>
+          <Match when={!loaded()}>
+            <Loading />
+          </Match>
+          <Match when={items().length === 0}>
+            <p class="empty">Aucun courrier ni passage enregistré pour ce domicilié.</p>
+          </Match>
+          <Match when={true}>
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="titre-interactions">
+              <table class="table">
+                <thead>
+                  <tr>
+                    <th scope="col">Date et heure</th>
+                    <th scope="col">Opération</th>
+                    <th scope="col">Nombre</th>
+                    <th scope="col">Agent</th>
+                    <th scope="col">Commentaire</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={items()}>
+                    {(item) => (
+                      <tr>
+                        <td class="nowrap">
+                          <time datetime={isoOf(item.createdAt)}>{formatShortDateTime(item.createdAt)}</time>
+                        </td>
+                        <td>
+                          {INTERACTION_LABELS[item.type]}
+                          <Show when={item.type.endsWith("In")}>
+                            <span class="table__sub">{item.outId !== null ? "Remis" : "En attente"}</span>
+                          </Show>
+                        </td>
+                        <td>{item.nb > 0 ? item.nb : <span class="muted">—</span>}</td>
+                        <td>{item.userName ?? "—"}</td>
+                        <td class="preserve-lines">{item.content ?? <span class="muted">—</span>}</td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </div>
+            <p class="table-count" role="status" id="courriers-compte" tabindex="-1">
+              {items().length} opération{items().length > 1 ? "s" : ""} affichée{items().length > 1 ? "s" : ""}
+              {nextBefore() === null ? " : tout l'historique est affiché." : "."}
+            </p>
+            <ErrorMessage message={loaded() ? error() : null} />
+            <Show when={nextBefore() !== null}>
+              <Button variant="secondary" busy={loading()} busyLabel="Chargement…" onClick={() => load(true)}>
+                Charger plus
+              </Button>
+            </Show>
+          </Match>
+        </Switch>
+      </section>
+    </>
+  );
+}

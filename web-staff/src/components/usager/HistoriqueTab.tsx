@@ -1,0 +1,165 @@
+import { createEffect, createSignal, For, Match, on, Show, Switch } from "solid-js";
+import { api, apiFailure, type Outputs } from "../../api";
+import { AUDIT_ACTION_LABELS, type AuditAction } from "../../../../worker/rules/audit-actions";
+import { formatDateFr } from "../../../../worker/rules/dates";
+import { USAGER_STATUT_LABELS, type UsagerStatut } from "../../../../worker/rules/echeance";
+import { ETAPES, MOTIFS_RADIATION, MOTIFS_REFUS } from "../../../../worker/rules/usager";
+import { ErrorMessage, Loading } from "../Alerts";
+import { Button } from "../Button";
+import { formatDateTime, formatShortDateTime, isoOf } from "../dates";
+import { colleagueName, type Colleague } from "./colleagues";
+import { useFiche } from "./fiche";
+
+type Entry = Outputs["usagers"]["historique"]["entries"][number];
+
+const str = (v: unknown): string | null => (typeof v === "string" && v ? v : null);
+const period = (d: Record<string, unknown>) => {
+  const debut = str(d.dateDebut);
+  const fin = str(d.dateFin);
+  if (debut && fin && debut !== fin) return `du ${formatDateFr(debut)} au ${formatDateFr(fin)}`;
+  if (fin) return `le ${formatDateFr(fin)}`;
+  return null;
+};
+
+/** A short French summary of an entry's details, from what each action records. */
+function summary(entry: Entry, colleagues: Colleague[]): string | null {
+  const d = (entry.details ?? {}) as Record<string, unknown>;
+  switch (entry.action as AuditAction) {
+    case "USAGER_VALIDATED":
+      return period(d);
+    case "USAGER_REFUSED": {
+      const motif = str(d.motif);
+      return [period(d), motif ? (MOTIFS_REFUS[motif as keyof typeof MOTIFS_REFUS] ?? motif) : null, str(d.motifDetails)]
+        .filter(Boolean)
+        .join(" — ");
+    }
+    case "USAGER_RADIATED": {
+      const motif = str(d.motif);
+      return [period(d), motif ? (MOTIFS_RADIATION[motif as keyof typeof MOTIFS_RADIATION] ?? motif) : null, str(d.motifDetails)]
+        .filter(Boolean)
+        .join(" — ");
+    }
+    case "USAGER_RENEWAL":
+      return d.typeDom === "RENOUVELLEMENT" ? "Renouvellement" : "Nouvelle première demande";
+    case "USAGER_DECISION_UNDONE": {
+      const statut = str(d.statut);
+      return statut ? `Décision annulée : ${USAGER_STATUT_LABELS[statut as UsagerStatut] ?? statut}${period(d) ? ` ${period(d)}` : ""}` : null;
+    }
+    case "USAGER_RDV_SET":
+      return str(d.at) ? `Rendez-vous le ${formatDateTime(str(d.at)!)}` : null;
+    case "USAGER_ETAPE_SET":
+      return typeof d.etape === "number" ? (ETAPES[d.etape] ?? null) : null;
+    case "USAGER_REFERENT_CHANGED": {
+      if (d.referentId === null) return "Aucun référent";
+      const c = colleagues.find((x) => x.id === d.referentId);
+      return c ? colleagueName(c) : null;
+    }
+    case "NOTE_ADDED":
+    case "NOTE_PINNED":
+    case "NOTE_UNPINNED":
+    case "NOTE_ARCHIVED":
+    case "NOTE_UNARCHIVED":
+    case "NOTE_DELETED": {
+      const message = str(d.message);
+      return message ? `« ${message.length > 120 ? `${message.slice(0, 120)}…` : message} »` : null;
+    }
+    case "DOCUMENT_RENAMED":
+      return str(d.from) && str(d.label) ? `« ${str(d.from)} » → « ${str(d.label)} »` : null;
+    case "DOCUMENT_UPLOADED":
+    case "DOCUMENT_SHARED":
+    case "DOCUMENT_UNSHARED":
+    case "DOCUMENT_DELETED":
+    case "DOCUMENT_DOWNLOADED":
+    case "LETTER_GENERATED":
+      return str(d.label) ?? str(d.from);
+    default:
+      return null;
+  }
+}
+
+/** The "Historique" tab: everything done on the file, from the audit data, newest first. */
+export function HistoriqueTab() {
+  const ctx = useFiche();
+  const colleagues = useFiche().colleagues;
+  const [entries, setEntries] = createSignal<Entry[]>([]);
+  const [nextBefore, setNextBefore] = createSignal<number | null>(null);
+  const [loading, setLoading] = createSignal(true);
+  const [loaded, setLoaded] = createSignal(false);
+  const [error, setError] = createSignal<string | null>(null);
+
+  const load = async (more = false) => {
+    setLoading(true);
+    setError(null);
+    try {
+      const page = await api.usagers.historique.query({ usagerId: ctx.fiche().usager.id, before: more ? nextBefore() : null });
+      setEntries(more ? [...entries(), ...page.entries] : page.entries);
+      setNextBefore(page.nextBefore);
+      setLoaded(true);
+      if (more && page.nextBefore === null) queueMicrotask(() => document.getElementById("historique-compte")?.focus());
+    } catch (caught) {
+      setError(apiFailure(caught).message);
+    } finally {
+      setLoading(false);
+    }
+  };
+  createEffect(on(ctx.changes, () => void load()));
+
+  return (
+    <section class="section" aria-labelledby="titre-historique">
+      <h2 id="titre-historique">Historique du dossier</h2>
+      <p class="section__intro">Décisions, notes, documents et modifications, du plus récent au plus ancien.</p>
+      <Switch>
+        <Match when={error() && !loaded()}>
+          <ErrorMessage message={error()} />
+          <Button variant="secondary" onClick={() => load()}>
+            Réessayer
+          </Button>
+        </Match>
+        <Match when={!loaded()}>
+          <Loading />
+        </Match>
+        <Match when={entries().length === 0}>
+          <p class="empty">Aucune opération enregistrée.</p>
+        </Match>
+        <Match when={true}>
+          <div class="table-wrap" tabindex="0" role="region" aria-labelledby="titre-historique">
+            <table class="table">
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col">Action</th>
+                  <th scope="col">Par</th>
+                  <th scope="col">Détails</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={entries()}>
+                  {(entry) => (
+                    <tr>
+                      <td class="nowrap">
+                        <time datetime={isoOf(entry.at)}>{formatShortDateTime(entry.at)}</time>
+                      </td>
+                      <td>{AUDIT_ACTION_LABELS[entry.action as AuditAction] ?? entry.action}</td>
+                      <td>{entry.actorName ?? "—"}</td>
+                      <td>{summary(entry, colleagues()) ?? <span class="muted">—</span>}</td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
+          <p class="table-count" role="status" id="historique-compte" tabindex="-1">
+            {entries().length} opération{entries().length > 1 ? "s" : ""} affichée{entries().length > 1 ? "s" : ""}
+            {nextBefore() === null ? " : début de l'historique atteint." : "."}
+          </p>
+          <ErrorMessage message={loaded() ? error() : null} />
+          <Show when={nextBefore() !== null}>
+            <Button variant="secondary" busy={loading()} busyLabel="Chargement…" onClick={() => load(true)}>
+              Charger plus
+            </Button>
+          </Show>
+        </Match>
+      </Switch>
+    </section>
+  );
+}
