@@ -46,7 +46,14 @@ export async function addNote(db: Db, ctx: StaffCtx, usagerId: number, message: 
       createdById: ctx.id,
       createdByName: ctx.actor.name ?? "",
     }),
-    audit(db, { action: "NOTE_ADDED", structureId: ctx.structureId, actor: ctx.actor, target: { type: "usager", id: usagerId }, at: now }),
+    audit(db, {
+      action: "NOTE_ADDED",
+      structureId: ctx.structureId,
+      actor: ctx.actor,
+      target: { type: "usager", id: usagerId },
+      details: { message: clean.slice(0, 200) },
+      at: now,
+    }),
   ]);
 }
 

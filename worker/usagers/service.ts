@@ -26,12 +26,12 @@ export async function usagerOf(db: Db, structureId: number, id: number) {
   return u;
 }
 
-async function assertReferent(db: Db, structureId: number, referentId: number | null) {
+async function assertReferent(db: Db, structureId: number, referentId: number | null, field = "referentId") {
   if (referentId === null) return;
   const r = await db.query.staffUsers.findFirst({
     where: and(eq(staffUsers.id, referentId), eq(staffUsers.structureId, structureId), eq(staffUsers.status, "ACTIVE")),
   });
-  if (!r) throw new AppError("INVALID_INPUT", { referentId: "Référent : choisissez un membre actif de l'équipe." });
+  if (!r) throw new AppError("INVALID_INPUT", { [field]: "Choisissez un membre actif de l'équipe." });
 }
 
 /** Files of the same structure with the same nom and prénom, accents and case ignored (reference B.3). */
@@ -231,9 +231,9 @@ export async function setRendezVous(
   const current = await usagerOf(db, ctx.structureId, id);
   if (current.statut !== "INSTRUCTION") throw new AppError("INVALID_STATE");
   if (!input.maintenant) {
-    await assertReferent(db, ctx.structureId, input.userId);
+    await assertReferent(db, ctx.structureId, input.userId, "rdv.userId");
     if (input.at.getTime() < now.getTime() - 60_000) {
-      throw new AppError("INVALID_INPUT", { at: "Date du rendez-vous : elle doit être dans le futur." });
+      throw new AppError("INVALID_INPUT", { "rdv.at": "Date du rendez-vous : elle doit être dans le futur." });
     }
   }
   const values = input.maintenant

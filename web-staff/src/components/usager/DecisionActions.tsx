@@ -8,7 +8,7 @@ import { ErrorMessage, StatusMessage } from "../Alerts";
 import { Button } from "../Button";
 import { ConfirmDialog } from "../ConfirmDialog";
 import { DateField, RadioGroupField, SelectField, TextField } from "../Field";
-import { createFormState, type FormState } from "../form";
+import { createFormState } from "../form";
 import { useStaff } from "../../session";
 import { colleagueName } from "./colleagues";
 import { emptyRefus, RefusFields, type RefusValues } from "./DecisionFields";
@@ -149,24 +149,18 @@ export function DecisionActions() {
   );
 }
 
-/** Server messages about the rendez-vous come under "at" / "referentId" as well as under "rdv.*". */
-function withAliases(form: FormState, aliases: Record<string, string>): FormState {
-  return { ...form, fieldError: (path) => form.fieldError(path) ?? (aliases[path] ? form.fieldError(aliases[path]!) : undefined) };
-}
-
 /** "Maintenant" goes straight to the entretien step; a later date is set with a colleague. */
 function RendezVous(props: { onDone: (message: string) => void }) {
   const staff = useStaff();
   const ctx = useFiche();
   const colleagues = useFiche().colleagues;
-  const base = createFormState("rdv");
-  const form = withAliases(base, { "rdv.at": "at", "rdv.userId": "referentId" });
+  const form = createFormState("rdv");
   const [values, setValues] = createStore({ mode: "maintenant" as "maintenant" | "date", at: "", userId: String(staff.me().id) });
   const u = () => ctx.fiche().usager;
 
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
-    void base.submit(async () => {
+    void form.submit(async () => {
       await ctx.run((version) =>
         api.usagers.setRendezVous.mutate({
           usagerId: u().id,
@@ -190,7 +184,7 @@ function RendezVous(props: { onDone: (message: string) => void }) {
 
   const body = () => (
     <form class="form form--compact" novalidate onSubmit={submit}>
-      <ErrorMessage message={base.error()} />
+      <ErrorMessage message={form.error()} />
       <RadioGroupField
         form={form}
         path="rdv.maintenant"
@@ -226,7 +220,7 @@ function RendezVous(props: { onDone: (message: string) => void }) {
         </div>
       </Show>
       <div class="form__actions">
-        <Button type="submit" variant="secondary" busy={base.busy()}>
+        <Button type="submit" variant="secondary" busy={form.busy()}>
           Enregistrer le rendez-vous
         </Button>
       </div>
