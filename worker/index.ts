@@ -8,6 +8,8 @@ import { SIGN_IN_PATHS, signInBraked } from "./auth/rate-limit";
 import { DOCUMENT_MAX_BYTES } from "./files/sniff";
 import { purgeExpiredLetters, readLettersLot, readPortalLetter } from "./portail/staff";
 import { createDb } from "./db";
+import { exportUsagersCsv } from "./export/service";
+import { USAGER_TABS, type UsagerTab } from "./rules/usager";
 import { isSameOriginRequest, securityHeaders, serveApp } from "./http";
 import { appRouter } from "./router";
 import { createContext } from "./trpc";
@@ -64,6 +66,11 @@ app.get("/fichiers/portail/:usagerId{[0-9]+}/lettre", (c) =>
     readPortalLetter(ctx.db, c.env, caller, Number(c.req.param("usagerId")), ctx.now),
   ),
 );
+app.get("/fichiers/export/usagers.csv", (c) => {
+  const onglet = c.req.query("onglet") ?? "TOUS";
+  const tab = (onglet in USAGER_TABS ? onglet : "TOUS") as UsagerTab;
+  return serveFile(c.req.raw, c.env, "export.data", (ctx, caller) => exportUsagersCsv(ctx.db, caller, tab, ctx.now));
+});
 app.get("/fichiers/portail/lot", (c) =>
   serveFile(c.req.raw, c.env, "portail.settings", (ctx, caller) => readLettersLot(c.env, caller, c.req.query("cle") ?? "", ctx.now)),
 );

@@ -64,6 +64,7 @@ export const AUDIT_ACTION_LABELS = {
   PORTAIL_LOCKED: "Compte du portail bloqué après trop d'échecs",
   PORTAIL_PASSWORD_CHOSEN: "Mot de passe personnel choisi sur le portail",
   PORTAIL_LOGOUT: "Déconnexion du portail",
+  EXPORT_USAGERS: "Export de la liste des domiciliés",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
