@@ -878,7 +878,9 @@ export async function generateLarge(options: LargeOptions): Promise<LargeSummary
   if (ev.size !== M) throw new Error(`interactions générées : ${ev.size} au lieu de ${M}`);
   // Ids in time order: sort (second, index) packed in one double when it fits, else by comparator.
   const order = new Uint32Array(M);
-  if (M < 2 ** 22) {
+  let lastSecond = 0;
+  for (let i = 0; i < M; i++) lastSecond = Math.max(lastSecond, ev.at[i]! / 1000);
+  if (M < 2 ** 22 && lastSecond < 2 ** 31) {
     const keys = new Float64Array(M);
     for (let i = 0; i < M; i++) keys[i] = Math.floor(ev.at[i]! / 1000) * 2 ** 22 + i;
     keys.sort();
@@ -906,11 +908,16 @@ export async function generateLarge(options: LargeOptions): Promise<LargeSummary
     throw new Error(`« ${LARGE.structure.nom} » existe déjà dans ${options.d1File} : partez d'un état neuf.`);
   }
   const journal = db.pragma("journal_mode", { simple: true }) as string;
+  // Leaving WAL needs the file to ourselves: this fails while wrangler dev (or anything) has it open.
+  let mode = "";
   try {
-    db.pragma("journal_mode = MEMORY");
+    mode = db.pragma("journal_mode = MEMORY", { simple: true }) as string;
   } catch (error) {
+    mode = (error as Error).message;
+  }
+  if (mode !== "memory") {
     db.close();
-    throw new Error(`Base occupée (wrangler dev tourne-t-il encore ?) : ${(error as Error).message}`);
+    throw new Error(`Base occupée (wrangler dev tourne-t-il encore ?) : ${mode}`);
   }
   db.pragma("synchronous = OFF");
   db.pragma("cache_size = -1000000");
@@ -1025,7 +1032,7 @@ export async function generateLarge(options: LargeOptions): Promise<LargeSummary
     const indexes = db
       .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'interactions' AND sql IS NOT NULL")
       .all() as { name: string; sql: string }[];
-    if (process.env.LARGE_KEEP_INDEXES !== "1") for (const ix of indexes) db.exec(`DROP INDEX ${ix.name}`);
+    for (const ix of indexes) db.exec(`DROP INDEX ${ix.name}`);
     const interactionBase = nextId(db, "interactions");
     const rows = new BulkInsert(db, "interactions", [
       "id", "structure_id", "usager_id", "type", "nb", "content", "created_at", "user_id", "user_name", "out_id", "mandataire", "return_to_sender",
@@ -1062,18 +1069,22 @@ export async function generateLarge(options: LargeOptions): Promise<LargeSummary
     }
     rows.flush();
     phase("interactions (écriture)");
-    if (process.env.LARGE_KEEP_INDEXES !== "1") for (const ix of indexes) db.exec(ix.sql);
+    for (const ix of indexes) db.exec(ix.sql);
     phase("interactions (index)");
   });
   try {
     load();
-  } finally {
     db.pragma("foreign_keys = ON");
+    // Statistics for the planner, as D1's `PRAGMA optimize` gathers them: sqlite_stat1 only (this
+    // better-sqlite3 build also writes sqlite_stat4, which workerd's SQLite does not use).
+    db.exec("ANALYZE");
+    db.exec("DROP TABLE IF EXISTS sqlite_stat4");
+    phase("analyze");
+  } finally {
+    // A failed load was rolled back as a whole; either way the file gets its journal mode back.
+    db.pragma(`journal_mode = ${journal}`);
+    db.close();
   }
-  db.exec("ANALYZE");
-  phase("analyze");
-  db.pragma(`journal_mode = ${journal}`);
-  db.close();
   phase("close");
 
   return {

@@ -23,4 +23,6 @@ export function startServer(options?: {
   keepState?: boolean;
   timeoutMs?: number;
   log?: (message: string) => void;
+  /** Runs after migrations and seed, before `wrangler dev` starts (the D1 file is free to write). */
+  beforeStart?: (state: { d1File: string; persistDir: string; log: (message: string) => void }) => Promise<void> | void;
 }): Promise<TestServer>;

@@ -8,6 +8,10 @@
  *   // server.d1File    = the D1 SQLite file (open it read-only while the server runs)
  *   await server.stop();
  *
+ * A benchmark needing a big dataset writes it into the D1 file before `wrangler dev` opens it:
+ *
+ *   await startServer({ beforeStart: async ({ d1File }) => { ...better-sqlite3 or a child process... } });
+ *
  * wrangler and workerd run in their own process group; stop() ends the whole group.
  * Their output goes to <persistDir>/../wrangler.log, printed when the start fails.
  */
@@ -122,9 +126,12 @@ async function answers(url) {
  * @param {boolean} [options.keepState=false]  keep the temp dir after stop() (also ANCRAGE_KEEP_STATE=1)
  * @param {number}  [options.timeoutMs=90000]  how long to wait for the first answer
  * @param {(msg: string) => void} [options.log] progress messages (default: silent)
+ * @param {(state: { d1File: string, persistDir: string, log: (msg: string) => void }) => Promise<void> | void} [options.beforeStart]
+ *   runs after migrations and seed, before `wrangler dev` starts: the D1 SQLite file is not in use
+ *   (e.g. db/seed/large.ts fills it). Its failure stops the start like any other step.
  */
 export async function startServer(options = {}) {
-  const { seed = true, timeoutMs = 90_000, log = () => {} } = options;
+  const { seed = true, timeoutMs = 90_000, log = () => {}, beforeStart } = options;
   const keepState = options.keepState ?? process.env.ANCRAGE_KEEP_STATE === "1";
   const baseDir = mkdtempSync(join(tmpdir(), "ancrage-test-"));
   const persistDir = join(baseDir, "state");
@@ -154,6 +161,11 @@ export async function startServer(options = {}) {
       const t1 = Date.now();
       await runLogged([TSX, "db/seed/demo.ts", "--persist-to", persistDir], logFile, "db/seed/demo.ts");
       log(`données de démonstration (${Date.now() - t1} ms)`);
+    }
+    if (beforeStart) {
+      const d1File = findD1File(persistDir);
+      if (!d1File) throw new Error(`base D1 introuvable sous ${persistDir}`);
+      await beforeStart({ d1File, persistDir, log });
     }
 
     const port = await freePort();

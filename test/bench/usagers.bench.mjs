@@ -1,0 +1,225 @@
+/**
+ * The domiciliés list and fiche at scale, over HTTP against `wrangler dev` (issue 3, "Scale and speed").
+ *
+ * Starts its own server: fresh state, migrations, demo seed, then db/seed/large.ts fills
+ * "CCAS de Grandeville" in the D1 file BEFORE wrangler dev opens it. Signs in as its gestionnaire
+ * and times requests one at a time, as the client sees them over loopback, in 20 warm-up + 200
+ * measured rounds; each round makes one request of each kind, so a load spike on the machine
+ * weighs on every figure alike:
+ *   - usagers.list with a search term (name fragments with and without accents, birth dates,
+ *     phone numbers, 2-letter prefixes, ayants droit, IDs; a fixed list drawn from the data);
+ *   - usagers.get of a random file of the structure;
+ *   - compte.me: the floor of any signed-in call (session + staff lookups + one small query,
+ *     through wrangler dev's proxy); what the figures above cost beyond it is their own work;
+ *   - every other round, usagers.list without search (first page of "Tous").
+ *
+ * BENCH_FILES=5000 shrinks the dataset (interactions: 40 per file, or BENCH_INTERACTIONS);
+ * default 50,000 files / 2,000,000 interactions. BENCH_SEED changes the dataset (default 1).
+ */
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { cpus, loadavg } from "node:os";
+import { join } from "node:path";
+import { ROOT, startServer } from "../support/server.mjs";
+import { percentile } from "./stats.mjs";
+
+const require = createRequire(import.meta.url);
+const TSX = join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
+
+const intEnv = (name, fallback) => {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const v = Number(raw.replaceAll("_", ""));
+  if (!Number.isInteger(v) || v < 1) throw new Error(`${name} : un entier ≥ 1 est attendu (reçu « ${raw} »).`);
+  return v;
+};
+
+/** mulberry32, as in db/seed/large/random.ts: the same terms and ids on every run. */
+function rng(seed) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { next, int: (min, max) => min + Math.floor(next() * (max - min + 1)), pick: (xs) => xs[Math.floor(next() * xs.length)] };
+}
+
+const stripAccents = (s) => s.normalize("NFD").replace(/\p{M}/gu, "").replace(/œ/g, "oe").replace(/æ/g, "ae");
+
+/** Runs the generator in a child process; resolves with its JSON summary and wall time. */
+function generate(d1File, files, interactions, seed) {
+  return new Promise((resolveRun, reject) => {
+    const args = [TSX, "db/seed/large.ts", "--d1", d1File, "--files", String(files), "--interactions", String(interactions), "--seed", String(seed), "--json"];
+    const t0 = performance.now();
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (err += d));
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      const seconds = (performance.now() - t0) / 1000;
+      if (code !== 0) return reject(new Error(`db/seed/large.ts a échoué (code ${code}) :\n${err}${out}`));
+      resolveRun({ seconds, summary: JSON.parse(out.trim().split("\n").at(-1)) });
+    });
+  });
+}
+
+/**
+ * Search terms and fiche ids drawn from the generated file (read before wrangler opens it):
+ * what people type at the counter.
+ */
+function pickWorkload(d1File, structureId, seed, count) {
+  const Database = require("better-sqlite3");
+  const db = new Database(d1File, { readonly: true });
+  try {
+    const { lo, hi } = db.prepare("SELECT min(id) AS lo, max(id) AS hi FROM usagers WHERE structure_id = ?").get(structureId);
+    const byId = db.prepare(
+      "SELECT nom, prenom, surnom, custom_ref AS customRef, date_naissance AS dateNaissance, telephone, ayants_droit AS ayantsDroit FROM usagers WHERE id = ?",
+    );
+    const r = rng(seed * 7919 + 17);
+    const file = (where = () => true) => {
+      for (let attempt = 0; ; attempt++) {
+        const u = byId.get(r.int(lo, hi));
+        if (u && (where(u) || attempt > 10_000)) return u;
+      }
+    };
+    const fragment = (name, accents) => {
+      const letters = name.replace(/[^\p{L}]/gu, "");
+      const len = Math.min(letters.length, r.int(3, 8));
+      const start = r.int(0, letters.length - len);
+      const s = letters.slice(start, start + len);
+      return accents ? s : stripAccents(s).toLowerCase();
+    };
+    const accented = (u) => /[^\x00-\x7f]/.test(u.nom + u.prenom);
+    const kinds = [
+      [20, () => { const u = file(accented); const n = /[^\x00-\x7f]/.test(u.nom) ? u.nom : u.prenom; return fragment(n, true); }],
+      [20, () => { const u = file(); return fragment(r.next() < 0.5 ? u.nom : u.prenom, false); }],
+      [10, () => file().nom],
+      [6, () => { const u = file(); return `${stripAccents(u.nom).toLowerCase()} ${stripAccents(u.prenom).toLowerCase()}`; }],
+      [10, () => { const [y, m, d] = file().dateNaissance.split("-"); return `${d}/${m}/${y}`; }],
+      [10, () => file((u) => u.telephone !== null).telephone],
+      [10, () => { const u = file(); return stripAccents(u.nom).slice(0, 2); }],
+      [8, () => r.pick(JSON.parse(file((u) => u.ayantsDroit !== "[]").ayantsDroit)).prenom],
+      [6, () => file().customRef],
+    ];
+    const total = kinds.reduce((s, k) => s + k[0], 0);
+    const terms = [];
+    for (let i = 0; i < count; i++) {
+      let x = r.next() * total;
+      const kind = kinds.find((k) => (x -= k[0]) < 0) ?? kinds[0];
+      terms.push(kind[1]());
+    }
+    const ids = Array.from({ length: count }, () => r.int(lo, hi));
+    // Terms that must find someone: the searches measured do real work.
+    const u = file((x) => x.telephone !== null);
+    const [y, m, d] = u.dateNaissance.split("-");
+    const mustFind = [u.nom, `${d}/${m}/${y}`, u.telephone, stripAccents(u.prenom).toLowerCase()];
+    return { terms, ids, mustFind };
+  } finally {
+    db.close();
+  }
+}
+
+async function signIn(server, email, password) {
+  const res = await fetch(`${server.staffUrl}/trpc/compte.signIn`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: server.staffUrl },
+    body: JSON.stringify({ email, password }),
+  });
+  const body = await res.text();
+  if (res.status !== 200) throw new Error(`compte.signIn a répondu ${res.status} : ${body.slice(0, 300)}`);
+  const pair = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => /^(__Host-)?ancrage_staff=/.test(c));
+  if (!pair) throw new Error("compte.signIn : pas de cookie de session");
+  return pair;
+}
+
+export default {
+  name: "usagers",
+  needsServer: false, // its own server, with the large dataset
+  async run({ log }) {
+    const files = intEnv("BENCH_FILES", 50_000);
+    const interactions = intEnv("BENCH_INTERACTIONS", files * 40);
+    const seed = intEnv("BENCH_SEED", 1);
+    const warmup = 20;
+    const runs = 200;
+    let seeded;
+    let workload;
+    console.error(`[usagers] ${files.toLocaleString("fr-FR")} domiciliés, ${interactions.toLocaleString("fr-FR")} interactions (graine ${seed})…`);
+    const server = await startServer({
+      log,
+      beforeStart: async ({ d1File }) => {
+        seeded = await generate(d1File, files, interactions, seed);
+        log(`db/seed/large.ts: ${seeded.seconds.toFixed(1)} s ${JSON.stringify(seeded.summary.phases)}`);
+        workload = pickWorkload(d1File, seeded.summary.structureId, seed, warmup + runs);
+      },
+    });
+    try {
+      const gestionnaire = seeded.summary.staff.find((s) => s.role === "responsable");
+      const cookie = await signIn(server, gestionnaire.email, seeded.summary.staffPassword);
+      const get = async (path, input) => {
+        const qs = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+        const res = await fetch(`${server.staffUrl}/trpc/${path}${qs}`, {
+          headers: { cookie },
+        });
+        const body = await res.text();
+        if (res.status !== 200) throw new Error(`${path} ${JSON.stringify(input)} a répondu ${res.status} : ${body.slice(0, 300)}`);
+        return body;
+      };
+
+      for (const q of workload.mustFind) {
+        const found = JSON.parse(await get("usagers.list", { tab: "TOUS", q, sort: "nom", order: "asc", page: 1 })).result.data;
+        if (!(found.total > 0)) throw new Error(`la recherche « ${q} » ne trouve personne : l'index de recherche est-il rempli ?`);
+      }
+      const timed = async (fn) => {
+        const t0 = performance.now();
+        await fn();
+        return performance.now() - t0;
+      };
+      const search = [];
+      const fiche = [];
+      const floor = [];
+      const list = [];
+      const slow = [];
+      const load = [loadavg()[0]];
+      for (let i = 0; i < warmup + runs; i++) {
+        const q = workload.terms[i];
+        const ms = await timed(() => get("usagers.list", { tab: "TOUS", q, sort: "nom", order: "asc", page: 1 }));
+        const f = await timed(() => get("usagers.get", { id: workload.ids[i] }));
+        const m = await timed(() => get("compte.me"));
+        const l = i % 2 === 0 ? await timed(() => get("usagers.list", { tab: "TOUS", q: "", sort: "nom", order: "asc", page: 1 })) : null;
+        if (i < warmup) continue;
+        search.push(ms);
+        slow.push([ms, q, i]);
+        fiche.push(f);
+        floor.push(m);
+        if (l !== null) list.push(l);
+      }
+      load.push(loadavg()[0]);
+      log(`slowest searches: ${slow.sort((a, b) => b[0] - a[0]).slice(0, 8).map(([ms, q, i]) => `#${i} ${JSON.stringify(q)} ${ms.toFixed(1)} ms`).join(", ")}`);
+      if (Math.max(...load) > cpus().length * 0.75) {
+        console.error(`[usagers] machine chargée (charge ${load.map((x) => x.toFixed(1)).join(" → ")} pour ${cpus().length} cœurs) : chiffres pessimistes, comparez-les à trpc_floor.`);
+      }
+
+      return [
+        { name: "seed_50k_seconds", value: seeded.seconds, unit: "s" },
+        { name: "usager_search_p50", value: percentile(search, 50), unit: "ms" },
+        { name: "usager_search_p95", value: percentile(search, 95), unit: "ms" },
+        { name: "fiche_open_p50", value: percentile(fiche, 50), unit: "ms" },
+        { name: "fiche_open_p95", value: percentile(fiche, 95), unit: "ms" },
+        { name: "usager_list_p50", value: percentile(list, 50), unit: "ms" },
+        { name: "usager_list_p95", value: percentile(list, 95), unit: "ms" },
+        { name: "trpc_floor_p50", value: percentile(floor, 50), unit: "ms" },
+        { name: "trpc_floor_p95", value: percentile(floor, 95), unit: "ms" },
+      ];
+    } finally {
+      await server.stop();
+    }
+  },
+};
