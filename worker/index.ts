@@ -82,8 +82,12 @@ app.all("*", (c) => {
 
 export default {
   fetch: app.fetch,
-  /** Daily: access letters (they hold a temporary password) are deleted after 30 days. */
+  /**
+   * Daily: access letters (they hold a temporary password) are deleted after 30 days, and SQLite's
+   * statistics are refreshed so the search keeps its good plans as the data grows.
+   */
   async scheduled(_controller: ScheduledController, env: Env) {
     await purgeExpiredLetters(createDb(env.DB), env, new Date());
+    await env.DB.exec("PRAGMA optimize");
   },
 } satisfies ExportedHandler<Env>;

@@ -322,7 +322,7 @@ function ftsQuery(words: string[]): string {
   return words.map((w) => `"${w.replaceAll('"', '""')}"`).join(" AND ");
 }
 
-function searchCondition(q: string): SQL | undefined {
+function searchCondition(q: string): { where: SQL; fts: boolean } | undefined {
   if (!q) return undefined;
   const date = parseDateQuery(q);
   const digits = q.replace(/[\s.+-]/g, "");
@@ -332,19 +332,26 @@ function searchCondition(q: string): SQL | undefined {
   else words = normalizeSearch(q).split(" ").filter(Boolean);
   const long = words.filter((w) => w.length >= 3);
   if (long.length > 0) {
-    return sql`${usagers.id} IN (SELECT rowid FROM usagers_fts WHERE usagers_fts MATCH ${ftsQuery(long)})`;
+    return { where: sql`${usagers.id} IN (SELECT rowid FROM usagers_fts WHERE usagers_fts MATCH ${ftsQuery(long)})`, fts: true };
   }
   // Trigrams need 3 characters: 1–2 letter searches match the start of nom, prénom or the ID.
   const prefix = normalizeSearch(q);
   const upper = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
-  return sql`((${usagers.searchNom} >= ${prefix} AND ${usagers.searchNom} < ${upper})
+  const where = sql`((${usagers.searchNom} >= ${prefix} AND ${usagers.searchNom} < ${upper})
     OR (${usagers.searchPrenom} >= ${prefix} AND ${usagers.searchPrenom} < ${upper})
     OR ${usagers.customRef} = ${q})`;
+  return { where, fts: false };
 }
 
 function listConditions(ctx: StaffCtx, input: ListInput, now: Date, withTab: boolean): SQL[] {
   const b = dateFilterBounds(ctx, now);
-  const c: (SQL | undefined)[] = [eq(usagers.structureId, ctx.structureId), searchCondition(input.q)];
+  const search = searchCondition(input.q);
+  const c: (SQL | undefined)[] = [
+    // With a trigram search, "+" keeps SQLite from starting on a structure index: the few
+    // matching ids come first, whatever the statistics say.
+    search?.fts ? sql`+${usagers.structureId} = ${ctx.structureId}` : eq(usagers.structureId, ctx.structureId),
+    search?.where,
+  ];
   const statuts = USAGER_TABS[input.tab].statuts;
   if (withTab && statuts) c.push(inArray(usagers.statut, [...statuts]));
   if (input.passage) {
@@ -383,7 +390,15 @@ export async function listUsagers(db: Db, ctx: StaffCtx, input: ListInput, now: 
         : input.sort === "passage"
           ? [sql`${usagers.dernierPassage} IS NULL`, dir(usagers.dernierPassage), asc(usagers.ref)]
           : [dir(usagers.searchNom), dir(usagers.searchPrenom), asc(usagers.ref)];
-  const [rows, total, tabs] = await db.batch([
+  // The page's 50 ids are chosen first on the indexes, then only those rows are read in full.
+  const pageIds = db
+    .select({ id: usagers.id })
+    .from(usagers)
+    .where(where)
+    .orderBy(...order)
+    .limit(PAGE_SIZE)
+    .offset((input.page - 1) * PAGE_SIZE);
+  const [rows, tabs] = await db.batch([
     db
       .select({
         id: usagers.id,
@@ -404,14 +419,13 @@ export async function listUsagers(db: Db, ctx: StaffCtx, input: ListInput, now: 
         nbColis: usagers.nbColis,
         nbAvis: usagers.nbAvis,
         referentId: usagers.referentId,
-        hasPinnedNote: sql<number>`EXISTS (SELECT 1 FROM usager_notes n WHERE n.usager_id = ${usagers.id} AND n.pinned = 1)`.mapWith(Boolean),
+        // Qualified: a bare "id" inside the subquery would be usager_notes.id.
+        hasPinnedNote: sql<number>`EXISTS (SELECT 1 FROM usager_notes n WHERE n.usager_id = "usagers"."id" AND n.pinned = 1)`.mapWith(Boolean),
       })
       .from(usagers)
-      .where(where)
-      .orderBy(...order)
-      .limit(PAGE_SIZE)
-      .offset((input.page - 1) * PAGE_SIZE),
-    db.select({ n: sql<number>`count(*)` }).from(usagers).where(where),
+      .where(inArray(usagers.id, pageIds))
+      .orderBy(...order),
+    // Counts per status for the same search and filters: the tabs, and the total of the current tab.
     db
       .select({ statut: usagers.statut, n: sql<number>`count(*)` })
       .from(usagers)
@@ -428,7 +442,7 @@ export async function listUsagers(db: Db, ctx: StaffCtx, input: ListInput, now: 
   const todayDate = today(ctx, now);
   return {
     rows: rows.map((r) => ({ ...r, echeanceLevel: r.echeance ? echeanceState(r.echeance, todayDate).level : null })),
-    total: total[0]?.n ?? 0,
+    total: tabCounts[input.tab],
     page: input.page,
     pageSize: PAGE_SIZE,
     tabCounts,

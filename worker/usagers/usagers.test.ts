@@ -239,6 +239,8 @@ describe("notes", () => {
     await call("mutation", "usagers.changeNote", { noteId: notes[1]!.id, action: "pin" }, { cookie: simple });
     const f = (await call<{ pinnedNote: { id: number } }>("query", "usagers.get", { id }, { cookie: simple })).data!;
     expect(f.pinnedNote.id).toBe(notes[1]!.id);
+    const row = (await call<{ rows: { id: number; hasPinnedNote: boolean }[] }>("query", "usagers.list", {}, { cookie: simple })).data!.rows.find((r) => r.id === id);
+    expect(row!.hasPinnedNote).toBe(true);
     await call("mutation", "usagers.changeNote", { noteId: notes[1]!.id, action: "archive" }, { cookie: simple });
     const archived = (await call<{ notes: { id: number; pinned: boolean }[] }>("query", "usagers.notes", { usagerId: id, archived: true }, { cookie: simple })).data!.notes;
     expect(archived).toMatchObject([{ id: notes[1]!.id, pinned: false }]);
