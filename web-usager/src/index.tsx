@@ -1,18 +1,17 @@
 import { render } from "solid-js/web";
+import { App } from "./App";
+import { navigate, path, ROUTES } from "./router";
+import { finishPendingSignOut, maybeSignedIn } from "./session";
 import "./styles.css";
 
-/** The portal shell; the sign-in and the dashboard arrive with the portal issues. */
-function App() {
-  return (
-    <main class="shell">
-      <h1>Mon Ancrage</h1>
-      <p>Votre espace pour suivre le courrier reçu par votre centre de domiciliation.</p>
-      <p>
-        Pour y accéder, demandez vos identifiants à votre structure de domiciliation : elle vous remettra une
-        lettre avec votre identifiant et un mot de passe temporaire.
-      </p>
-    </main>
-  );
+// A sign-out made offline is sent to the server first.
+void finishPendingSignOut();
+
+const known = Object.values(ROUTES) as string[];
+if (!known.includes(path())) navigate(ROUTES.signIn, { replace: true });
+// Someone is signed in on this phone: straight to their space (not when a letter's QR code is opened).
+else if (path() === ROUTES.signIn && maybeSignedIn() && !new URLSearchParams(location.search).has("login")) {
+  navigate(ROUTES.dashboard, { replace: true });
 }
 
 render(() => <App />, document.getElementById("root")!);
