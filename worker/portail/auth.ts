@@ -89,11 +89,12 @@ export async function signInUsager(
 }
 
 /** Every rule of the seed's checklist, plus the common list and the maximum length, on the server. */
-export function assertPortalPassword(next: string, previous: string, field: string) {
+export function assertPortalPassword(next: string, previous: string, field: string, previousIs: "temporaire" | "actuel") {
   const problems = portailPasswordProblems(next, previous);
   if (problems.length > 0) {
     const rule = PORTAIL_PASSWORD_RULES.find((r) => r.key === problems[0])!;
-    throw new AppError("INVALID_INPUT", { [field]: `Le mot de passe ne respecte pas la règle : ${rule.label.toLowerCase()}.` });
+    const label = rule.key === "different" ? `est différent du mot de passe ${previousIs}` : rule.label.toLowerCase();
+    throw new AppError("INVALID_INPUT", { [field]: `Le mot de passe ne respecte pas la règle : ${label}.` });
   }
   if (next.length > PASSWORD_MAX) throw new AppError("INVALID_INPUT", { [field]: `Le mot de passe doit contenir au plus ${PASSWORD_MAX} caractères.` });
   if (isCommonPassword(next)) throw new AppError("INVALID_INPUT", { [field]: "Ce mot de passe est trop courant : choisissez-en un autre." });
@@ -112,7 +113,7 @@ export async function firstLogin(
 ): Promise<{ token: string; shared: boolean }> {
   const found = await authenticate(db, input.login, input.password, now, ip);
   if (found.account.passwordType !== "TEMPORAIRE") throw new AppError("INVALID_STATE");
-  assertPortalPassword(input.nouveau, input.password, "nouveau");
+  assertPortalPassword(input.nouveau, input.password, "nouveau", "temporaire");
   const passwordHash = await hashPassword(input.nouveau);
   const token = await openSession(db, found, input.appareilPartage, now, ip, [
     db
@@ -135,7 +136,7 @@ export async function changeUsagerPassword(
   const account = (await db.query.portailAccounts.findFirst({ where: eq(portailAccounts.id, caller.accountId) }))!;
   const check = await checkPassword(account, input.current, now);
   if (check !== "ok") throw new AppError("WRONG_CURRENT_PASSWORD", { current: "Le mot de passe actuel est incorrect." });
-  assertPortalPassword(input.next, input.current, "next");
+  assertPortalPassword(input.next, input.current, "next", "actuel");
   const passwordHash = await hashPassword(input.next);
   await db.batch([
     db.update(portailAccounts).set({ passwordHash, passwordType: "PERSONNEL", passwordUpdatedAt: now }).where(eq(portailAccounts.id, caller.accountId)),

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
-import { interactions, procurations, structures, usagers } from "../../db/schema";
+import { interactions, portailAccounts, procurations, structures, usagers } from "../../db/schema";
 import type { Db } from "../db";
 import { calendarDateIn } from "../rules/dates";
 import { echeanceState } from "../rules/echeance";
@@ -7,8 +7,8 @@ import { procurationState, RECEPTION_TYPES } from "../rules/courrier";
 import type { UsagerCaller } from "../trpc";
 
 /** Everything Mon Ancrage's dashboard shows, in one round trip (reference A.8). */
-export async function dashboard(db: Db, caller: UsagerCaller, now: Date) {
-  const [rows, pending, procs, structure] = await db.batch([
+export async function dashboard(db: Db, caller: UsagerCaller, session: { shared: boolean }, now: Date) {
+  const [rows, pending, procs, structure, account] = await db.batch([
     db
       .select({
         civilite: usagers.civilite,
@@ -46,11 +46,15 @@ export async function dashboard(db: Db, caller: UsagerCaller, now: Date) {
       .select({ nom: structures.nom, adresse: structures.adresse, codePostal: structures.codePostal, ville: structures.ville, telephone: structures.telephone })
       .from(structures)
       .where(eq(structures.id, caller.structureId)),
+    db.select({ login: portailAccounts.login }).from(portailAccounts).where(eq(portailAccounts.id, caller.accountId)),
   ]);
   const u = rows[0]!;
   const today = calendarDateIn(caller.timeZone, now);
   return {
     usager: u,
+    login: account[0]!.login,
+    appareilPartage: session.shared,
+    timeZone: caller.timeZone,
     today,
     echeance: u.echeance ? { date: u.echeance, ...echeanceState(u.echeance, today) } : null,
     pending,

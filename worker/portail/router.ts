@@ -95,5 +95,5 @@ export const monEspaceRouter = router({
       return ok;
     }),
 
-  dashboard: usagerProcedure.query(({ ctx }) => dashboard(ctx.db, ctx.usager, ctx.now)),
+  dashboard: usagerProcedure.query(({ ctx }) => dashboard(ctx.db, ctx.usager, ctx.session, ctx.now)),
 });
