@@ -13,6 +13,12 @@
  *     through wrangler dev's proxy); what the figures above cost beyond it is their own work;
  *   - every other round, usagers.list without search (first page of "Tous").
  *
+ *
+ * On the same data, the mail desk (issue 4): `courrier.receive` one at a time (reception_p95), then
+ * a burst of 1,000 receptions on 1,000 different files from 4 concurrent clients signed in as 4
+ * agents, after which every file's pending counters are compared with a recount of its pending
+ * receptions in the database (burst_1000_counter_mismatches, must be 0).
+ *
  * BENCH_FILES=5000 shrinks the dataset (interactions: 40 per file, or BENCH_INTERACTIONS);
  * default 50,000 files / 2,000,000 interactions. BENCH_SEED changes the dataset (default 1).
  */
@@ -114,11 +120,17 @@ function pickWorkload(d1File, structureId, seed, count) {
       terms.push(kind[1]());
     }
     const ids = Array.from({ length: count }, () => r.int(lo, hi));
+    // Files that accept mail (not under NPAI), for the reception figures.
+    const mailable = db
+      .prepare("SELECT id FROM usagers WHERE structure_id = ? AND npai_depuis IS NULL ORDER BY id")
+      .all(structureId)
+      .map((row) => row.id);
+    const shuffled = mailable.map((id) => [r.next(), id]).sort((a, b) => a[0] - b[0]).map(([, id]) => id);
     // Terms that must find someone: the searches measured do real work.
     const u = file((x) => x.telephone !== null);
     const [y, m, d] = u.dateNaissance.split("-");
     const mustFind = [u.nom, `${d}/${m}/${y}`, u.telephone, stripAccents(u.prenom).toLowerCase()];
-    return { terms, ids, mustFind };
+    return { terms, ids, mustFind, mailIds: shuffled.slice(0, 1200) };
   } finally {
     db.close();
   }
@@ -138,6 +150,57 @@ async function signIn(server, email, password) {
     .find((c) => /^(__Host-)?ancrage_staff=/.test(c));
   if (!pair) throw new Error("compte.signIn : pas de cookie de session");
   return pair;
+}
+
+async function receive(server, cookie, usagerId) {
+  const res = await fetch(`${server.staffUrl}/trpc/courrier.receive`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: server.staffUrl, cookie },
+    body: JSON.stringify({ usagerId, courrier: 1, colis: 0, avis: 0, content: null }),
+  });
+  const body = await res.text();
+  if (res.status !== 200) throw new Error(`courrier.receive ${usagerId} a répondu ${res.status} : ${body.slice(0, 300)}`);
+}
+
+/** One reception at a time, as the client sees it over loopback. */
+async function measureReceptions(server, cookie, ids, warmup) {
+  const times = [];
+  for (const [i, id] of ids.entries()) {
+    const t0 = performance.now();
+    await receive(server, cookie, id);
+    if (i >= warmup) times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+/** 1,000 receptions from 4 concurrent clients, then counters against a recount of the database. */
+async function burst(server, cookies, ids, d1File, structureId) {
+  const queue = [...ids];
+  await Promise.all(
+    cookies.map(async (cookie) => {
+      for (let id = queue.shift(); id !== undefined; id = queue.shift()) await receive(server, cookie, id);
+    }),
+  );
+  const Database = require("better-sqlite3");
+  const db = new Database(d1File, { readonly: true });
+  try {
+    const row = db
+      .prepare(
+        `SELECT count(*) AS n FROM usagers u
+         LEFT JOIN (
+           SELECT usager_id,
+             sum(CASE WHEN type = 'courrierIn' THEN nb ELSE 0 END) AS c,
+             sum(CASE WHEN type = 'colisIn' THEN nb ELSE 0 END) AS p,
+             sum(CASE WHEN type = 'recommandeIn' THEN nb ELSE 0 END) AS a
+           FROM interactions WHERE out_id IS NULL AND type IN ('courrierIn', 'colisIn', 'recommandeIn') GROUP BY usager_id
+         ) r ON r.usager_id = u.id
+         WHERE u.structure_id = ? AND (u.nb_courrier != coalesce(r.c, 0) OR u.nb_colis != coalesce(r.p, 0) OR u.nb_avis != coalesce(r.a, 0))`,
+      )
+      .get(structureId);
+    return row.n;
+  } finally {
+    db.close();
+  }
 }
 
 export default {
@@ -207,7 +270,15 @@ export default {
         console.error(`[usagers] machine chargée (charge ${load.map((x) => x.toFixed(1)).join(" → ")} pour ${cpus().length} cœurs) : chiffres pessimistes, comparez-les à trpc_floor.`);
       }
 
+      const reception = await measureReceptions(server, cookie, workload.mailIds.slice(0, warmup + runs), warmup);
+      const agents = seeded.summary.staff.slice(0, 4);
+      const cookies = await Promise.all(agents.map((a) => signIn(server, a.email, seeded.summary.staffPassword)));
+      const mismatches = await burst(server, cookies, workload.mailIds.slice(200, 1200), server.d1File, seeded.summary.structureId);
+
       return [
+        { name: "reception_p50", value: percentile(reception, 50), unit: "ms" },
+        { name: "reception_p95", value: percentile(reception, 95), unit: "ms" },
+        { name: "burst_1000_counter_mismatches", value: mismatches, unit: "count", decimals: 0 },
         { name: "seed_50k_seconds", value: seeded.seconds, unit: "s" },
         { name: "usager_search_p50", value: percentile(search, 50), unit: "ms" },
         { name: "usager_search_p95", value: percentile(search, 95), unit: "ms" },

@@ -6,6 +6,7 @@ import { StaffLayout } from "./components/StaffLayout";
 import { Accueil } from "./routes/Accueil";
 import { Compte } from "./routes/Compte";
 import { Connexion } from "./routes/Connexion";
+import { CourrierDuJour } from "./routes/courrier/CourrierDuJour";
 import { Equipe } from "./routes/Equipe";
 import { Inscription } from "./routes/Inscription";
 import { Invitation } from "./routes/Invitation";
@@ -45,6 +46,7 @@ render(
         <Route path="/usagers" component={UsagersListe} />
         <Route path="/usagers/nouveau" component={NouvelUsager} />
         <Route path="/usagers/:id" component={UsagerFiche} />
+        <Route path="/courrier" component={CourrierDuJour} />
         <Route path="/structure" component={StructurePage} />
         <Route path="/equipe" component={Equipe} />
         <Route path="/journal" component={Journal} />

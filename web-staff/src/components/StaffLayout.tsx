@@ -12,6 +12,7 @@ import { ErrorMessage, Loading } from "./Alerts";
 export const SECTIONS: readonly { href: string; label: string; permission: Permission }[] = [
   { href: "/", label: "Accueil", permission: "compte.self" },
   { href: "/usagers", label: "Domiciliés", permission: "usager.read" },
+  { href: "/courrier", label: "Courrier du jour", permission: "courrier.register" },
   { href: "/structure", label: "Structure", permission: "structure.read" },
   { href: "/equipe", label: "Équipe", permission: "equipe.list" },
   { href: "/journal", label: "Journal", permission: "journal.read" },
