@@ -9,7 +9,8 @@
  *     accepts a good one, and the dashboard says "Bonjour";
  *  4. back on staff: "Ré-initialiser le mot de passe temporaire du domicilié" (confirmed), a new
  *     document; the personal password no longer opens the portal.
- * Then: the facteur sees the section read-only; "Comptes du portail" creates every account at once.
+ * Then: "Non" closes the access (confirmed), "Oui" reopens it; the facteur sees the section read-only;
+ * "Comptes du portail" creates every account at once; turning the portal off is confirmed.
  * Screenshots: ANCRAGE_SCREENSHOTS=<dir> writes the staff screens there.
  */
 import { execFileSync } from "node:child_process";
@@ -49,9 +50,14 @@ async function withPage<T>(name: string, fn: (page: Page) => Promise<T>): Promis
   const context = await browser.newContext({ locale: "fr-FR", timezoneId: "Europe/Paris", acceptDownloads: true });
   context.setDefaultTimeout(UI_TIMEOUT);
   const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on("pageerror", (error) => pageErrors.push(error.message));
   try {
-    return await fn(page);
+    const result = await fn(page);
+    expect(pageErrors, "uncaught errors in the page").toEqual([]);
+    return result;
   } catch (error) {
+    if (error instanceof Error && pageErrors.length > 0) error.message += `\n(erreurs de la page : ${pageErrors.join(" | ")})`;
     const file = join(tmpdir(), `ancrage-e2e-portail-${name}.png`);
     await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
     if (error instanceof Error) error.message += `\n(capture : ${file}, page : ${page.url()})`;
@@ -96,11 +102,17 @@ interface Letter {
   temporaryPassword: string;
 }
 
+/** docxText gives the runs as written in the XML: "d&apos;accès" reads "d'accès". */
+function unescapeXml(text: string): string {
+  const entities: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&quot;": '"', "&apos;": "'", "&amp;": "&" };
+  return text.replace(/&(?:lt|gt|quot|apos|amp);/g, (e) => entities[e]!);
+}
+
 /** The downloaded .docx: its identifiant and temporary password, as the domicilié reads them. */
 async function readLetter(download: Download): Promise<Letter> {
   expect(download.suggestedFilename()).toMatch(/\.docx$/);
   const bytes = new Uint8Array(readFileSync(await download.path()));
-  const text = await docxText(bytes);
+  const text = unescapeXml(await docxText(bytes));
   const login = /Identifiant : ([A-Z]{8})/.exec(text)?.[1];
   const temporaryPassword = /Mot de passe temporaire : (\d{8})/.exec(text)?.[1];
   expect(login, `identifiant in the letter: ${text.slice(0, 400)}`).toMatch(/^[A-Z]{8}$/);
@@ -168,10 +180,12 @@ describe("the seed: portal access from the staff side to the domicilié's first 
       await page.getByRole("heading", { level: 1, name: "Portail usager" }).waitFor();
       expect(await page.getByRole("tab", { name: "Paramètres du portail" }).getAttribute("aria-selected")).toBe("true");
       await page.getByRole("tab", { name: "Comptes du portail" }).waitFor();
-      expect(await page.locator("main").innerText()).toContain("dossier par dossier");
-
       const activer = page.getByRole("group", { name: "Activer le portail usager" });
       const passage = page.getByRole("group", { name: "Mettre à jour la date de dernier passage lors de la connexion au portail" });
+      await activer.waitFor();
+      // Access is then given file by file: the page says so.
+      expect(await page.locator("main").innerText()).toContain("dossier par dossier");
+
       await passage.getByText("Choisissez ensuite si vous souhaitez que la connexion au portail mette, ou non, à jour la date de dernier passage.").waitFor();
       await activer.getByLabel("Oui", { exact: true }).check();
       await passage.getByLabel("Oui", { exact: true }).check();
@@ -321,6 +335,33 @@ describe("the seed: portal access from the staff side to the domicilié's first 
     });
   });
 
+  it("« Non » closes the access at once (confirmed); « Oui » again reopens it with a new document", async () => {
+    expect(first, "the letter of step 2").toBeDefined();
+    let reopened: Letter | undefined;
+    await withPage("fermeture", async (page) => {
+      await signInStaff(page, "instructeur@demoville.fr");
+      await page.goto(`${staffUrl}/usagers/${usager.id}?onglet=courriers`);
+      const section = portalSection(page);
+      await section.getByRole("button", { name: "Modifier les préférences" }).click();
+      const question = section.getByRole("group", { name: "Le demandeur souhaite-t-il avoir accès au portail usager ?" });
+      await question.getByLabel("Non", { exact: true }).check();
+      await section.getByRole("button", { name: "Enregistrer les préférences" }).click();
+      const dialog = page.getByRole("dialog", { name: "Fermer l'accès au portail usager ?" });
+      expect(await dialog.innerText()).toContain("perd l'accès à son portail immédiatement");
+      await dialog.getByRole("button", { name: "Fermer l'accès" }).click();
+      await section.getByRole("status").filter({ hasText: "L'accès au portail est fermé : le domicilié ne peut plus se connecter." }).waitFor();
+      expect(await detail(page, "Accès au portail ouvert").innerText()).toBe("Non : le domicilié ne peut pas se connecter");
+      expect(await section.getByRole("link", { name: "Télécharger à nouveau le document" }).count()).toBe(0);
+
+      await section.getByRole("button", { name: "Modifier les préférences" }).click();
+      await question.getByLabel("Oui", { exact: true }).check();
+      reopened = await readLetter(await downloadOf(page, () => section.getByRole("button", { name: "Enregistrer les préférences" }).click()));
+      await section.getByRole("status").filter({ hasText: LETTER_DOWNLOADED }).waitFor();
+      expect(await detail(page, "Accès au portail ouvert").innerText()).toBe("Oui");
+    });
+    expect(reopened!.login).toBe(first.login);
+  });
+
   it("the facteur sees the section read-only: no « Modifier les préférences », no document", async () => {
     expect(usager, "the file of step 2").toBeDefined();
     await withPage("facteur", async (page) => {
@@ -414,6 +455,18 @@ describe("« Comptes du portail »: the accounts list and the creation for every
       const text = await docxText(new Uint8Array(readFileSync(await download.path())));
       expect(text.match(/Identifiant : [A-Z]{8}/g)).toHaveLength(toCreate);
       expect(text).toContain("Nadia Lefèvre");
+
+      // Turning the portal off is confirmed first: every login of the structure stops at once.
+      await page.getByRole("tab", { name: "Paramètres du portail" }).click();
+      await page.getByRole("group", { name: "Activer le portail usager" }).getByLabel("Non", { exact: true }).check();
+      await page.getByRole("button", { name: "Enregistrer les modifications" }).click();
+      const off = page.getByRole("dialog", { name: "Désactiver le portail usager ?" });
+      expect(await off.innerText()).toContain("Plus aucun domicilié de la structure ne pourra se connecter au portail");
+      await off.getByRole("button", { name: "Désactiver le portail" }).click();
+      await page.getByRole("status").filter({ hasText: "Le portail usager est désactivé" }).waitFor();
+      await page.getByRole("tab", { name: "Comptes du portail" }).click();
+      await page.getByText("Le portail usager est désactivé pour votre structure").waitFor();
+      expect(await bulk.count()).toBe(0);
     });
   });
 });

@@ -13,6 +13,7 @@ import { Invitation } from "./routes/Invitation";
 import { Journal } from "./routes/Journal";
 import { NotFound } from "./routes/NotFound";
 import { Plateforme } from "./routes/Plateforme";
+import { PortailPage } from "./routes/Portail";
 import { StructurePage } from "./routes/Structure";
 import { UsagerFiche } from "./routes/usagers/Fiche";
 import { UsagersListe } from "./routes/usagers/Liste";
@@ -48,6 +49,7 @@ render(
         <Route path="/usagers/:id" component={UsagerFiche} />
         <Route path="/courrier" component={CourrierDuJour} />
         <Route path="/structure" component={StructurePage} />
+        <Route path="/portail" component={PortailPage} />
         <Route path="/equipe" component={Equipe} />
         <Route path="/journal" component={Journal} />
         <Route path="/compte" component={Compte} />

@@ -14,6 +14,7 @@ export const SECTIONS: readonly { href: string; label: string; permission: Permi
   { href: "/usagers", label: "Domiciliés", permission: "usager.read" },
   { href: "/courrier", label: "Courrier du jour", permission: "courrier.register" },
   { href: "/structure", label: "Structure", permission: "structure.read" },
+  { href: "/portail", label: "Portail usager", permission: "portail.settings" },
   { href: "/equipe", label: "Équipe", permission: "equipe.list" },
   { href: "/journal", label: "Journal", permission: "journal.read" },
   { href: "/compte", label: "Mon compte", permission: "compte.self" },

@@ -5,6 +5,7 @@ import { ErrorMessage, Loading } from "../Alerts";
 import { Button } from "../Button";
 import { formatShortDateTime, isoOf } from "../dates";
 import { CourrierActions } from "./CourrierActions";
+import { PortailAccess } from "./PortailAccess";
 import { useFiche } from "./fiche";
 
 type Interaction = Outputs["courrier"]["history"]["items"][number];
@@ -69,6 +70,8 @@ export function CourriersTab() {
           </ul>
         </Show>
       </section>
+
+      <PortailAccess />
 
       <section class="section" aria-labelledby="titre-interactions">
         <h2 id="titre-interactions">Historique des courriers et passages</h2>
