@@ -3,7 +3,8 @@ import { Hono } from "hono";
 import type { Env } from "./env";
 import { downloadDocument } from "./documents/http";
 import { APP_ERRORS } from "./errors";
-import { serveFile } from "./files/http";
+import { serveFile, serveUsagerFile } from "./files/http";
+import { readSharedDocument } from "./documents/service";
 import { SIGN_IN_PATHS, signInBraked } from "./auth/rate-limit";
 import { DOCUMENT_MAX_BYTES } from "./files/sniff";
 import { purgeExpiredLetters, readLettersLot, readPortalLetter } from "./portail/staff";
@@ -65,6 +66,9 @@ app.get("/fichiers/portail/:usagerId{[0-9]+}/lettre", (c) =>
   serveFile(c.req.raw, c.env, "portail.resetCredentials", (ctx, caller) =>
     readPortalLetter(ctx.db, c.env, caller, Number(c.req.param("usagerId")), ctx.now),
   ),
+);
+app.get("/fichiers/mon-espace/documents/:id{[0-9]+}", (c) =>
+  serveUsagerFile(c.req.raw, c.env, (ctx, usager) => readSharedDocument(ctx.db, c.env, usager, Number(c.req.param("id")), ctx.now)),
 );
 app.get("/fichiers/export/usagers.csv", (c) => {
   const onglet = c.req.query("onglet") ?? "TOUS";

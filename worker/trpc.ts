@@ -192,49 +192,53 @@ export interface UsagerCaller {
 }
 
 /**
- * A procedure for a signed-in domicilié: the session, an enabled account, a validated structure
- * whose portal is on — checked on every request, so switching any of them off takes effect at once.
+ * The signed-in domicilié: the session, an enabled account, a validated structure whose portal is
+ * on — checked on every request, so switching any of them off takes effect at once. Used by every
+ * usager procedure and by the portal's file download route.
  */
+export async function authenticateUsager(ctx: Context): Promise<{ session: Session; usager: UsagerCaller }> {
+  const token = readCookie(ctx.req.headers.get("cookie"), cookieName("usager", ctx.secure));
+  if (!token) throw new AppError("UNAUTHENTICATED");
+  const [row] = await ctx.db
+    .select({
+      session: sessions,
+      usagerId: portailAccounts.usagerId,
+      nom: usagers.nom,
+      prenom: usagers.prenom,
+      timeZone: structures.timeZone,
+      open: sql<number>`${portailAccounts.enabled} = 1 AND ${structures.statut} = 'VALIDE' AND ${structures.portailEnabled} = 1`,
+    })
+    .from(sessions)
+    .innerJoin(portailAccounts, eq(portailAccounts.id, sessions.userId))
+    .innerJoin(usagers, eq(usagers.id, portailAccounts.usagerId))
+    .innerJoin(structures, eq(structures.id, portailAccounts.structureId))
+    .where(and(eq(sessions.id, await sha256Hex(token)), eq(sessions.kind, "usager")));
+  if (!row) throw new AppError("UNAUTHENTICATED");
+  if (!row.open) {
+    await deleteSession(ctx.db, row.session.id);
+    throw new AppError("UNAUTHENTICATED");
+  }
+  const session = await settleSession(ctx.db, row.session, ctx.now);
+  if (!session) throw new AppError("UNAUTHENTICATED");
+  if (!session.shared && session.lastActiveAt.getTime() === ctx.now.getTime()) {
+    // 30 days sliding: the cookie slides with the server session.
+    ctx.resHeaders.append("Set-Cookie", sessionCookie(cookieName("usager", ctx.secure), token, ctx.secure, Math.floor(SESSION_POLICY.usager.absoluteMs / 1000)));
+  }
+  const usager: UsagerCaller = {
+    accountId: session.userId,
+    usagerId: row.usagerId,
+    structureId: session.structureId!,
+    timeZone: row.timeZone,
+    actor: { kind: "usager", id: session.userId, name: `${row.prenom} ${row.nom}` },
+  };
+  return { session, usager };
+}
+
+/** A procedure for a signed-in domicilié (see `authenticateUsager`). */
 export const usagerProcedure = t.procedure
   .meta({ audience: "usager" })
   .use(mapAppErrors)
-  .use(async ({ ctx, next }) => {
-    const token = readCookie(ctx.req.headers.get("cookie"), cookieName("usager", ctx.secure));
-    if (!token) throw new AppError("UNAUTHENTICATED");
-    const [row] = await ctx.db
-      .select({
-        session: sessions,
-        usagerId: portailAccounts.usagerId,
-        nom: usagers.nom,
-        prenom: usagers.prenom,
-        timeZone: structures.timeZone,
-        open: sql<number>`${portailAccounts.enabled} = 1 AND ${structures.statut} = 'VALIDE' AND ${structures.portailEnabled} = 1`,
-      })
-      .from(sessions)
-      .innerJoin(portailAccounts, eq(portailAccounts.id, sessions.userId))
-      .innerJoin(usagers, eq(usagers.id, portailAccounts.usagerId))
-      .innerJoin(structures, eq(structures.id, portailAccounts.structureId))
-      .where(and(eq(sessions.id, await sha256Hex(token)), eq(sessions.kind, "usager")));
-    if (!row) throw new AppError("UNAUTHENTICATED");
-    if (!row.open) {
-      await deleteSession(ctx.db, row.session.id);
-      throw new AppError("UNAUTHENTICATED");
-    }
-    const session = await settleSession(ctx.db, row.session, ctx.now);
-    if (!session) throw new AppError("UNAUTHENTICATED");
-    if (!session.shared && session.lastActiveAt.getTime() === ctx.now.getTime()) {
-      // 30 days sliding: the cookie slides with the server session.
-      ctx.resHeaders.append("Set-Cookie", sessionCookie(cookieName("usager", ctx.secure), token, ctx.secure, Math.floor(SESSION_POLICY.usager.absoluteMs / 1000)));
-    }
-    const usager: UsagerCaller = {
-      accountId: session.userId,
-      usagerId: row.usagerId,
-      structureId: session.structureId!,
-      timeZone: row.timeZone,
-      actor: { kind: "usager", id: session.userId, name: `${row.prenom} ${row.nom}` },
-    };
-    return next({ ctx: { ...ctx, session, usager } });
-  });
+  .use(async ({ ctx, next }) => next({ ctx: { ...ctx, ...(await authenticateUsager(ctx)) } }));
 
 /** A procedure for the platform operators (validation of structures). */
 export const platformProcedure = t.procedure

@@ -213,6 +213,12 @@ describe("courrier in the browser", () => {
       await page.getByText(/^Opération supprimée : « Courrier enregistré »/).waitFor();
       await expectPending(page, { Courriers: 2, Colis: 0, "Avis de passage": 1 });
       expect(await storedDernierPassage(page)).toBe(dernierPassage);
+
+      // One-click reception from the list row.
+      await page.goto(`${staffUrl}/usagers?q=vasseur`);
+      await page.getByRole("button", { name: /^Nouveaux courriers pour M\. VASSEUR Timothée/ }).click();
+      await page.getByRole("dialog", { name: "Nouveaux courriers" }).getByRole("button", { name: "Enregistrer", exact: true }).click();
+      await page.getByRole("row", { name: /VASSEUR Timothée/ }).getByText("3 courriers").waitFor();
     });
   });
 });

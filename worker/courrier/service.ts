@@ -17,9 +17,11 @@ import { today, usagerOf } from "../usagers/service";
 
 export const HISTORY_PAGE_SIZE = 30;
 
-/** A file's interactions, newest first, paginated by id. */
-export async function listInteractions(db: Db, ctx: StaffCtx, usagerId: number, before: number | null) {
-  await usagerOf(db, ctx.structureId, usagerId);
+/**
+ * One page of a file's interactions, newest first, paginated by id. The caller has checked that
+ * the file belongs to `structureId`; staff (fiche) and the domicilié (Mon Ancrage) share it.
+ */
+export async function interactionsPage(db: Db, structureId: number, usagerId: number, before: number | null, pageSize = HISTORY_PAGE_SIZE) {
   const rows = await db
     .select({
       id: interactions.id,
@@ -34,17 +36,17 @@ export async function listInteractions(db: Db, ctx: StaffCtx, usagerId: number, 
       transfert: interactions.transfert,
     })
     .from(interactions)
-    .where(
-      and(
-        eq(interactions.usagerId, usagerId),
-        eq(interactions.structureId, ctx.structureId),
-        before ? lt(interactions.id, before) : undefined,
-      ),
-    )
+    .where(and(eq(interactions.usagerId, usagerId), eq(interactions.structureId, structureId), before ? lt(interactions.id, before) : undefined))
     .orderBy(desc(interactions.id))
-    .limit(HISTORY_PAGE_SIZE + 1);
-  const items = rows.slice(0, HISTORY_PAGE_SIZE);
-  return { items, nextBefore: rows.length > HISTORY_PAGE_SIZE ? items[items.length - 1]!.id : null };
+    .limit(pageSize + 1);
+  const items = rows.slice(0, pageSize);
+  return { items, nextBefore: rows.length > pageSize ? items[items.length - 1]!.id : null };
+}
+
+/** A file's interactions, newest first, paginated by id (the staff fiche). */
+export async function listInteractions(db: Db, ctx: StaffCtx, usagerId: number, before: number | null) {
+  await usagerOf(db, ctx.structureId, usagerId);
+  return interactionsPage(db, ctx.structureId, usagerId, before);
 }
 
 /** Comments are plain text: markup is dropped so nothing renders as HTML on the portal or in letters. */

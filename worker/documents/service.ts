@@ -6,7 +6,7 @@ import { AppError } from "../errors";
 import { decryptFile, encryptFile, filesSecret, usagerFileKey } from "../files/crypto";
 import { DOCUMENT_MAX_BYTES, sniffDocument } from "../files/sniff";
 import { audit } from "../journal/log";
-import type { StaffCtx } from "../trpc";
+import type { StaffCtx, UsagerCaller } from "../trpc";
 import { usagerOf } from "../usagers/service";
 
 type Kind = "upload" | "attestation" | "radiation";
@@ -146,19 +146,55 @@ export async function deleteDocument(db: Db, env: Env, ctx: StaffCtx, id: number
   await env.FILES.delete(doc.r2Key);
 }
 
-export async function readDocument(db: Db, env: Env, ctx: StaffCtx, id: number, now: Date) {
-  const doc = await documentOf(db, ctx, id);
+type DocumentRow = typeof usagerDocuments.$inferSelect;
+
+/** Decrypts a document's bytes and records who downloaded it (one audit entry). */
+async function openDocument(
+  db: Db,
+  env: Env,
+  who: { structureId: number; actor: StaffCtx["actor"]; action: "DOCUMENT_DOWNLOADED" | "PORTAIL_DOCUMENT_DOWNLOADED" },
+  doc: DocumentRow,
+  now: Date,
+) {
   const object = await env.FILES.get(doc.r2Key);
   if (!object) throw new AppError("NOT_FOUND");
-  const bytes = await decryptFile(filesSecret(env), ctx.structureId, doc.r2Key, await object.arrayBuffer());
+  const bytes = await decryptFile(filesSecret(env), who.structureId, doc.r2Key, await object.arrayBuffer());
   await audit(db, {
-    action: "DOCUMENT_DOWNLOADED",
-    structureId: ctx.structureId,
-    actor: ctx.actor,
+    action: who.action,
+    structureId: who.structureId,
+    actor: who.actor,
     target: { type: "usager", id: doc.usagerId },
-    details: { documentId: id, label: doc.label },
+    details: { documentId: doc.id, label: doc.label },
     at: now,
   });
   const ext = doc.mimeType === "application/pdf" ? "pdf" : doc.mimeType === "image/png" ? "png" : doc.mimeType === "image/jpeg" ? "jpg" : "docx";
   return { bytes, mimeType: doc.mimeType, fileName: `${doc.label}.${ext}` };
+}
+
+export async function readDocument(db: Db, env: Env, ctx: StaffCtx, id: number, now: Date) {
+  const doc = await documentOf(db, ctx, id);
+  return openDocument(db, env, { structureId: ctx.structureId, actor: ctx.actor, action: "DOCUMENT_DOWNLOADED" }, doc, now);
+}
+
+/** Mon Ancrage: the documents the staff shared with the domicilié (reference A.8 « Documents disponibles »). */
+export function listSharedDocuments(db: Db, caller: UsagerCaller) {
+  return db
+    .select({ id: usagerDocuments.id, label: usagerDocuments.label, mimeType: usagerDocuments.mimeType, size: usagerDocuments.size, createdAt: usagerDocuments.createdAt })
+    .from(usagerDocuments)
+    .where(and(eq(usagerDocuments.usagerId, caller.usagerId), eq(usagerDocuments.structureId, caller.structureId), eq(usagerDocuments.shared, true)))
+    .orderBy(desc(usagerDocuments.id));
+}
+
+/** Mon Ancrage download: only the caller's own file, only a shared document; anything else is "not found". */
+export async function readSharedDocument(db: Db, env: Env, caller: UsagerCaller, id: number, now: Date) {
+  const doc = await db.query.usagerDocuments.findFirst({
+    where: and(
+      eq(usagerDocuments.id, id),
+      eq(usagerDocuments.usagerId, caller.usagerId),
+      eq(usagerDocuments.structureId, caller.structureId),
+      eq(usagerDocuments.shared, true),
+    ),
+  });
+  if (!doc) throw new AppError("NOT_FOUND");
+  return openDocument(db, env, { structureId: caller.structureId, actor: caller.actor, action: "PORTAIL_DOCUMENT_DOWNLOADED" }, doc, now);
 }

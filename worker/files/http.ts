@@ -2,7 +2,7 @@ import type { Env } from "../env";
 import { AppError, APP_ERRORS } from "../errors";
 import type { Permission } from "../rules/permissions";
 import type { Role } from "../rules/roles";
-import { authenticateStaff, createContext, type Context, type StaffCtx } from "../trpc";
+import { authenticateStaff, authenticateUsager, createContext, type Context, type StaffCtx, type UsagerCaller } from "../trpc";
 
 const STATUS = { UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404 } as const;
 
@@ -12,20 +12,10 @@ export interface DownloadedFile {
   fileName: string;
 }
 
-/**
- * A decrypted file as an attachment, for a signed-in staff member holding `permission`. Same
- * session, permission table and structure scope as the tRPC procedures; errors in French.
- */
-export async function serveFile(
-  req: Request,
-  env: Env,
-  permission: Permission,
-  load: (ctx: Context, caller: StaffCtx, role: Role) => Promise<DownloadedFile>,
-): Promise<Response> {
-  const ctx = createContext(env, req, new Headers());
+/** The file as an attachment, or the AppError's French message with its HTTP status. */
+async function respond(run: () => Promise<DownloadedFile>): Promise<Response> {
   try {
-    const { caller, staff } = await authenticateStaff(ctx, permission);
-    const file = await load(ctx, caller, staff.role);
+    const file = await run();
     return new Response(file.bytes, {
       headers: {
         "content-type": file.mimeType,
@@ -38,4 +28,37 @@ export async function serveFile(
     const status = STATUS[APP_ERRORS[error.code].trpc as keyof typeof STATUS] ?? 400;
     return new Response(error.message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
+}
+
+/**
+ * A decrypted file as an attachment, for a signed-in staff member holding `permission`. Same
+ * session, permission table and structure scope as the tRPC procedures; errors in French.
+ */
+export function serveFile(
+  req: Request,
+  env: Env,
+  permission: Permission,
+  load: (ctx: Context, caller: StaffCtx, role: Role) => Promise<DownloadedFile>,
+): Promise<Response> {
+  const ctx = createContext(env, req, new Headers());
+  return respond(async () => {
+    const { caller, staff } = await authenticateStaff(ctx, permission);
+    return load(ctx, caller, staff.role);
+  });
+}
+
+/**
+ * A decrypted file as an attachment, for the signed-in domicilié (Mon Ancrage): the same checks as
+ * the usager procedures (session, enabled account, structure portal on), scoped to their own file.
+ */
+export function serveUsagerFile(
+  req: Request,
+  env: Env,
+  load: (ctx: Context, caller: UsagerCaller) => Promise<DownloadedFile>,
+): Promise<Response> {
+  const ctx = createContext(env, req, new Headers());
+  return respond(async () => {
+    const { usager } = await authenticateUsager(ctx);
+    return load(ctx, usager);
+  });
 }

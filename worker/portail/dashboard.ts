@@ -5,10 +5,13 @@ import { calendarDateIn } from "../rules/dates";
 import { echeanceState } from "../rules/echeance";
 import { procurationState, RECEPTION_TYPES } from "../rules/courrier";
 import type { UsagerCaller } from "../trpc";
+import { currentMessagesQuery } from "./messages";
+import { listSharedDocuments } from "../documents/service";
 
 /** Everything Mon Ancrage's dashboard shows, in one round trip (reference A.8). */
 export async function dashboard(db: Db, caller: UsagerCaller, session: { shared: boolean }, now: Date) {
-  const [rows, pending, procs, structure, account] = await db.batch([
+  const today = calendarDateIn(caller.timeZone, now);
+  const [rows, pending, procs, structure, account, messages, documents] = await db.batch([
     db
       .select({
         civilite: usagers.civilite,
@@ -47,9 +50,10 @@ export async function dashboard(db: Db, caller: UsagerCaller, session: { shared:
       .from(structures)
       .where(eq(structures.id, caller.structureId)),
     db.select({ login: portailAccounts.login }).from(portailAccounts).where(eq(portailAccounts.id, caller.accountId)),
+    currentMessagesQuery(db, caller.structureId, today),
+    listSharedDocuments(db, caller),
   ]);
   const u = rows[0]!;
-  const today = calendarDateIn(caller.timeZone, now);
   return {
     usager: u,
     login: account[0]!.login,
@@ -64,5 +68,7 @@ export async function dashboard(db: Db, caller: UsagerCaller, session: { shared:
         ? { nom: u.transfertNom, adresse: u.transfertAdresse, dateDebut: u.transfertDebut, dateFin: u.transfertFin, actif: u.transfertDebut <= today && today <= u.transfertFin }
         : null,
     structure: structure[0]!,
+    messages,
+    documents,
   };
 }

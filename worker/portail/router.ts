@@ -2,7 +2,12 @@ import { clearCookie, cookieName, sessionCookie } from "../auth/cookies";
 import { deleteSession, SESSION_POLICY } from "../auth/session";
 import { audit } from "../journal/log";
 import { publicProcedure, router, staffProcedure, usagerProcedure, type Context } from "../trpc";
-import { id, password, z } from "../validation";
+import { listSharedDocuments } from "../documents/service";
+import { interactionsPage } from "../courrier/service";
+import { STRUCTURE_MESSAGE_TYPES, type StructureMessageType } from "../rules/structure-messages";
+import { calendarDate } from "../usagers/schemas";
+import { id, password, text, z } from "../validation";
+import { deleteMessage, listMessages, saveMessage } from "./messages";
 import { changeUsagerPassword, firstLogin, signInUsager } from "./auth";
 import { dashboard } from "./dashboard";
 import { bulkCreateAccounts, listPortalAccounts, portalAccountOf, portalSettings, setPortalPreference, updatePortalSettings } from "./staff";
@@ -44,7 +49,42 @@ export const portailRouter = router({
     .query(({ ctx, input }) => listPortalAccounts(ctx.db, ctx.caller, input.page)),
 
   bulkCreate: staffProcedure("portail.settings").mutation(({ ctx }) => bulkCreateAccounts(ctx.db, ctx.env, ctx.caller, ctx.now)),
+
+  /** "Messages aux domiciliés" (reference A.9): admins only. */
+  messages: staffProcedure("portail.settings").query(({ ctx }) => listMessages(ctx.db, ctx.caller)),
+
+  saveMessage: staffProcedure("portail.settings")
+    .input(
+      z
+        .object({
+          id: id.nullable().default(null),
+          titre: text("Titre", 200).transform(stripTags),
+          texte: text("Message", 10_000).transform(stripTags),
+          type: z.enum(Object.keys(STRUCTURE_MESSAGE_TYPES) as [StructureMessageType, ...StructureMessageType[]], { error: "Type de message : choisissez un type." }),
+          dateDebut: calendarDate("Date de début"),
+          dateFin: calendarDate("Date de fin").nullable().default(null),
+        })
+        .refine((v) => v.titre.length > 0, { path: ["titre"], message: "Titre : ce champ est obligatoire." })
+        .refine((v) => v.texte.length > 0, { path: ["texte"], message: "Message : ce champ est obligatoire." })
+        .refine((v) => v.dateFin === null || v.dateFin >= v.dateDebut, { path: ["dateFin"], message: "Date de fin : elle doit suivre la date de début." }),
+    )
+    .mutation(({ ctx, input }) => saveMessage(ctx.db, ctx.caller, input, ctx.now)),
+
+  deleteMessage: staffProcedure("portail.settings")
+    .input(z.object({ id }))
+    .mutation(async ({ ctx, input }) => {
+      await deleteMessage(ctx.db, ctx.caller, input.id, ctx.now);
+      return ok;
+    }),
 });
+
+/** Messages are plain text: markup is dropped so nothing renders as HTML on the portal. */
+function stripTags(value: string): string {
+  return value.replace(/<[^>]*>/g, "").trim();
+}
+
+/** Mon Ancrage's history: 10 per page (reference A.8 shows 5; phones scroll well). */
+const PORTAL_HISTORY_PAGE = 10;
 
 /** The domicilié's side: sign-in, first sign-in, password, dashboard (reference A.5–A.8). */
 export const monEspaceRouter = router({
@@ -96,4 +136,14 @@ export const monEspaceRouter = router({
     }),
 
   dashboard: usagerProcedure.query(({ ctx }) => dashboard(ctx.db, ctx.usager, ctx.session, ctx.now)),
+
+  /** "Historique des interactions": all of them, newest first, paginated by id (reference A.8). */
+  history: usagerProcedure.input(z.object({ before: id.nullish() }).default({})).query(async ({ ctx, input }) => {
+    const page = await interactionsPage(ctx.db, ctx.usager.structureId, ctx.usager.usagerId, input.before ?? null, PORTAL_HISTORY_PAGE);
+    // The staff member's name stays on the staff side.
+    return { items: page.items.map(({ userName: _, ...item }) => item), nextBefore: page.nextBefore };
+  }),
+
+  /** The documents the staff shared with the domicilié (download: GET /fichiers/mon-espace/documents/:id). */
+  documents: usagerProcedure.query(({ ctx }) => listSharedDocuments(ctx.db, ctx.usager)),
 });

@@ -64,6 +64,9 @@ export const AUDIT_ACTION_LABELS = {
   PORTAIL_LOCKED: "Compte du portail bloqué après trop d'échecs",
   PORTAIL_PASSWORD_CHOSEN: "Mot de passe personnel choisi sur le portail",
   PORTAIL_LOGOUT: "Déconnexion du portail",
+  PORTAIL_DOCUMENT_DOWNLOADED: "Document partagé téléchargé sur le portail",
+  PORTAIL_MESSAGE_SAVED: "Message aux domiciliés enregistré",
+  PORTAIL_MESSAGE_DELETED: "Message aux domiciliés supprimé",
   EXPORT_USAGERS: "Export de la liste des domiciliés",
 } as const;
 

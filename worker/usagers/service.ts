@@ -419,6 +419,7 @@ export async function listUsagers(db: Db, ctx: StaffCtx, input: ListInput, now: 
         nbColis: usagers.nbColis,
         nbAvis: usagers.nbAvis,
         referentId: usagers.referentId,
+        npaiDepuis: usagers.npaiDepuis,
         // Qualified: a bare "id" inside the subquery would be usager_notes.id.
         hasPinnedNote: sql<number>`EXISTS (SELECT 1 FROM usager_notes n WHERE n.usager_id = "usagers"."id" AND n.pinned = 1)`.mapWith(Boolean),
       })

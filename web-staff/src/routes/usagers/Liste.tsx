@@ -1,5 +1,6 @@
 import { A, useSearchParams } from "@solidjs/router";
 import type { inferRouterInputs } from "@trpc/server";
+import { ReceptionDialog } from "../../components/courrier/ReceptionDialog";
 import { createEffect, createMemo, createResource, createSignal, For, Match, on, onCleanup, Show, Switch } from "solid-js";
 import { createStore } from "solid-js/store";
 import { api, apiFailure, type Outputs } from "../../api";
@@ -77,6 +78,9 @@ function ListeContent() {
   const input = createMemo(() => inputOf(params), undefined, { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) });
   const [data, { refetch }] = createResource(input, (i) => api.usagers.list.query(i));
   const [notice, setNotice] = createSignal<string | null>(null);
+  // One-click reception from a row (reference B.13 quick buttons).
+  const [receiving, setReceiving] = createSignal<Row | null>(null);
+  const canReceive = () => staff.can("courrier.register");
   const [selected, setSelected] = createSignal<ReadonlySet<number>>(new Set());
   const canBulk = () => staff.can("usager.radiate") || staff.can("usager.instruct");
 
@@ -164,6 +168,20 @@ function ListeContent() {
         </Show>
       </div>
       <StatusMessage message={notice()} id={RESULT_ID} />
+      <Show when={receiving()}>
+        {(row) => (
+          <ReceptionDialog
+            open
+            usager={{ id: row().id, statut: row().statut, npaiDepuis: row().npaiDepuis }}
+            onClose={() => setReceiving(null)}
+            onDone={(message) => {
+              setReceiving(null);
+              setNotice(message);
+              void refetch();
+            }}
+          />
+        )}
+      </Show>
 
       <div class="list-tools" role="search" aria-label="Recherche et filtres">
         <div class="field list-tools__search">
@@ -367,6 +385,11 @@ function ListeContent() {
                     <SortableHeader label="Dernier passage" sort="passage" input={input()} />
                     <SortableHeader label="Échéance" sort="echeance" input={input()} />
                     <th scope="col">Courrier</th>
+                    <Show when={canReceive()}>
+                      <th scope="col">
+                        <span class="visually-hidden">Réception</span>
+                      </th>
+                    </Show>
                   </tr>
                 </thead>
                 <tbody>
@@ -377,6 +400,7 @@ function ListeContent() {
                         selectable={canBulk()}
                         selected={selected().has(row.id)}
                         onSelect={(on) => toggle(row.id, on)}
+                        onReceive={canReceive() ? () => setReceiving(row) : undefined}
                       />
                     )}
                   </For>
@@ -494,7 +518,7 @@ function EcheanceCell(props: { row: Row }) {
   );
 }
 
-function UsagerRow(props: { row: Row; selectable: boolean; selected: boolean; onSelect: (on: boolean) => void }) {
+function UsagerRow(props: { row: Row; selectable: boolean; selected: boolean; onSelect: (on: boolean) => void; onReceive?: () => void }) {
   const name = () => nomComplet(props.row);
   return (
     <tr classList={{ "is-selected": props.selected }}>
@@ -555,6 +579,15 @@ function UsagerRow(props: { row: Row; selectable: boolean; selected: boolean; on
           </ul>
         </Show>
       </td>
+      <Show when={props.onReceive}>
+        {(receive) => (
+          <td class="nowrap">
+            <Button variant="secondary" class="button--small" aria-label={`Nouveaux courriers pour ${name()}`} onClick={() => receive()()}>
+              + Courrier
+            </Button>
+          </td>
+        )}
+      </Show>
     </tr>
   );
 }
