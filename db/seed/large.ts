@@ -29,6 +29,7 @@ import { fileURLToPath } from "node:url";
 import { addDays, addMonths, calendarDateIn, startOfDayInstant, type CalendarDate } from "../../worker/rules/dates";
 import { defaultDateFin, echeanceOf, type TypeDom, type UsagerStatut } from "../../worker/rules/echeance";
 import { normalizeSearch, searchColumns } from "../../worker/rules/search";
+import { ENTRETIEN_QUESTIONS } from "../../worker/rules/usager";
 import { hashPassword } from "./demo";
 import {
   CONTENTS_IN,
@@ -299,44 +300,18 @@ function entretienFor(rng: Rng, f: FileGen): Record<string, string | boolean> {
     e.orientation = rng.chance(0.4);
     if (e.orientation) e.orientationDetail = rng.pick(["Samu social", "Hôpital", "Association", "Mission locale", "SPIP"]);
   }
-  if (rng.chance(0.85)) e.liencommune = rng.pick(["Résidentiel", "Parental", "Familial", "Professionnel", "Social", "Autre"]);
-  if (rng.chance(0.85)) {
-    e.residence = rng.pick([
-      "Domicile mobile",
-      "Hébergement social",
-      "Hébergé chez un tiers",
-      "Hôtel",
-      "Sans abri / Squat / Bidonville",
-      "Logement avec impossibilité d'utiliser son adresse",
-    ]);
-  }
-  if (rng.chance(0.7)) {
-    e.cause = rng.pick([
-      "Errance",
-      "Expulsion",
-      "Hébergé sans adresse",
-      "Itinérant",
-      "Rupture familiale",
-      "Sortie de structure",
-      "Violence",
-      "Sortie d'hospitalisation",
-      "Sortie d'incarcération",
-    ]);
-  }
-  if (rng.chance(0.8)) {
-    e.raison = rng.pick([
-      "Exercice des droits civils ou civiques",
-      "Accès aux prestations sociales",
-      "Accès aux prestations sociales",
-      "Exercice d'une activité professionnelle",
-      "Lutte contre les violences",
-    ]);
-  }
+  // The answers come from the questionnaire itself (rules/usager.ts), "Autre" left out.
+  const choices = (key: "liencommune" | "residence" | "cause" | "raison" | "situationPro") =>
+    ENTRETIEN_QUESTIONS[key].choix.filter((c) => c !== "Autre");
+  if (rng.chance(0.85)) e.liencommune = rng.pick(choices("liencommune"));
+  if (rng.chance(0.85)) e.residence = rng.pick(choices("residence"));
+  if (rng.chance(0.7)) e.cause = rng.pick(choices("cause"));
+  if (rng.chance(0.8)) e.raison = rng.pick(choices("raison"));
   if (rng.chance(0.5)) {
     e.accompagnement = rng.chance(0.5);
     if (e.accompagnement) e.accompagnementDetail = rng.pick(["CCAS", "Conseil départemental", "Association Le Relais", "CHRS"]);
   }
-  if (rng.chance(0.6)) e.situationPro = rng.pick(["Salarié", "Indépendant", "France Travail", "RSA", "AAH", "Retraité", "Étudiant"]);
+  if (rng.chance(0.6)) e.situationPro = rng.pick(choices("situationPro"));
   if (rng.chance(0.1)) e.commentaires = "Premier entretien réalisé à l'accueil, pièces à compléter.";
   return e;
 }

@@ -13,6 +13,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { percentile, timeSequential } from "./stats.mjs";
+import { docxText } from "../support/zip.mjs";
 
 /** JS and CSS the page at dist/<app>/index.html loads: its scripts, styles, preloads and their static imports. */
 export function pageAssets(distDir) {
@@ -45,34 +46,6 @@ export function gzipSize(distDir, files) {
   return files.reduce((sum, f) => sum + gzipSync(readFileSync(join(distDir, f)), { level: 9 }).length, 0);
 }
 
-/** Minimal .docx reader: the text runs of word/document.xml. */
-async function docxText(bytes) {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = bytes.length - 22;
-  while (eocd >= 0 && view.getUint32(eocd, true) !== 0x06054b50) eocd--;
-  let p = view.getUint32(eocd + 16, true);
-  const entries = view.getUint16(eocd + 10, true);
-  for (let i = 0; i < entries; i++) {
-    const method = view.getUint16(p + 10, true);
-    const compressed = view.getUint32(p + 20, true);
-    const nameLen = view.getUint16(p + 28, true);
-    const extraLen = view.getUint16(p + 30, true);
-    const commentLen = view.getUint16(p + 32, true);
-    const local = view.getUint32(p + 42, true);
-    const name = new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLen));
-    if (name === "word/document.xml") {
-      const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-      const data = bytes.subarray(start, start + compressed);
-      const xml =
-        method === 0
-          ? new TextDecoder().decode(data)
-          : await new Response(new Blob([data]).stream().pipeThrough(new DecompressionStream("deflate-raw"))).text();
-      return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
-    }
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  throw new Error("word/document.xml missing from the letter");
-}
 
 async function trpc(baseUrl, kind, path, input, cookie) {
   const headers = { "content-type": "application/json", origin: new URL(baseUrl).origin };

@@ -20,7 +20,7 @@ import { inflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { portalLettersDocx } from "../../worker/letters/portail";
 import type { CalendarDate } from "../../worker/rules/dates";
-import { docxText } from "../support/zip";
+import { docxText } from "../support/zip.mjs";
 import { cookiePair, DEMO, ROOT, trpcMutation, trpcQuery } from "./helpers";
 
 const staffUrl = inject("staffUrl");

@@ -20,7 +20,7 @@ import { join } from "node:path";
 import type { Browser, Download, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "../support/browser.mjs";
-import { docxText, readZipBytes, zipEntryNames } from "../support/zip";
+import { docxText, readZipBytes, zipEntryNames } from "../support/zip.mjs";
 import { cookiePair, DEMO, demoStructure, ROOT, trpcMutation, trpcQuery } from "./helpers";
 
 const staffUrl = inject("staffUrl");

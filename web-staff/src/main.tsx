@@ -1,6 +1,7 @@
 import { Route, Router, useLocation, type RouteSectionProps } from "@solidjs/router";
 import { createEffect, on } from "solid-js";
 import { render } from "solid-js/web";
+import "../../web-shared/base.css";
 import "./styles.css";
 import { StaffLayout } from "./components/StaffLayout";
 import { Accueil } from "./routes/Accueil";

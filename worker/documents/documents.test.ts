@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { call, count, createStaff, createStructure, ORIGIN, signIn, workerFetch } from "../../test/support/worker-api";
-import { docxText } from "../../test/support/zip";
+import { docxText } from "../../test/support/zip.mjs";
 import { calendarDateIn, formatDateFr } from "../rules/dates";
 import { defaultDateFin } from "../rules/echeance";
 
