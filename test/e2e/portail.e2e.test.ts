@@ -14,7 +14,7 @@ import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, launchPersistentBrowser } from "../support/browser.mjs";
-import { docxText } from "../support/zip";
+import { docxText } from "../support/zip.mjs";
 import { cookiePair, DEMO, demoStructure, ROOT, trpcMutation, trpcQuery } from "./helpers";
 
 const staffUrl = inject("staffUrl");

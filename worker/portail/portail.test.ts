@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, cookieFrom, createStaff, createStructure, signIn, workerFetch, ORIGIN } from "../../test/support/worker-api";
-import { docxText, readZipEntry } from "../../test/support/zip";
+import { docxText, readZipEntry } from "../../test/support/zip.mjs";
 import { calendarDateIn } from "../rules/dates";
 import { defaultDateFin } from "../rules/echeance";
 
