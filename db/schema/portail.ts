@@ -50,3 +50,25 @@ export const portailLogins = sqliteTable(
   },
   (t) => [index("portail_logins_usager_idx").on(t.usagerId, t.at)],
 );
+
+/**
+ * "Diffuser des informations" (reference A.9): what the structure's admins tell every domicilié on
+ * Mon Ancrage. Shown from `dateDebut` to `dateFin` (calendar days in the structure's timezone;
+ * no end date: until deleted).
+ */
+export const structureMessages = sqliteTable(
+  "structure_messages",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    structureId: integer("structure_id").notNull(),
+    titre: text("titre").notNull(),
+    texte: text("texte").notNull(),
+    type: text("type", { enum: ["general", "closing", "opening-hours", "other"] }).notNull(),
+    dateDebut: text("date_debut").notNull(),
+    dateFin: text("date_fin"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    createdById: integer("created_by").notNull(),
+    createdByName: text("created_by_name").notNull(),
+  },
+  (t) => [index("structure_messages_structure_idx").on(t.structureId, t.dateDebut)],
+);

@@ -200,6 +200,38 @@ describe("the seed: portal access from the staff side to the domicilié's first 
     });
   });
 
+
+  it("« Messages aux domiciliés »: the admin writes a message, edits it, deletes it (confirmed)", async () => {
+    await withPage("messages", async (page) => {
+      await signInStaff(page, "admin@demoville.fr");
+      await page.goto(`${staffUrl}/portail?onglet=messages`);
+      expect(await page.getByRole("tab", { name: "Messages aux domiciliés" }).getAttribute("aria-selected")).toBe("true");
+      await page.getByRole("heading", { level: 2, name: "Messages aux domiciliés" }).waitFor();
+      await page.getByRole("button", { name: "Nouveau message" }).click();
+      await page.getByRole("button", { name: "Enregistrer le message" }).click();
+      await page.locator(".field-error").filter({ hasText: "Type de message : choisissez un type." }).waitFor();
+      await page.getByLabel("Titre").fill("Horaires d'été");
+      await page.getByLabel("Type de message").selectOption("opening-hours");
+      await page.getByRole("textbox", { name: /^Message/ }).fill("Ouvert de 9 h à 12 h du 1er juillet au 31 août.");
+      await page.getByRole("button", { name: "Enregistrer le message" }).click();
+      await page.getByRole("status").filter({ hasText: "Le message a été enregistré" }).waitFor();
+      const item = page.locator(".portal-message").filter({ hasText: "Horaires d'été" });
+      await item.getByText("Affiché aujourd'hui").waitFor();
+      expect(await item.innerText()).toContain("Horaires d'ouverture");
+      await shot(page, "portail-messages");
+
+      await item.getByRole("button", { name: "Modifier le message « Horaires d'été »" }).click();
+      await page.getByLabel("Titre").fill("Horaires d'été 2026");
+      await page.getByRole("button", { name: "Enregistrer le message" }).click();
+      await page.getByRole("status").filter({ hasText: "Le message a été modifié." }).waitFor();
+      const edited = page.locator(".portal-message").filter({ hasText: "Horaires d'été 2026" });
+      await edited.getByRole("button", { name: "Supprimer le message « Horaires d'été 2026 »" }).click();
+      await page.getByRole("dialog").getByText("Il ne pourra pas être récupéré.").waitFor();
+      await page.getByRole("dialog").getByRole("button", { name: "Supprimer le message" }).click();
+      await page.getByRole("status").filter({ hasText: "a été supprimé." }).waitFor();
+      await expect.poll(() => page.locator(".portal-message").filter({ hasText: "Horaires d'été" }).count()).toBe(0);
+    });
+  });
   it("step 2 — an instructeur opens a file, tab « Courriers »: « Modifier les préférences », « Oui », « Enregistrer les préférences »; the Word document downloads", async () => {
     usager = await activeWithoutAccount();
     await withPage("preferences", async (page) => {

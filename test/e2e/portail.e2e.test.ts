@@ -9,7 +9,8 @@
  * and validated, access "Oui", the .docx letter read for the identifiant and password.
  * Screenshots: ANCRAGE_SCREENSHOTS=docs/screenshots writes phone-size PNGs there.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -21,6 +22,7 @@ const staffUrl = inject("staffUrl");
 const portalUrl = inject("portalUrl");
 const UI_TIMEOUT = 15_000;
 const SHOTS = process.env.ANCRAGE_SCREENSHOTS ? join(ROOT, process.env.ANCRAGE_SCREENSHOTS) : null;
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 // ---------------------------------------------------------------------------------------------
 // Staff side, over HTTP.
@@ -100,6 +102,30 @@ async function addExpiredProcuration(cookie: string, usagerId: number) {
     version: usager.version,
     procuration: { nom: "Pierre", prenom: "Roger", dateNaissance: "1970-01-01", dateDebut: "2023-01-01", dateFin: "2023-02-06" },
   });
+}
+
+/** A structure message shown today on every dashboard of Démoville (deleted at the end of the test). */
+async function addStructureMessage(cookie: string): Promise<number> {
+  const { id } = await staffCall<{ id: number }>(cookie, "mutation", "portail.saveMessage", {
+    id: null,
+    titre: "Fermeture exceptionnelle",
+    texte: "L'accueil sera fermé le lundi de Pâques.",
+    type: "closing",
+    dateDebut: isoDay(new Date(Date.now() - 86_400_000)),
+    dateFin: isoDay(new Date(Date.now() + 3 * 86_400_000)),
+  });
+  return id;
+}
+
+/** A PDF the staff uploads on the file and shares with the domicilié. */
+async function addSharedDocument(cookie: string, usagerId: number, label: string) {
+  const fd = new FormData();
+  fd.set("usagerId", String(usagerId));
+  fd.set("label", label);
+  fd.set("shared", "true");
+  fd.set("file", new File([new TextEncoder().encode("%PDF-1.4 partagé")], "doc.pdf"));
+  const res = await fetch(`${staffUrl}/trpc/documents.upload`, { method: "POST", headers: { cookie, origin: new URL(staffUrl).origin }, body: fd });
+  expect(res.status).toBe(200);
 }
 
 /** First sign-in over HTTP (for the tests that start from a personal password). */
@@ -193,7 +219,7 @@ async function signInPersonal(page: Page, account: Account, password: string, sh
 }
 
 /**
- * A small accessibility check while axe-core is not a dependency: names of every control (from the
+ * Our own accessibility checks, beside axe-core (below): names of every control (from the
  * accessibility tree), labels, lang, one h1, no skipped heading level, landmarks, unique ids,
  * existing aria targets, touch target sizes, text contrast (WCAG AA), no horizontal scroll.
  */
@@ -270,6 +296,24 @@ async function accessibilityProblems(page: Page): Promise<string[]> {
   return problems;
 }
 
+/**
+ * axe-core's WCAG 2.1 A/AA rules and best practices. The page's CSP forbids inline scripts, so the
+ * library is evaluated through the DevTools protocol (not subject to the page's CSP) rather than
+ * added as a <script>.
+ */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    type Result = { violations: { id: string; nodes: { target: unknown[] }[] }[]; passes: unknown[] };
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<Result> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] }, resultTypes: ["violations"] });
+    // No passing rule at all would mean axe checked nothing.
+    if (result.passes.length === 0) return ["axe ran no rule"];
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`);
+  });
+  return violations;
+}
+
 const SEED_RULES = [
   "Est différent du mot de passe temporaire",
   "Au moins 8 caractères",
@@ -291,6 +335,9 @@ describe("Mon Ancrage, the seed's scenario", () => {
   it("QR login pre-filled, first login refuses weak and temporary passwords, then the dashboard; offline; English; sign-out wipes the device", async () => {
     const account = await portalAccount(staff, { daysLeft: 30, nom: "Jean", prenom: "Test" });
     await addExpiredProcuration(staff, account.usagerId);
+    const messageId = await addStructureMessage(staff);
+    await addSharedDocument(staff, account.usagerId, "Attestation de domiciliation");
+    await staffCall(staff, "mutation", "courrier.presence", { usagerId: account.usagerId, type: "visite", content: null });
 
     await withContext(async (context, page) => {
       // The letter's QR code: <portal>/?login=ABCDEFGH (typed in any case).
@@ -302,6 +349,7 @@ describe("Mon Ancrage, the seed's scenario", () => {
       await page.getByRole("heading", { name: "Mot de passe oublié ?" }).waitFor();
       expect(await mainText(page)).toMatch(/jamais envoyés par e-mail ni par SMS/);
       expect(await accessibilityProblems(page), "sign-in page").toEqual([]);
+      expect(await axeViolations(page), "axe: sign-in page").toEqual([]);
       await waitForServiceWorker(page);
       await shot(page, "connexion");
 
@@ -343,6 +391,7 @@ describe("Mon Ancrage, the seed's scenario", () => {
       await page.getByRole("button", { name: "Connexion", exact: true }).click();
       await page.locator(".field-error").filter({ hasText: "est différent du mot de passe temporaire" }).waitFor();
       expect(await accessibilityProblems(page), "first-login form").toEqual([]);
+      expect(await axeViolations(page), "axe: first-login form").toEqual([]);
       await shot(page, "premiere-connexion-refus");
 
       // A good one: every rule ✓, then the dashboard in ONE request.
@@ -381,12 +430,41 @@ describe("Mon Ancrage, the seed's scenario", () => {
         "+33 6 06 06 06 06",
         "domicilie1@test.com",
         "Votre centre de domiciliation",
+        "Message(s) de votre structure",
+        "Fermeture exceptionnelle",
+        "L'accueil sera fermé le lundi de Pâques.",
+        "Documents partagés par votre structure",
+        "Attestation de domiciliation",
       ]) {
         expect(text, label).toContain(label);
       }
+      // The structure's messages come first.
+      expect(text.indexOf("Fermeture exceptionnelle")).toBeLessThan(text.indexOf("Vous avez du courrier !"));
       expect(dashboardRequests).toHaveLength(1);
       expect(await accessibilityProblems(page), "dashboard").toEqual([]);
+      expect(await axeViolations(page), "axe: dashboard").toEqual([]);
       await shot(page, "tableau-de-bord");
+
+      // The shared document downloads with the domicilié's session.
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("link", { name: "Télécharger : Attestation de domiciliation" }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe("Attestation de domiciliation.pdf");
+
+      // The history: every interaction, newest first.
+      await page.getByRole("link", { name: "Consultez le détail des interactions" }).click();
+      await page.getByRole("heading", { level: 1, name: "Historique des interactions" }).waitFor();
+      await page.getByText("Passage", { exact: true }).waitFor();
+      const history = await page.locator(".history li").allInnerTexts();
+      expect(await page.locator(".history__what").allInnerTexts()).toEqual(["Passage", "1 avis de passage enregistré", "1 colis enregistré", "2 courriers enregistrés"]);
+      expect(history[3]).toContain("Lettre de la CAF");
+      expect(await accessibilityProblems(page), "history").toEqual([]);
+      expect(await axeViolations(page), "axe: history").toEqual([]);
+      await shot(page, "historique");
+      await page.getByRole("link", { name: "Retour à mon espace" }).click();
+      await page.getByText("Vous avez du courrier !", { exact: true }).waitFor();
+      await staffCall(staff, "mutation", "portail.deleteMessage", { id: messageId });
 
       // Kept on the device for this account.
       await expect.poll(() => storedKeys(page)).toEqual(expect.arrayContaining(["compte", `tableau:${account.login}`]));

@@ -11,6 +11,7 @@ interface A {
   memberId: number;
   noteId: number;
   documentId: number;
+  messageId: number;
   version: number;
 }
 
@@ -106,6 +107,15 @@ const FIXTURES: Record<string, Fixture> = {
   "portail.setPreference": { input: (a) => ({ usagerId: a.usagerId, acces: true }), expect: "NOT_FOUND" },
   "portail.accounts": { input: () => ({}), expect: noneOfA },
   "portail.bulkCreate": { input: () => undefined, expect: (res) => expect(res.data).toMatchObject({ created: 0 }) },
+  "portail.messages": { input: () => undefined, expect: (res, a) => {
+    expect(res.status).toBe(200);
+    expect((res.data as { id: number }[]).map((m) => m.id)).not.toContain(a.messageId);
+  } },
+  "portail.saveMessage": {
+    input: (a) => ({ id: a.messageId, titre: "volé", texte: "Message détourné", type: "general", dateDebut: "2026-01-01", dateFin: null }),
+    expect: "NOT_FOUND",
+  },
+  "portail.deleteMessage": { input: (a) => ({ id: a.messageId }), expect: "NOT_FOUND" },
   "documents.list": { input: (a) => ({ usagerId: a.usagerId }), expect: "NOT_FOUND" },
   "documents.upload": { input: (a) => a, expect: "NOT_FOUND" },
   "documents.rename": { input: (a) => ({ id: a.documentId, label: "volé" }), expect: "NOT_FOUND" },
@@ -127,7 +137,7 @@ async function uploadAs(cookie: string, a: A): Promise<CallResult> {
 
 /** A snapshot of everything structure A owns, to prove nothing changed. */
 async function snapshotA(structureId: number) {
-  const tables = ["usagers", "usager_notes", "usager_documents", "usager_decisions", "staff_users", "interactions", "procurations", "portail_accounts"];
+  const tables = ["usagers", "usager_notes", "usager_documents", "usager_decisions", "staff_users", "interactions", "procurations", "portail_accounts", "structure_messages"];
   const out: Record<string, unknown> = {};
   for (const t of tables) {
     out[t] = (await env.DB.prepare(`SELECT * FROM ${t} WHERE structure_id = ? ORDER BY id`).bind(structureId).all()).results;
@@ -152,7 +162,9 @@ describe("structure isolation, for every staff procedure of the router", () => {
     expect(up.status).toBe(200);
     const doc = await env.DB.prepare("SELECT id FROM usager_documents WHERE usager_id = ?").bind(u.data!.id).first<{ id: number }>();
     const version = (await env.DB.prepare("SELECT version FROM usagers WHERE id = ?").bind(u.data!.id).first<{ version: number }>())!.version;
-    a = { structureId: sa.id, usagerId: u.data!.id, memberId: member.id, noteId: note!.id, documentId: doc!.id, version };
+    const message = await call<{ id: number }>("mutation", "portail.saveMessage", { titre: "Secret-A", texte: "Fermeture exceptionnelle", type: "closing", dateDebut: "2026-01-01", dateFin: null }, { cookie: adminA });
+    expect(message.status).toBe(200);
+    a = { structureId: sa.id, usagerId: u.data!.id, memberId: member.id, noteId: note!.id, documentId: doc!.id, messageId: message.data!.id, version };
     const sb = await createStructure();
     cookieB = await signIn((await createStaff(sb.id, "admin")).email);
   });

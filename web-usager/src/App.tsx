@@ -6,6 +6,7 @@ import type { Dict } from "./i18n/fr";
 import { linkClick, navigate, path, ROUTES } from "./router";
 import { Connexion } from "./routes/Connexion";
 import { Dashboard } from "./routes/Dashboard";
+import { Historique } from "./routes/Historique";
 import { MotDePasse } from "./routes/MotDePasse";
 import { signOut } from "./session";
 
@@ -19,7 +20,7 @@ export function App() {
   // After an in-app navigation, the focus goes to the new page, as a page load would put it.
   createEffect(on(path, () => requestAnimationFrame(() => main?.focus()), { defer: true }));
 
-  const signedInPage = () => path() === ROUTES.dashboard || path() === ROUTES.password;
+  const signedInPage = () => path() === ROUTES.dashboard || path() === ROUTES.history || path() === ROUTES.password;
 
   async function leave() {
     if (leaving()) return;
@@ -69,6 +70,9 @@ export function App() {
         <Switch fallback={<Connexion />}>
           <Match when={path() === ROUTES.dashboard}>
             <Dashboard />
+          </Match>
+          <Match when={path() === ROUTES.history}>
+            <Historique />
           </Match>
           <Match when={path() === ROUTES.password}>
             <MotDePasse />

@@ -11,6 +11,10 @@ import type { Dict } from "./i18n/fr";
 export const api = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "/trpc" })] });
 
 export type Dashboard = inferRouterOutputs<AppRouter>["monEspace"]["dashboard"];
+export type HistoryItem = inferRouterOutputs<AppRouter>["monEspace"]["history"]["items"][number];
+
+/** Where the domicilié downloads a document the structure shared (session cookie, same origin). */
+export const sharedDocumentUrl = (id: number) => `/fichiers/mon-espace/documents/${id}`;
 
 export type Failure =
   /** The request never got an answer from the Worker (offline, DNS, a proxy page…). */

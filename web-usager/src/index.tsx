@@ -2,6 +2,7 @@ import { render } from "solid-js/web";
 import { App } from "./App";
 import { navigate, path, ROUTES } from "./router";
 import { finishPendingSignOut, maybeSignedIn } from "./session";
+import "../../web-shared/base.css";
 import "./styles.css";
 
 // A sign-out made offline is sent to the server first.

@@ -23,4 +23,4 @@ export function linkClick(event: MouseEvent): void {
   navigate(href);
 }
 
-export const ROUTES = { signIn: "/", dashboard: "/mon-espace", password: "/mot-de-passe" } as const;
+export const ROUTES = { signIn: "/", dashboard: "/mon-espace", history: "/historique", password: "/mot-de-passe" } as const;

@@ -62,9 +62,9 @@ describe("Mon Ancrage: history, shared documents, structure messages", () => {
   });
 
   it("shared documents: listed and downloaded by their domicilié only", async () => {
-    const shared = await upload(agent, alice.usagerId, "Attestation partagée", true, "partagé");
-    const hidden = await upload(agent, alice.usagerId, "Pièce interne", false, "interne");
-    const bobs = await upload(agent, bob.usagerId, "Document de Bob", true, "bob");
+    const shared = await upload(admin, alice.usagerId, "Attestation partagée", true, "partagé");
+    const hidden = await upload(admin, alice.usagerId, "Pièce interne", false, "interne");
+    const bobs = await upload(admin, bob.usagerId, "Document de Bob", true, "bob");
 
     const list = await portal<{ id: number; label: string }[]>("query", "monEspace.documents", undefined, alice.cookie);
     expect(list.data!.map((d) => d.label)).toEqual(["Attestation partagée"]);
@@ -91,10 +91,10 @@ describe("Mon Ancrage: history, shared documents, structure messages", () => {
     expect((await download(shared, admin)).status).toBe(401);
 
     // Unshared afterwards: gone from the list and from the download.
-    await call("mutation", "documents.setShared", { id: shared, shared: false }, { cookie: agent });
+    await call("mutation", "documents.setShared", { id: shared, shared: false }, { cookie: admin });
     expect((await download(shared, alice.cookie)).status).toBe(404);
     expect((await portal<unknown[]>("query", "monEspace.documents", undefined, alice.cookie)).data).toEqual([]);
-    await call("mutation", "documents.setShared", { id: shared, shared: true }, { cookie: agent });
+    await call("mutation", "documents.setShared", { id: shared, shared: true }, { cookie: admin });
   });
 
   it("structure messages: admins write them; the dashboard shows those of the day, of its own structure", async () => {

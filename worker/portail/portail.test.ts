@@ -2,23 +2,10 @@ import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, cookieFrom, createStaff, createStructure, signIn, workerFetch, ORIGIN } from "../../test/support/worker-api";
 import { docxText, readZipEntry } from "../../test/support/zip.mjs";
-import { calendarDateIn } from "../rules/dates";
+import { PORTAL, portal, todayParis } from "../../test/support/portal";
 import { defaultDateFin } from "../rules/echeance";
 
-const PORTAL = "http://127.0.0.1:8787";
-const today = () => calendarDateIn("Europe/Paris", new Date());
-
-async function portal<T = unknown>(kind: "query" | "mutation", path: string, input?: unknown, cookie?: string) {
-  const headers: Record<string, string> = { "content-type": "application/json", origin: PORTAL };
-  if (cookie) headers.cookie = cookie;
-  const req =
-    kind === "query"
-      ? new Request(`${PORTAL}/trpc/${path}`, { headers })
-      : new Request(`${PORTAL}/trpc/${path}`, { method: "POST", headers, body: JSON.stringify(input ?? {}) });
-  const res = await workerFetch(req);
-  const body = (await res.json()) as { result?: { data: T }; error?: { message: string; data: { fieldErrors?: Record<string, string> } } };
-  return { status: res.status, data: body.result?.data, error: body.error, setCookie: res.headers.get("set-cookie") };
-}
+const today = todayParis;
 
 async function setup() {
   const s = await createStructure();

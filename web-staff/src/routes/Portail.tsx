@@ -1,25 +1,31 @@
 import { A, useSearchParams } from "@solidjs/router";
 import { createResource, createSignal, For, Match, onCleanup, Show, Switch } from "solid-js";
+import { createStore } from "solid-js/store";
+import { STRUCTURE_MESSAGE_TYPES, messageIsCurrent, type StructureMessageType } from "../../../worker/rules/structure-messages";
 import { api, apiFailure, type Outputs } from "../api";
 import { ErrorMessage, FormError, Loading, StatusMessage } from "../components/Alerts";
 import { Button } from "../components/Button";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { formatShortDateTime, isoOf } from "../components/dates";
-import { RadioGroupField } from "../components/Field";
+import { DateField, RadioGroupField, RequiredNote, SelectField, TextAreaField, TextField } from "../components/Field";
 import { createFormState } from "../components/form";
 import { RequirePermission } from "../components/RequirePermission";
 import { TabList, tabId } from "../components/Tabs";
 import { usePageTitle } from "../components/title";
 import { startDownload } from "../components/download";
+import { todayCalendar } from "../components/usager/DecisionFields";
+import { toIsoDate, toIsoDateOrNull, toTypedDate } from "../components/usager/format";
 
 type Settings = Outputs["portail"]["settings"];
 type AccountRow = Outputs["portail"]["accounts"]["rows"][number];
-type PortailTab = "parametres" | "comptes";
+type MessageRow = Outputs["portail"]["messages"][number];
+type PortailTab = "parametres" | "comptes" | "messages";
 type OuiNon = "oui" | "non";
 
 const TABS: readonly { value: PortailTab; label: string }[] = [
   { value: "parametres", label: "Paramètres du portail" },
   { value: "comptes", label: "Comptes du portail" },
+  { value: "messages", label: "Messages aux domiciliés" },
 ];
 const PANEL_ID = "portail-panneau";
 const OUI_NON: readonly { value: OuiNon; label: string }[] = [
@@ -40,7 +46,7 @@ export function PortailPage() {
 
 function PortailContent() {
   const [params, setParams] = useSearchParams<{ onglet?: string }>();
-  const tab = (): PortailTab => (params.onglet === "comptes" ? "comptes" : "parametres");
+  const tab = (): PortailTab => (params.onglet === "comptes" || params.onglet === "messages" ? params.onglet : "parametres");
   const [settings, { refetch }] = createResource(() => api.portail.settings.query());
   return (
     <>
@@ -73,6 +79,9 @@ function PortailContent() {
                 </Match>
                 <Match when={tab() === "comptes"}>
                   <Accounts portalEnabled={s().enabled} showSettings={() => setParams({ onglet: undefined }, { replace: true })} />
+                </Match>
+                <Match when={tab() === "messages"}>
+                  <Messages portalEnabled={s().enabled} />
                 </Match>
               </Switch>
             )}
@@ -464,5 +473,229 @@ function BulkCreation(props: { portalEnabled: boolean; showSettings: () => void;
         </p>
       </ConfirmDialog>
     </section>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// "Messages aux domiciliés" (reference A.9)
+
+const MESSAGE_TYPE_OPTIONS = (Object.keys(STRUCTURE_MESSAGE_TYPES) as StructureMessageType[]).map((value) => ({
+  value,
+  label: STRUCTURE_MESSAGE_TYPES[value],
+}));
+
+interface MessageValues {
+  titre: string;
+  texte: string;
+  type: StructureMessageType | "";
+  dateDebut: string;
+  dateFin: string;
+}
+
+const emptyMessage = (): MessageValues => ({ titre: "", texte: "", type: "", dateDebut: toTypedDate(todayCalendar()), dateFin: "" });
+
+function periodText(m: { dateDebut: string; dateFin: string | null }): string {
+  return m.dateFin ? `Du ${toTypedDate(m.dateDebut)} au ${toTypedDate(m.dateFin)}` : `À partir du ${toTypedDate(m.dateDebut)}, sans date de fin`;
+}
+
+function Messages(props: { portalEnabled: boolean }) {
+  const [list, { refetch }] = createResource(() => api.portail.messages.query());
+  const [editing, setEditing] = createSignal<number | "new" | null>(null);
+  const [toDelete, setToDelete] = createSignal<MessageRow | null>(null);
+  const [status, setStatus] = createSignal<string | null>(null);
+  const deletion = createFormState("message-suppression");
+
+  const focusList = () => queueMicrotask(() => document.getElementById("titre-messages-portail")?.focus());
+
+  return (
+    <section class="section" aria-labelledby="titre-messages-portail">
+      <h2 id="titre-messages-portail" tabindex="-1">
+        Messages aux domiciliés
+      </h2>
+      <p class="section__intro">
+        Ces messages s'affichent en haut de l'espace de chaque domicilié de la structure sur Mon Ancrage, pendant la période
+        choisie : une fermeture exceptionnelle, de nouveaux horaires, une information générale.
+      </p>
+      <Show when={!props.portalEnabled}>
+        <p class="notice">Le portail usager est désactivé pour votre structure : les domiciliés ne verront ces messages qu'une fois le portail activé.</p>
+      </Show>
+      <StatusMessage message={status()} />
+      <Show
+        when={editing() === null}
+        fallback={
+          <MessageForm
+            message={editing() === "new" ? null : (list.latest ?? []).find((m) => m.id === editing()) ?? null}
+            onDone={(message) => {
+              setEditing(null);
+              if (message) {
+                setStatus(message);
+                void refetch();
+              }
+              focusList();
+            }}
+          />
+        }
+      >
+        <div class="form__actions form__actions--start">
+          <Button
+            onClick={() => {
+              setStatus(null);
+              setEditing("new");
+            }}
+          >
+            Nouveau message
+          </Button>
+        </div>
+      </Show>
+      <Switch>
+        <Match when={list.error}>
+          <ErrorMessage message={apiFailure(list.error).message} />
+          <Button variant="secondary" onClick={() => refetch()}>
+            Réessayer
+          </Button>
+        </Match>
+        <Match when={list.latest}>
+          {(rows) => (
+            <Show when={rows().length > 0} fallback={<p class="empty">Aucun message pour l'instant.</p>}>
+              <ul class="portal-messages">
+                <For each={rows()}>
+                  {(m) => (
+                    <li class="portal-message">
+                      <h3>{m.titre}</h3>
+                      <p class="muted">
+                        {STRUCTURE_MESSAGE_TYPES[m.type]} · {periodText(m)} ·{" "}
+                        <strong>{messageIsCurrent(m, todayCalendar()) ? "Affiché aujourd'hui" : m.dateDebut > todayCalendar() ? "À venir" : "Terminé"}</strong>
+                      </p>
+                      <p class="portal-message__text">{m.texte}</p>
+                      <p class="muted">
+                        Écrit par {m.createdByName}, le {formatShortDateTime(m.createdAt)}
+                      </p>
+                      <div class="form__actions form__actions--start">
+                        <Button
+                          variant="secondary"
+                          onClick={() => {
+                            setStatus(null);
+                            setEditing(m.id);
+                          }}
+                        >
+                          Modifier<span class="visually-hidden"> le message « {m.titre} »</span>
+                        </Button>
+                        <Button variant="danger-outline" onClick={() => setToDelete(m)}>
+                          Supprimer<span class="visually-hidden"> le message « {m.titre} »</span>
+                        </Button>
+                      </div>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
+          )}
+        </Match>
+        <Match when={list.loading}>
+          <Loading />
+        </Match>
+      </Switch>
+      <ConfirmDialog
+        open={toDelete() !== null}
+        title="Supprimer ce message ?"
+        confirmLabel="Supprimer le message"
+        danger
+        busy={deletion.busy()}
+        error={deletion.error()}
+        onCancel={() => setToDelete(null)}
+        onConfirm={async () => {
+          const m = toDelete();
+          if (!m) return;
+          const ok = await deletion.submit(async () => {
+            await api.portail.deleteMessage.mutate({ id: m.id });
+            return "";
+          });
+          if (ok) {
+            setToDelete(null);
+            setStatus(`Le message « ${m.titre} » a été supprimé.`);
+            void refetch();
+            focusList();
+          }
+        }}
+      >
+        <p>Le message « {toDelete()?.titre} » disparaîtra aussitôt de l'espace des domiciliés. Il ne pourra pas être récupéré.</p>
+      </ConfirmDialog>
+    </section>
+  );
+}
+
+function MessageForm(props: { message: MessageRow | null; onDone: (status: string | null) => void }) {
+  const form = createFormState("message");
+  const [values, setValues] = createStore<MessageValues>(
+    props.message
+      ? { titre: props.message.titre, texte: props.message.texte, type: props.message.type, dateDebut: toTypedDate(props.message.dateDebut), dateFin: toTypedDate(props.message.dateFin) }
+      : emptyMessage(),
+  );
+  const title = props.message ? "Modifier le message" : "Nouveau message";
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const local: Record<string, string> = {};
+    if (values.type === "") local.type = "Type de message : choisissez un type.";
+    if (values.texte.trim().length > 0 && values.texte.trim().length < 10) local.texte = "Message : 10 caractères au minimum.";
+    const ok = await form.submit(async () => {
+      await api.portail.saveMessage.mutate({
+        id: props.message?.id ?? null,
+        titre: values.titre,
+        texte: values.texte,
+        type: values.type as StructureMessageType,
+        dateDebut: toIsoDate(values.dateDebut),
+        dateFin: toIsoDateOrNull(values.dateFin),
+      });
+      return "";
+    }, local);
+    if (ok) props.onDone(props.message ? "Le message a été modifié." : "Le message a été enregistré : les domiciliés le voient pendant la période choisie.");
+  };
+
+  return (
+    <form class="form portal-message-form" novalidate onSubmit={submit} aria-labelledby="titre-formulaire-message">
+      <h3 id="titre-formulaire-message">{title}</h3>
+      <RequiredNote />
+      <FormError form={form} />
+      <TextField form={form} path="titre" label="Titre" required maxLength={200} value={values.titre} onValue={(v) => setValues("titre", v)} />
+      <SelectField
+        form={form}
+        path="type"
+        label="Type de message"
+        required
+        placeholder="Choisir un type"
+        options={MESSAGE_TYPE_OPTIONS}
+        value={values.type}
+        onValue={(v) => setValues("type", v as StructureMessageType)}
+      />
+      <TextAreaField
+        form={form}
+        path="texte"
+        label="Message"
+        hint="Texte simple, 10 caractères au minimum. Les retours à la ligne sont conservés."
+        required
+        rows={6}
+        maxLength={10000}
+        value={values.texte}
+        onValue={(v) => setValues("texte", v)}
+      />
+      <DateField form={form} path="dateDebut" label="Afficher à partir du" required value={values.dateDebut} onValue={(v) => setValues("dateDebut", v)} />
+      <DateField
+        form={form}
+        path="dateFin"
+        label="Jusqu'au"
+        hint="Format : JJ/MM/AAAA. Laissez vide pour un message sans date de fin."
+        value={values.dateFin}
+        onValue={(v) => setValues("dateFin", v)}
+      />
+      <div class="form__actions">
+        <Button variant="secondary" onClick={() => props.onDone(null)}>
+          Annuler
+        </Button>
+        <Button type="submit" busy={form.busy()}>
+          Enregistrer le message
+        </Button>
+      </div>
+    </form>
   );
 }

@@ -134,6 +134,38 @@ export const ar: Dict = {
     sharedNotice: "جهاز مشترك: لا يُحفظ أي شيء على هذا الهاتف. لا تنسوا تسجيل الخروج في النهاية.",
     changePassword: "تغيير كلمة المرور",
     signOut: "تسجيل الخروج",
+    historyLink: "الاطلاع على تفاصيل المعاملات",
+    messagesTitle: "رسائل من مركزكم",
+    messageTypes: { general: "معلومة عامة", closing: "إغلاق", "opening-hours": "أوقات العمل", other: "معلومة أخرى" },
+    messagePeriod: (from, to) => (to ? `من ${from} إلى ${to}` : `منذ ${from}`),
+    documentsTitle: "وثائق شاركها مركزكم",
+    noDocuments: "لا توجد لديكم أي وثيقة متاحة",
+    documentAdded: (date) => `أضيفت في ${date}`,
+    download: "تنزيل",
+    fileKind: (mime) => (mime === "application/pdf" ? "PDF" : mime === "image/png" ? "صورة PNG" : mime === "image/jpeg" ? "صورة JPG" : "مستند Word"),
+  },
+
+  history: {
+    title: "سجل المعاملات",
+    intro: "كل ما سجّله مركزكم لكم، من الأحدث إلى الأقدم.",
+    back: "العودة إلى مساحتي",
+    empty: "لم يُسجَّل أي شيء حتى الآن.",
+    more: "عرض المعاملات الأقدم",
+    loadingMore: "جارٍ التحميل…",
+    at: (date, time) => `في ${date} على الساعة ${time}`,
+    item: (type, nb) => {
+      switch (type) {
+        case "courrierIn": return `استلام رسائل: ${nb}`;
+        case "colisIn": return `استلام طرود: ${nb}`;
+        case "recommandeIn": return `استلام إشعارات مرور: ${nb}`;
+        case "courrierOut": return `تسليم رسائل: ${nb}`;
+        case "colisOut": return `تسليم طرود: ${nb}`;
+        case "recommandeOut": return `تسليم إشعارات مرور: ${nb}`;
+        case "appel": return "مكالمة هاتفية";
+        default: return "زيارة";
+      }
+    },
+    offline: "أنتم غير متصلين: لا يمكن الاطلاع على السجل إلا مع اتصال بالإنترنت.",
   },
 
   password: {

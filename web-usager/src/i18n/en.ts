@@ -126,6 +126,38 @@ export const en: Dict = {
     sharedNotice: "Shared device: nothing is kept on this phone. Remember to sign out when you are done.",
     changePassword: "Change my password",
     signOut: "Sign out",
+    historyLink: "See all your mail history",
+    messagesTitle: "Message(s) from your centre",
+    messageTypes: { general: "General information", closing: "Closure", "opening-hours": "Opening hours", other: "Other information" },
+    messagePeriod: (from, to) => (to ? `From ${from} to ${to}` : `Since ${from}`),
+    documentsTitle: "Documents shared by your centre",
+    noDocuments: "You have no documents available",
+    documentAdded: (date) => `Added on ${date}`,
+    download: "Download",
+    fileKind: (mime) => (mime === "application/pdf" ? "PDF" : mime === "image/png" ? "PNG image" : mime === "image/jpeg" ? "JPG image" : "Word document"),
+  },
+
+  history: {
+    title: "Mail and visit history",
+    intro: "Everything your centre recorded for you, newest first.",
+    back: "Back to my space",
+    empty: "Nothing has been recorded yet.",
+    more: "Show older entries",
+    loadingMore: "Loading…",
+    at: (date, time) => `On ${date} at ${time}`,
+    item: (type, nb) => {
+      switch (type) {
+        case "courrierIn": return `${plural(nb, "letter", "letters")} received`;
+        case "colisIn": return `${plural(nb, "parcel", "parcels")} received`;
+        case "recommandeIn": return `${plural(nb, "delivery notice", "delivery notices")} received`;
+        case "courrierOut": return nb > 1 ? `${nb} letters handed over` : "Letter handed over";
+        case "colisOut": return nb > 1 ? `${nb} parcels handed over` : "Parcel handed over";
+        case "recommandeOut": return nb > 1 ? `${nb} delivery notices handed over` : "Delivery notice handed over";
+        case "appel": return "Phone call";
+        default: return "Visit";
+      }
+    },
+    offline: "You are offline: the history can only be viewed with an Internet connection.",
   },
 
   password: {

@@ -7,6 +7,7 @@ import { RECEPTION_LABELS } from "../../../worker/rules/courrier";
 import { formatDateFr } from "../../../worker/rules/dates";
 import { USAGER_STATUT_LABELS, type UsagerStatut } from "../../../worker/rules/echeance";
 import { PORTAIL_PASSWORD_RULES, type PortailPasswordRule } from "../../../worker/rules/portail-password";
+import { STRUCTURE_MESSAGE_TYPES, type StructureMessageType } from "../../../worker/rules/structure-messages";
 import { formatDay, formatInstantDay, formatTime } from "./format";
 
 const ruleLabel = (key: PortailPasswordRule): string => PORTAIL_PASSWORD_RULES.find((r) => r.key === key)!.label;
@@ -133,6 +134,39 @@ export const fr = {
     sharedNotice: "Appareil partagé : rien n'est gardé sur ce téléphone. Pensez à vous déconnecter à la fin.",
     changePassword: "Changer mon mot de passe",
     signOut: "Se déconnecter",
+    historyLink: "Consultez le détail des interactions",
+    messagesTitle: "Message(s) de votre structure",
+    messageTypes: { ...STRUCTURE_MESSAGE_TYPES } as Record<StructureMessageType, string>,
+    messagePeriod: (from: string, to: string | null) => (to ? `Du ${from} au ${to}` : `Depuis le ${from}`),
+    documentsTitle: "Documents partagés par votre structure",
+    noDocuments: "Vous n'avez aucun document disponible",
+    documentAdded: (date: string) => `Ajouté le ${date}`,
+    download: "Télécharger",
+    fileKind: (mime: string): string => (mime === "application/pdf" ? "PDF" : mime === "image/png" ? "Image PNG" : mime === "image/jpeg" ? "Image JPG" : "Document Word"),
+  },
+
+  history: {
+    title: "Historique des interactions",
+    intro: "Tout ce que votre structure a enregistré pour vous, du plus récent au plus ancien.",
+    back: "Retour à mon espace",
+    empty: "Aucune interaction n'est enregistrée pour le moment.",
+    more: "Afficher les interactions plus anciennes",
+    loadingMore: "Chargement…",
+    at: (date: string, time: string) => `Le ${date} à ${time}`,
+    item: (type: string, nb: number) => {
+      const s = nb > 1 ? "s" : "";
+      switch (type) {
+        case "courrierIn": return `${nb} courrier${s} enregistré${s}`;
+        case "colisIn": return `${nb} colis enregistré${s}`;
+        case "recommandeIn": return `${nb} avis de passage enregistré${s}`;
+        case "courrierOut": return nb > 1 ? `${nb} courriers remis` : "Courrier remis";
+        case "colisOut": return nb > 1 ? `${nb} colis remis` : "Colis remis";
+        case "recommandeOut": return nb > 1 ? `${nb} avis de passage remis` : "Avis de passage remis";
+        case "appel": return "Appel téléphonique";
+        default: return "Passage";
+      }
+    },
+    offline: "Vous êtes hors ligne : l'historique n'est consultable qu'avec une connexion à Internet.",
   },
 
   password: {

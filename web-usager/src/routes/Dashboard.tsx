@@ -1,13 +1,13 @@
 import { createEffect, createSignal, For, Match, onMount, Show, Switch } from "solid-js";
 import type { RECEPTION_TYPES } from "../../../worker/rules/courrier";
-import { api, failureMessage, failureOf, isUnauthenticated, type Dashboard as DashboardData, type Failure } from "../api";
+import { api, failureMessage, failureOf, isUnauthenticated, sharedDocumentUrl, type Dashboard as DashboardData, type Failure } from "../api";
 import { LiveMessage } from "../components/Alert";
 import { EnvelopeIcon, NoticeIcon, ParcelIcon } from "../components/Icons";
 import { t } from "../i18n";
 import { localDay } from "../i18n/format";
 import type { Dict } from "../i18n/fr";
 import { loadDashboard, saveDashboard } from "../offline/store";
-import { navigate, ROUTES } from "../router";
+import { linkClick, navigate, ROUTES } from "../router";
 import { forgetSession, isSharedDevice } from "../session";
 
 type State =
@@ -168,6 +168,27 @@ function DashboardView(props: { data: DashboardData }) {
         <p class="message message--info">{d().dashboard.sharedNotice}</p>
       </Show>
 
+      <Show when={(props.data.messages ?? []).length > 0}>
+        <section class="card messages" aria-labelledby="messages">
+          <h2 id="messages">{d().dashboard.messagesTitle}</h2>
+          <ul class="message-list">
+            <For each={props.data.messages}>
+              {(m) => (
+                <li class={`callout callout--${m.type === "closing" ? "warning" : "info"}`}>
+                  <h3 lang="fr">{m.titre}</h3>
+                  <p class="note">
+                    {d().dashboard.messageTypes[m.type]} · {d().dashboard.messagePeriod(d().date(m.dateDebut), m.dateFin ? d().date(m.dateFin) : null)}
+                  </p>
+                  <p class="message-text" lang="fr">
+                    {m.texte}
+                  </p>
+                </li>
+              )}
+            </For>
+          </ul>
+        </section>
+      </Show>
+
       <section class="card mail" classList={{ "mail--waiting": hasMail() }} aria-labelledby="courrier">
         <h2 id="courrier">{hasMail() ? d().dashboard.hasMail : d().dashboard.noMail}</h2>
         <Show when={hasMail()} fallback={<p>{d().dashboard.noMailHint}</p>}>
@@ -211,6 +232,32 @@ function DashboardView(props: { data: DashboardData }) {
           </Show>
         </Show>
         <p class="note">{d().dashboard.visitRule}</p>
+        <p>
+          <a class="btn btn--secondary" href={ROUTES.history} onClick={linkClick}>
+            {d().dashboard.historyLink}
+          </a>
+        </p>
+      </section>
+
+      <section class="card" aria-labelledby="documents">
+        <h2 id="documents">{d().dashboard.documentsTitle}</h2>
+        <Show when={(props.data.documents ?? []).length > 0} fallback={<p>{d().dashboard.noDocuments}</p>}>
+          <ul class="documents">
+            <For each={props.data.documents}>
+              {(doc) => (
+                <li>
+                  <a href={sharedDocumentUrl(doc.id)} download="">
+                    <span class="sr-only">{d().dashboard.download} : </span>
+                    <span lang="fr">{doc.label}</span>
+                  </a>
+                  <span class="note">
+                    {d().dashboard.fileKind(doc.mimeType)} · {d().dashboard.documentAdded(d().instantDate(new Date(doc.createdAt)))}
+                  </span>
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
       </section>
 
       <section class="card" aria-labelledby="procurations">
