@@ -4,9 +4,13 @@ import { fr } from "zod/locales";
 // Every message zod produces is French; the fields below add the field's own name.
 z.config(fr());
 
+/** Control characters (NUL…) have no place in a name or an address; tabs and line breaks stay. */
+const withoutControls = (v: string) => v.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
+
 export const text = (label: string, max: number) =>
   z
     .string({ error: `${label} : ce champ est obligatoire.` })
+    .overwrite(withoutControls)
     .trim()
     .min(1, `${label} : ce champ est obligatoire.`)
     .max(max, `${label} : ${max} caractères au maximum.`);
@@ -14,6 +18,7 @@ export const text = (label: string, max: number) =>
 export const optionalText = (label: string, max: number) =>
   z
     .string()
+    .overwrite(withoutControls)
     .trim()
     .max(max, `${label} : ${max} caractères au maximum.`)
     .transform((v) => (v === "" ? null : v))

@@ -1,6 +1,8 @@
 /** Accent-free, lower-case, single-spaced: "Éloïse  D'Arc" → "eloise d'arc". */
 export function normalizeSearch(value: string): string {
   return value
+    // Control and invisible format characters (NUL, bidi overrides, zero-width) never match anything.
+    .replace(/[\p{Cc}\p{Cf}]/gu, " ")
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
     .replace(/[œ]/g, "oe")

@@ -1,0 +1,60 @@
+import { env } from "cloudflare:test";
+import { beforeAll, describe, expect, it } from "vitest";
+import { etatCivil, FIXTURES, type A } from "../support/fixtures";
+import { allProcedures } from "../support/procedures";
+import { call, createStaff, createStructure, signIn } from "../support/worker-api";
+
+/** What attackers and broken clients send: injections, markup, huge and odd text, wrong types. */
+const HOSTILE: unknown[] = [
+  "'; DROP TABLE usagers; --",
+  "\" OR 1=1 --",
+  "<script>alert(1)</script>",
+  "<img src=x onerror=alert(1)>",
+  "x".repeat(1_000_000),
+  "\u0000\u202e\ud83d\udca9\u200b",
+  "",
+  -1,
+  1e308,
+  null,
+  true,
+  [],
+  { $gt: "" },
+];
+
+const TABLES = ["structures", "staff_users", "usagers", "usager_decisions", "usager_notes", "usager_documents", "interactions", "procurations", "portail_accounts", "audit_log"];
+
+/** Row counts of every table that matters, in one query. */
+async function counts(): Promise<Record<string, number>> {
+  const sql = `SELECT ${TABLES.map((t) => `(SELECT count(*) FROM ${t}) AS ${t}`).join(", ")}`;
+  return (await env.DB.prepare(sql).first<Record<string, number>>())!;
+}
+
+describe("hostile input on every staff procedure", () => {
+  let a: A;
+  let cookie: string;
+  beforeAll(async () => {
+    const s = await createStructure();
+    cookie = await signIn((await createStaff(s.id, "admin")).email);
+    const u = await call<{ id: number }>("mutation", "usagers.create", { ...etatCivil, nom: "Cible", prenom: "Test" }, { cookie });
+    const member = await createStaff(s.id, "simple");
+    a = { structureId: s.id, usagerId: u.data!.id, memberId: member.id, noteId: 1, documentId: 1, messageId: 1, version: 1 };
+  });
+
+  const procedures = allProcedures().filter((p) => p.meta.audience === "staff" && p.path !== "compte.signOut" && p.path !== "documents.upload");
+
+  it.each(procedures.map((p) => [p.path, p] as const))("%s never answers 500, and writes nothing when it refuses", async (_path, p) => {
+    const template = FIXTURES[p.path]?.input(a);
+    const variants: unknown[] = [...HOSTILE];
+    if (template && typeof template === "object") {
+      for (const key of Object.keys(template as object)) {
+        for (const value of HOSTILE) variants.push({ ...(template as object), [key]: value });
+      }
+    }
+    for (const input of variants) {
+      const before = p.type === "mutation" ? await counts() : null;
+      const res = await call(p.type, p.path, input, { cookie });
+      expect(res.status, `${p.path} ${JSON.stringify(input).slice(0, 120)}`).not.toBe(500);
+      if (before && res.status >= 400) expect(await counts(), `${p.path} wrote after refusing`).toEqual(before);
+    }
+  });
+});
