@@ -3,8 +3,8 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { interactions, procurations, structures, usagerDecisions, usagers } from "../../db/schema";
 import type { Db } from "../db";
 import { AppError } from "../errors";
-import { startOfDayInstant } from "../rules/dates";
 import {
+  decisionStartFloor,
   HANDOVER_OF,
   HANDOVER_TYPES,
   PRESENCE_TYPES,
@@ -232,13 +232,13 @@ export async function registerPresence(
 
 /** The start of the last accepted domiciliation, as an instant: dernier passage never goes before it. */
 async function decisionFloor(db: Db, ctx: StaffCtx, usagerId: number): Promise<number | null> {
-  const [last] = await db
-    .select({ dateDebut: usagerDecisions.dateDebut })
+  const valides = await db
+    .select({ statut: usagerDecisions.statut, dateDebut: usagerDecisions.dateDebut })
     .from(usagerDecisions)
     .where(and(eq(usagerDecisions.usagerId, usagerId), eq(usagerDecisions.statut, "VALIDE")))
     .orderBy(desc(usagerDecisions.id))
     .limit(1);
-  return last?.dateDebut ? startOfDayInstant(last.dateDebut, ctx.timeZone).getTime() : null;
+  return decisionStartFloor(valides, ctx.timeZone);
 }
 
 /**

@@ -1,3 +1,5 @@
+import { startOfDayInstant } from "./dates";
+
 /** Interaction types and their labels (reference B.5). */
 export const INTERACTION_LABELS = {
   courrierIn: "Courrier enregistré",
@@ -54,6 +56,18 @@ export function dernierPassage(input: {
   const candidates = [input.lastCountingInteraction, input.portalLoginCounts ? input.lastPortalLogin : null, input.decisionStart];
   const present = candidates.filter((c): c is number => c !== null);
   return present.length > 0 ? Math.max(...present) : null;
+}
+
+/**
+ * The floor of dernier passage: the start (00:00 in the structure's timezone) of the latest accepted
+ * domiciliation among `decisions`, newest first; null when none was ever accepted.
+ */
+export function decisionStartFloor(
+  decisions: readonly { statut: string; dateDebut: string | null }[],
+  timeZone: string,
+): number | null {
+  const valide = decisions.find((d) => d.statut === "VALIDE" && d.dateDebut);
+  return valide ? startOfDayInstant(valide.dateDebut!, timeZone).getTime() : null;
 }
 
 export type ProcurationState = "inactive" | "active" | "expired";

@@ -4,9 +4,10 @@ import type { Db } from "../db";
 import { AppError } from "../errors";
 import { audit } from "../journal/log";
 import type { AuditAction } from "../rules/audit-actions";
-import { formatDateFr, startOfDayInstant, type CalendarDate } from "../rules/dates";
+import { formatDateFr, type CalendarDate } from "../rules/dates";
 import { defaultDateFin, echeanceOf, USAGER_STATUT_LABELS, type TypeDom, type UsagerStatut } from "../rules/echeance";
 import { portalLoginsCount, recomputeDernierPassage } from "../courrier/service";
+import { decisionStartFloor } from "../rules/courrier";
 import { guardedBatch, unchangedSince } from "./guard";
 import { today, usagerOf, type StaffCtx } from "./service";
 
@@ -114,7 +115,7 @@ export async function validateDemande(
   expectStatut(u, ["INSTRUCTION", "ATTENTE_DECISION"]);
   checkValidationDates(input.dateDebut, input.dateFin, today(ctx, now));
   // The decision's start is a floor for "dernier passage" (reference B.4.3).
-  const floor = startOfDayInstant(input.dateDebut, ctx.timeZone);
+  const floor = new Date(decisionStartFloor([{ statut: "VALIDE", dateDebut: input.dateDebut }], ctx.timeZone)!);
   const dernierPassage = u.dernierPassage && u.dernierPassage > floor ? u.dernierPassage : floor;
   await recordDecision(
     db,
@@ -247,12 +248,6 @@ export async function renouveler(db: Db, ctx: StaffCtx, usagerId: number, versio
   );
 }
 
-/** The start of the latest accepted domiciliation among `decisions` (newest first), as an instant. */
-function floorOf(decisions: readonly Decision[], timeZone: string): number | null {
-  const valide = decisions.find((d) => d.statut === "VALIDE" && d.dateDebut);
-  return valide ? startOfDayInstant(valide.dateDebut!, timeZone).getTime() : null;
-}
-
 const ETAPE_FOR: Record<UsagerStatut, number> = { INSTRUCTION: 1, ATTENTE_DECISION: 4, VALIDE: 5, REFUS: 5, RADIE: 5 };
 
 /** Removes the last decision and restores the one before it; a note records what was undone. */
@@ -282,7 +277,7 @@ export async function annulerDerniereDecision(db: Db, ctx: StaffCtx, usagerId: n
         updatedAt: now,
       })
       .where(eq(usagers.id, usagerId)),
-    recomputeDernierPassage(db, usagerId, floorOf(rest, ctx.timeZone), await portalLoginsCount(db, ctx.structureId)),
+    recomputeDernierPassage(db, usagerId, decisionStartFloor(rest, ctx.timeZone), await portalLoginsCount(db, ctx.structureId)),
     db.insert(usagerNotes).values({
       structureId: ctx.structureId,
       usagerId,
