@@ -12,7 +12,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "../support/browser.mjs";
 import { addDays, addMonths, calendarDateIn, formatDateFr } from "../../worker/rules/dates";
-import { DEMO } from "./helpers";
+import { signInStaffUi } from "./helpers";
 
 const staffUrl = inject("staffUrl");
 const UI_TIMEOUT = 15_000;
@@ -49,13 +49,7 @@ async function withPage(name: string, fn: (page: Page) => Promise<void>): Promis
   }
 }
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${staffUrl}/connexion`);
-  await page.getByLabel("Adresse e-mail").fill(email);
-  await page.getByLabel("Mot de passe", { exact: true }).fill(DEMO.staffPassword);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.waitForURL((url) => url.pathname === "/");
-}
+const signIn = (page: Page, email: string) => signInStaffUi(page, staffUrl, email);
 
 /** A tRPC call from the signed-in page (same origin, its cookie): what the app itself sends. */
 async function call<T>(page: Page, path: string, input: unknown, mutation: boolean): Promise<T> {

@@ -89,3 +89,13 @@ export function cookiePair(res: Response, name: string): string | undefined {
   }
   return undefined;
 }
+
+/** Signs a demo staff member in through the staff app's sign-in page, as a person would. */
+export async function signInStaffUi(page: import("playwright-core").Page, staffUrl: string, email: string): Promise<void> {
+  await page.goto(`${staffUrl}/connexion`);
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await page.getByLabel("Mot de passe", { exact: true }).fill(DEMO.staffPassword);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.waitForURL((url) => url.pathname === "/");
+  await page.getByRole("navigation", { name: "Navigation principale" }).waitFor();
+}

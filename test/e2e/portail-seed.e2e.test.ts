@@ -21,7 +21,7 @@ import type { Browser, Download, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "../support/browser.mjs";
 import { docxText, readZipBytes, zipEntryNames } from "../support/zip.mjs";
-import { cookiePair, DEMO, demoStructure, ROOT, trpcMutation, trpcQuery } from "./helpers";
+import { cookiePair, DEMO, demoStructure, ROOT, trpcMutation, trpcQuery, signInStaffUi } from "./helpers";
 
 const staffUrl = inject("staffUrl");
 const portalUrl = inject("portalUrl");
@@ -73,14 +73,7 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
-async function signInStaff(page: Page, email: string) {
-  await page.goto(`${staffUrl}/connexion`);
-  await page.getByLabel("Adresse e-mail").fill(email);
-  await page.getByLabel("Mot de passe", { exact: true }).fill(DEMO.staffPassword);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.waitForURL((url) => url.pathname === "/");
-  await page.getByRole("navigation", { name: "Navigation principale" }).waitFor();
-}
+const signInStaff = (page: Page, email: string) => signInStaffUi(page, staffUrl, email);
 
 async function staffCookie(email: string): Promise<string> {
   const res = await trpcMutation(staffUrl, "compte.signIn", { email, password: DEMO.staffPassword });

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "../support/browser.mjs";
 import { calendarDateIn, formatDateFr } from "../../worker/rules/dates";
 import { defaultDateFin } from "../../worker/rules/echeance";
-import { DEMO } from "./helpers";
+import { signInStaffUi } from "./helpers";
 
 const staffUrl = inject("staffUrl");
 const UI_TIMEOUT = 15_000;
@@ -43,14 +43,7 @@ async function withPage(name: string, fn: (page: Page) => Promise<void>): Promis
   }
 }
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${staffUrl}/connexion`);
-  await page.getByLabel("Adresse e-mail").fill(email);
-  await page.getByLabel("Mot de passe", { exact: true }).fill(DEMO.staffPassword);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.waitForURL((url) => url.pathname === "/");
-  await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Domiciliés" }).waitFor();
-}
+const signIn = (page: Page, email: string) => signInStaffUi(page, staffUrl, email);
 
 /** The status badge beside the name in the fiche's header. */
 function headerStatus(page: Page, label: string) {

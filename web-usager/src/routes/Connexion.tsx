@@ -1,8 +1,8 @@
 import { createEffect, createSignal, Match, onCleanup, Show, Switch } from "solid-js";
-import { PORTAIL_PASSWORD_RULES, normalizeLogin } from "../../../worker/rules/portail-password";
+import { normalizeLogin } from "../../../worker/rules/portail-password";
 import { api, failureMessage, failureOf, fieldMessage, type Failure } from "../api";
 import { LiveMessage } from "../components/Alert";
-import { Checklist } from "../components/Checklist";
+import { NewPasswordFields } from "../components/NewPasswordFields";
 import { Field, PasswordField } from "../components/Field";
 import { flash, setFlash } from "../flash";
 import { t } from "../i18n";
@@ -65,9 +65,6 @@ export function Connexion() {
     setFailure(undefined);
     setErrors({});
   };
-
-  const checklist = () =>
-    PORTAIL_PASSWORD_RULES.map((r) => ({ key: r.key, label: d().rules[r.key], ok: r.test(nouveau(), password()) }));
 
   function backToSignIn() {
     setStep("signin");
@@ -213,27 +210,25 @@ export function Connexion() {
             <p class="hint">{d().common.requiredNote}</p>
             <LiveMessage kind="error" message={message()} lang={messageLang()} />
             <Field id="login" label={d().signIn.login} value={login()} onInput={() => {}} readOnly autocomplete="username" required dir="ltr" />
-            <PasswordField
-              id="nouveau"
-              ref={(el) => (nouveauInput = el)}
-              label={d().firstLogin.nouveau}
-              value={nouveau()}
-              onInput={edit(setNouveau)}
-              autocomplete="new-password"
-              required
-              describedBy="regles"
-              error={fieldError("nouveau", { value: nouveau(), previous: password() })}
-            />
-            <Checklist id="regles" items={checklist()} touched={nouveau().length > 0} />
-            <PasswordField
-              id="confirmation"
-              ref={(el) => (confirmationInput = el)}
-              label={d().firstLogin.confirmation}
-              value={confirmation()}
-              onInput={edit(setConfirmation)}
-              autocomplete="new-password"
-              required
-              error={fieldError("confirmation")}
+            <NewPasswordFields
+              password={{
+                id: "nouveau",
+                ref: (el) => (nouveauInput = el),
+                label: d().firstLogin.nouveau,
+                value: nouveau(),
+                onInput: edit(setNouveau),
+                error: fieldError("nouveau", { value: nouveau(), previous: password() }),
+              }}
+              confirmation={{
+                id: "confirmation",
+                ref: (el) => (confirmationInput = el),
+                label: d().firstLogin.confirmation,
+                value: confirmation(),
+                onInput: edit(setConfirmation),
+                error: fieldError("confirmation"),
+              }}
+              previous={password()}
+              differentLabel={d().rules.different}
             />
             <div class="actions">
               <button type="button" class="btn btn--secondary" onClick={backToSignIn}>

@@ -1,8 +1,7 @@
 import { createEffect, createSignal, Show } from "solid-js";
-import { PORTAIL_PASSWORD_RULES } from "../../../worker/rules/portail-password";
 import { api, failureMessage, failureOf, fieldMessage, isUnauthenticated, type Failure } from "../api";
 import { LiveMessage } from "../components/Alert";
-import { Checklist } from "../components/Checklist";
+import { NewPasswordFields } from "../components/NewPasswordFields";
 import { PasswordField } from "../components/Field";
 import { t } from "../i18n";
 import { linkClick, navigate, ROUTES } from "../router";
@@ -36,13 +35,6 @@ export function MotDePasse() {
     setErrors({});
     setDone(false);
   };
-
-  const checklist = () =>
-    PORTAIL_PASSWORD_RULES.map((r) => ({
-      key: r.key,
-      label: r.key === "different" ? d().rules.differentCurrent : d().rules[r.key],
-      ok: r.test(next(), current()),
-    }));
 
   const fieldError = (field: string, pw?: { value: string; previous: string }) => {
     const own = errors()[field];
@@ -114,27 +106,25 @@ export function MotDePasse() {
           required
           error={fieldError("current")}
         />
-        <PasswordField
-          id="next"
-          ref={(el) => (nextInput = el)}
-          label={d().password.nouveau}
-          value={next()}
-          onInput={edit(setNext)}
-          autocomplete="new-password"
-          required
-          describedBy="regles"
-          error={fieldError("next", { value: next(), previous: current() })}
-        />
-        <Checklist id="regles" items={checklist()} touched={next().length > 0} />
-        <PasswordField
-          id="confirmation"
-          ref={(el) => (confirmationInput = el)}
-          label={d().password.confirmation}
-          value={confirmation()}
-          onInput={edit(setConfirmation)}
-          autocomplete="new-password"
-          required
-          error={fieldError("confirmation")}
+        <NewPasswordFields
+          password={{
+            id: "next",
+            ref: (el) => (nextInput = el),
+            label: d().password.nouveau,
+            value: next(),
+            onInput: edit(setNext),
+            error: fieldError("next", { value: next(), previous: current() }),
+          }}
+          confirmation={{
+            id: "confirmation",
+            ref: (el) => (confirmationInput = el),
+            label: d().password.confirmation,
+            value: confirmation(),
+            onInput: edit(setConfirmation),
+            error: fieldError("confirmation"),
+          }}
+          previous={current()}
+          differentLabel={d().rules.differentCurrent}
         />
         <div class="actions">
           <button type="submit" class="btn btn--primary" aria-disabled={busy()}>
