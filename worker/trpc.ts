@@ -9,7 +9,8 @@ import { createDb, type Db } from "./db";
 import type { Env } from "./env";
 import { AppError, APP_ERRORS, toTRPCError } from "./errors";
 import { cookieName, readCookie, sessionCookie } from "./auth/cookies";
-import { deleteSession, SESSION_POLICY, settleSession, validateSession, type Session } from "./auth/session";
+import { deleteSession, SESSION_POLICY, sessionVerdict, settleSession, validateSession, type Session } from "./auth/session";
+import { gateD1, IdentityHints } from "./auth/session-gate";
 import { sha256Hex } from "./auth/token";
 import { can, type Permission } from "./rules/permissions";
 import type { Role } from "./rules/roles";
@@ -118,39 +119,132 @@ export interface StaffCaller {
   timeZone: string;
 }
 
-/**
- * The session and the member behind the staff cookie, in one query (session, account, structure):
- * every staff request pays a single round trip for authentication.
- */
-async function loadStaff(ctx: Context): Promise<{ session: Session; staff: StaffCaller } | null> {
-  const token = readCookie(ctx.req.headers.get("cookie"), cookieName("staff", ctx.secure));
-  if (!token) return null;
-  const [row] = await ctx.db
-    .select({
-      session: sessions,
-      staff: {
-        id: staffUsers.id,
-        structureId: staffUsers.structureId,
+/** Every column of a session, under names no joined table can shadow (D1 returns rows as objects). */
+const SESSION_COLUMNS = {
+  s_id: sql<string>`${sessions.id}`.as("s_id"),
+  s_kind: sql<Session["kind"]>`${sessions.kind}`.as("s_kind"),
+  s_user_id: sql<number>`${sessions.userId}`.as("s_user_id"),
+  s_structure_id: sql<number | null>`${sessions.structureId}`.as("s_structure_id"),
+  s_created_at: sql<number>`${sessions.createdAt}`.as("s_created_at"),
+  s_last_active_at: sql<number>`${sessions.lastActiveAt}`.as("s_last_active_at"),
+  s_expires_at: sql<number>`${sessions.expiresAt}`.as("s_expires_at"),
+  s_shared: sql<number>`${sessions.shared}`.as("s_shared"),
+};
+
+type Row = Record<string, unknown>;
+
+function sessionOf(row: Row): Session {
+  return {
+    id: row.s_id as string,
+    kind: row.s_kind as Session["kind"],
+    userId: row.s_user_id as number,
+    structureId: row.s_structure_id as number | null,
+    createdAt: new Date(row.s_created_at as number),
+    lastActiveAt: new Date(row.s_last_active_at as number),
+    expiresAt: new Date(row.s_expires_at as number),
+    shared: Boolean(row.s_shared),
+  };
+}
+
+/** A drizzle query as a bare D1 statement (to run alone, or first in a procedure's batch). */
+function statementOf(ctx: Context, query: { toSQL(): { sql: string; params: unknown[] } }): D1PreparedStatement {
+  const { sql: text, params } = query.toSQL();
+  return ctx.env.DB.prepare(text).bind(...params);
+}
+
+/** The session, the member and the structure behind a staff session id, in one row. */
+function staffLookup(ctx: Context, sessionId: string) {
+  return statementOf(
+    ctx,
+    ctx.db
+      .select({
+        ...SESSION_COLUMNS,
+        staff_structure_id: sql<number>`${staffUsers.structureId}`.as("staff_structure_id"),
         role: staffUsers.role,
         nom: staffUsers.nom,
         prenom: staffUsers.prenom,
         email: staffUsers.email,
-        timeZone: structures.timeZone,
-      },
-      active: sql<number>`${staffUsers.status} = 'ACTIVE' AND ${structures.statut} = 'VALIDE'`,
-    })
-    .from(sessions)
-    .innerJoin(staffUsers, eq(staffUsers.id, sessions.userId))
-    .innerJoin(structures, eq(structures.id, staffUsers.structureId))
-    .where(and(eq(sessions.id, await sha256Hex(token)), eq(sessions.kind, "staff")));
+        time_zone: structures.timeZone,
+        active: sql<number>`${staffUsers.status} = 'ACTIVE' AND ${structures.statut} = 'VALIDE'`.as("active"),
+      })
+      .from(sessions)
+      .innerJoin(staffUsers, eq(staffUsers.id, sessions.userId))
+      .innerJoin(structures, eq(structures.id, staffUsers.structureId))
+      .where(and(eq(sessions.id, sessionId), eq(sessions.kind, "staff"))),
+  );
+}
+
+function staffOf(row: Row): StaffCaller {
+  return {
+    id: row.s_user_id as number,
+    structureId: row.staff_structure_id as number,
+    role: row.role as Role,
+    nom: row.nom as string,
+    prenom: row.prenom as string,
+    email: row.email as string,
+    timeZone: row.time_zone as string,
+  };
+}
+
+/** What a procedure knows about a signed-in member, from their session and account. */
+function staffContext(session: Session, staff: StaffCaller) {
+  const actor: Actor = { kind: "staff", id: staff.id, name: `${staff.prenom} ${staff.nom}` };
+  const caller: StaffCtx = { id: staff.id, structureId: staff.structureId, timeZone: staff.timeZone, actor };
+  return { session, staff, actor, caller };
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * A live session with what it says about its holder, or null (unknown, expired, refused: removed
+ * on sight). Activity is recorded at most once a minute (settleSession).
+ */
+async function settled<T>(ctx: Context, row: Row | null, open: (row: Row) => boolean, holder: (row: Row) => T) {
   if (!row) return null;
-  if (!row.active) {
-    // The account was blocked/deleted or the structure withdrawn since sign-in: end the session.
-    await deleteSession(ctx.db, row.session.id);
+  if (!open(row)) {
+    // Blocked or deleted account, withdrawn structure, portal switched off: end the session.
+    await deleteSession(ctx.db, row.s_id as string);
     return null;
   }
-  const session = await settleSession(ctx.db, row.session, ctx.now);
-  return session ? { session, staff: row.staff } : null;
+  const session = await settleSession(ctx.db, sessionOf(row), ctx.now);
+  return session ? { session, holder: holder(row) } : null;
+}
+
+/** Identities last verified by this isolate, per session id (see auth/session-gate.ts). */
+const staffHints = new IdentityHints<{ session: Session; staff: StaffCaller }>();
+const usagerHints = new IdentityHints<{ session: Session; usager: UsagerCaller }>();
+
+/**
+ * A read run on a remembered identity, with its session checked in the same D1 round trip.
+ * Returns the procedure's result when the database confirms the identity (same session holder,
+ * still open, not expired), or null: then nothing of the result may be used.
+ */
+async function readOnHint<R>(
+  ctx: Context,
+  lookup: D1PreparedStatement,
+  confirms: (row: Row) => boolean,
+  run: (db: Db) => Promise<R>,
+): Promise<{ result: R; row: Row } | null> {
+  const ok = (row: Row | null): row is Row => row !== null && confirms(row) && sessionVerdict(sessionOf(row), ctx.now) !== "expired";
+  const gate = gateD1(ctx.env.DB, lookup, ok);
+  const result = await run(createDb(gate.d1));
+  const row = await gate.row();
+  return ok(row) ? { result, row } : null;
+}
+
+/** The staff session behind the cookie, checked against the database on its own. */
+async function loadStaff(ctx: Context): Promise<{ session: Session; staff: StaffCaller } | null> {
+  const token = readCookie(ctx.req.headers.get("cookie"), cookieName("staff", ctx.secure));
+  if (!token) return null;
+  const sessionId = await sha256Hex(token);
+  const row = await staffLookup(ctx, sessionId).first<Row>();
+  const live = await settled(ctx, row, (r) => Boolean(r.active), staffOf);
+  if (!live) {
+    staffHints.delete(sessionId);
+    return null;
+  }
+  staffHints.set(sessionId, { session: live.session, staff: live.holder });
+  return { session: live.session, staff: live.holder };
 }
 
 /**
@@ -161,25 +255,36 @@ export async function authenticateStaff(ctx: Context, permission: Permission) {
   const loaded = await loadStaff(ctx);
   if (!loaded) throw new AppError("UNAUTHENTICATED");
   if (!can(loaded.staff.role, permission)) throw new AppError("FORBIDDEN");
-  const actor: Actor = { kind: "staff", id: loaded.staff.id, name: `${loaded.staff.prenom} ${loaded.staff.nom}` };
-  const caller: StaffCtx = {
-    id: loaded.staff.id,
-    structureId: loaded.staff.structureId,
-    timeZone: loaded.staff.timeZone,
-    actor,
-  };
-  return { session: loaded.session, staff: loaded.staff, actor, caller };
+  return staffContext(loaded.session, loaded.staff);
 }
 
 /**
  * A procedure for signed-in staff holding `permission` in the one permission table.
  * Every service receives `ctx.caller.structureId` and scopes its queries to it.
+ * A read by a member this isolate already knows costs one D1 round trip (auth/session-gate.ts).
  */
 export function staffProcedure(permission: Permission) {
   return t.procedure
     .meta({ audience: "staff", permission })
     .use(mapAppErrors)
-    .use(async ({ ctx, next }) => next({ ctx: { ...ctx, ...(await authenticateStaff(ctx, permission)) } }));
+    .use(async ({ ctx, type, next }) => {
+      const token = readCookie(ctx.req.headers.get("cookie"), cookieName("staff", ctx.secure));
+      const sessionId = token && type === "query" ? await sha256Hex(token) : null;
+      const hint = sessionId ? staffHints.get(sessionId) : undefined;
+      if (sessionId && hint && can(hint.staff.role, permission)) {
+        const done = await readOnHint(
+          ctx,
+          staffLookup(ctx, sessionId),
+          (row) => Boolean(row.active) && sameJson(staffOf(row), hint.staff),
+          (db) => next({ ctx: { ...ctx, db, ...staffContext(hint.session, hint.staff) } }),
+        );
+        if (done) {
+          await settleSession(ctx.db, sessionOf(done.row), ctx.now);
+          return done.result;
+        }
+      }
+      return next({ ctx: { ...ctx, ...(await authenticateStaff(ctx, permission)) } });
+    });
 }
 
 /** What portal procedures know about the signed-in domicilié. */
@@ -191,6 +296,46 @@ export interface UsagerCaller {
   actor: Actor;
 }
 
+/** The session, the account, the file and the structure behind a portal session id, in one row. */
+function usagerLookup(ctx: Context, sessionId: string) {
+  return statementOf(
+    ctx,
+    ctx.db
+      .select({
+        ...SESSION_COLUMNS,
+        usager_id: portailAccounts.usagerId,
+        account_structure_id: sql<number>`${portailAccounts.structureId}`.as("account_structure_id"),
+        nom: usagers.nom,
+        prenom: usagers.prenom,
+        time_zone: structures.timeZone,
+        open: sql<number>`${portailAccounts.enabled} = 1 AND ${structures.statut} = 'VALIDE' AND ${structures.portailEnabled} = 1`.as("open"),
+      })
+      .from(sessions)
+      .innerJoin(portailAccounts, eq(portailAccounts.id, sessions.userId))
+      .innerJoin(usagers, eq(usagers.id, portailAccounts.usagerId))
+      .innerJoin(structures, eq(structures.id, portailAccounts.structureId))
+      .where(and(eq(sessions.id, sessionId), eq(sessions.kind, "usager"))),
+  );
+}
+
+function usagerOf(row: Row): UsagerCaller {
+  const accountId = row.s_user_id as number;
+  return {
+    accountId,
+    usagerId: row.usager_id as number,
+    structureId: row.account_structure_id as number,
+    timeZone: row.time_zone as string,
+    actor: { kind: "usager", id: accountId, name: `${row.prenom} ${row.nom}` },
+  };
+}
+
+/** 30 days sliding: when the server session moved, the cookie moves with it. */
+function slideCookie(ctx: Context, token: string, session: Session) {
+  if (!session.shared && session.lastActiveAt.getTime() === ctx.now.getTime()) {
+    ctx.resHeaders.append("Set-Cookie", sessionCookie(cookieName("usager", ctx.secure), token, ctx.secure, Math.floor(SESSION_POLICY.usager.absoluteMs / 1000)));
+  }
+}
+
 /**
  * The signed-in domicilié: the session, an enabled account, a validated structure whose portal is
  * on — checked on every request, so switching any of them off takes effect at once. Used by every
@@ -199,46 +344,41 @@ export interface UsagerCaller {
 export async function authenticateUsager(ctx: Context): Promise<{ session: Session; usager: UsagerCaller }> {
   const token = readCookie(ctx.req.headers.get("cookie"), cookieName("usager", ctx.secure));
   if (!token) throw new AppError("UNAUTHENTICATED");
-  const [row] = await ctx.db
-    .select({
-      session: sessions,
-      usagerId: portailAccounts.usagerId,
-      nom: usagers.nom,
-      prenom: usagers.prenom,
-      timeZone: structures.timeZone,
-      open: sql<number>`${portailAccounts.enabled} = 1 AND ${structures.statut} = 'VALIDE' AND ${structures.portailEnabled} = 1`,
-    })
-    .from(sessions)
-    .innerJoin(portailAccounts, eq(portailAccounts.id, sessions.userId))
-    .innerJoin(usagers, eq(usagers.id, portailAccounts.usagerId))
-    .innerJoin(structures, eq(structures.id, portailAccounts.structureId))
-    .where(and(eq(sessions.id, await sha256Hex(token)), eq(sessions.kind, "usager")));
-  if (!row) throw new AppError("UNAUTHENTICATED");
-  if (!row.open) {
-    await deleteSession(ctx.db, row.session.id);
+  const sessionId = await sha256Hex(token);
+  const row = await usagerLookup(ctx, sessionId).first<Row>();
+  const live = await settled(ctx, row, (r) => Boolean(r.open), usagerOf);
+  if (!live) {
+    usagerHints.delete(sessionId);
     throw new AppError("UNAUTHENTICATED");
   }
-  const session = await settleSession(ctx.db, row.session, ctx.now);
-  if (!session) throw new AppError("UNAUTHENTICATED");
-  if (!session.shared && session.lastActiveAt.getTime() === ctx.now.getTime()) {
-    // 30 days sliding: the cookie slides with the server session.
-    ctx.resHeaders.append("Set-Cookie", sessionCookie(cookieName("usager", ctx.secure), token, ctx.secure, Math.floor(SESSION_POLICY.usager.absoluteMs / 1000)));
-  }
-  const usager: UsagerCaller = {
-    accountId: session.userId,
-    usagerId: row.usagerId,
-    structureId: session.structureId!,
-    timeZone: row.timeZone,
-    actor: { kind: "usager", id: session.userId, name: `${row.prenom} ${row.nom}` },
-  };
-  return { session, usager };
+  slideCookie(ctx, token, live.session);
+  usagerHints.set(sessionId, { session: live.session, usager: live.holder });
+  return { session: live.session, usager: live.holder };
 }
 
-/** A procedure for a signed-in domicilié (see `authenticateUsager`). */
+/** A procedure for a signed-in domicilié (see `authenticateUsager`); reads as for staff, in one round trip. */
 export const usagerProcedure = t.procedure
   .meta({ audience: "usager" })
   .use(mapAppErrors)
-  .use(async ({ ctx, next }) => next({ ctx: { ...ctx, ...(await authenticateUsager(ctx)) } }));
+  .use(async ({ ctx, type, next }) => {
+    const token = readCookie(ctx.req.headers.get("cookie"), cookieName("usager", ctx.secure));
+    const sessionId = token && type === "query" ? await sha256Hex(token) : null;
+    const hint = sessionId ? usagerHints.get(sessionId) : undefined;
+    if (token && sessionId && hint) {
+      const done = await readOnHint(
+        ctx,
+        usagerLookup(ctx, sessionId),
+        (row) => Boolean(row.open) && sameJson(usagerOf(row), hint.usager) && Boolean(row.s_shared) === hint.session.shared,
+        (db) => next({ ctx: { ...ctx, db, session: hint.session, usager: hint.usager } }),
+      );
+      if (done) {
+        const session = await settleSession(ctx.db, sessionOf(done.row), ctx.now);
+        if (session) slideCookie(ctx, token, session);
+        return done.result;
+      }
+    }
+    return next({ ctx: { ...ctx, ...(await authenticateUsager(ctx)) } });
+  });
 
 /** A procedure for the platform operators (validation of structures). */
 export const platformProcedure = t.procedure

@@ -19,3 +19,10 @@ export async function timeSequential(fn, { warmup = 5, runs = 50 } = {}) {
   }
   return durations;
 }
+
+/** The Worker's own time for a response (its `Server-Timing: app;dur=…` header), in ms. */
+export function serverTime(res) {
+  const dur = /\bapp;dur=([\d.]+)/.exec(res.headers.get("server-timing") ?? "")?.[1];
+  if (dur === undefined) throw new Error("réponse sans en-tête Server-Timing");
+  return Number(dur);
+}

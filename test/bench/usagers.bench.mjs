@@ -11,8 +11,11 @@
  *   - usagers.get of a random file of the structure;
  *   - compte.me: the floor of any signed-in call (session + staff lookups + one small query,
  *     through wrangler dev's proxy); what the figures above cost beyond it is their own work;
+ *   - monEspace.dashboard of the active file with the longest history, given portal access and
+ *     signed in on the portal (issue 6: its server time, dashboard_p50);
  *   - every other round, usagers.list without search (first page of "Tous").
- *
+ * Besides what the client sees, `*_server_*` figures give the Worker's own time (its
+ * Server-Timing header, D1 included): what remains is wrangler dev's proxy and loopback HTTP.
  *
  * On the same data, the mail desk (issue 4): `courrier.receive` one at a time (reception_p95), then
  * a burst of 1,000 receptions on 1,000 different files from 4 concurrent clients signed in as 4
@@ -27,7 +30,8 @@ import { createRequire } from "node:module";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { ROOT, startServer } from "../support/server.mjs";
-import { percentile } from "./stats.mjs";
+import { createPortalAccount } from "./portal.bench.mjs";
+import { percentile, serverTime } from "./stats.mjs";
 
 const require = createRequire(import.meta.url);
 const TSX = join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
@@ -130,7 +134,14 @@ function pickWorkload(d1File, structureId, seed, count) {
     const u = file((x) => x.telephone !== null);
     const [y, m, d] = u.dateNaissance.split("-");
     const mustFind = [u.nom, `${d}/${m}/${y}`, u.telephone, stripAccents(u.prenom).toLowerCase()];
-    return { terms, ids, mustFind, mailIds: shuffled.slice(0, 1200) };
+    // The portal dashboard is timed for the active file with the longest history.
+    const { id: portalId } = db
+      .prepare(
+        `SELECT u.id FROM usagers u WHERE u.structure_id = ? AND u.statut = 'VALIDE' AND u.npai_depuis IS NULL
+         ORDER BY (SELECT count(*) FROM interactions i WHERE i.usager_id = u.id) DESC LIMIT 1`,
+      )
+      .get(structureId);
+    return { terms, ids, mustFind, mailIds: shuffled.slice(0, 1200), portalId };
   } finally {
     db.close();
   }
@@ -153,6 +164,7 @@ async function signIn(server, email, password) {
 }
 
 async function receive(server, cookie, usagerId) {
+  const t0 = performance.now();
   const res = await fetch(`${server.staffUrl}/trpc/courrier.receive`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: server.staffUrl, cookie },
@@ -160,15 +172,17 @@ async function receive(server, cookie, usagerId) {
   });
   const body = await res.text();
   if (res.status !== 200) throw new Error(`courrier.receive ${usagerId} a répondu ${res.status} : ${body.slice(0, 300)}`);
+  return { ms: performance.now() - t0, server: serverTime(res) };
 }
 
-/** One reception at a time, as the client sees it over loopback. */
+/** One reception at a time, as the client sees it over loopback, and the Worker's own time. */
 async function measureReceptions(server, cookie, ids, warmup) {
-  const times = [];
+  const times = { client: [], server: [] };
   for (const [i, id] of ids.entries()) {
-    const t0 = performance.now();
-    await receive(server, cookie, id);
-    if (i >= warmup) times.push(performance.now() - t0);
+    const { ms, server: own } = await receive(server, cookie, id);
+    if (i < warmup) continue;
+    times.client.push(ms);
+    times.server.push(own);
   }
   return times;
 }
@@ -226,44 +240,50 @@ export default {
     try {
       const gestionnaire = seeded.summary.staff.find((s) => s.role === "responsable");
       const cookie = await signIn(server, gestionnaire.email, seeded.summary.staffPassword);
-      const get = async (path, input) => {
+      /** One GET over loopback: its body, the time the client saw and the Worker's own time. */
+      const get = async (path, input, base = server.staffUrl, session = cookie) => {
         const qs = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-        const res = await fetch(`${server.staffUrl}/trpc/${path}${qs}`, {
-          headers: { cookie },
-        });
+        const t0 = performance.now();
+        const res = await fetch(`${base}/trpc/${path}${qs}`, { headers: { cookie: session } });
         const body = await res.text();
+        const ms = performance.now() - t0;
         if (res.status !== 200) throw new Error(`${path} ${JSON.stringify(input)} a répondu ${res.status} : ${body.slice(0, 300)}`);
-        return body;
+        return { body, ms, server: serverTime(res) };
       };
 
       for (const q of workload.mustFind) {
-        const found = JSON.parse(await get("usagers.list", { tab: "TOUS", q, sort: "nom", order: "asc", page: 1 })).result.data;
+        const found = JSON.parse((await get("usagers.list", { tab: "TOUS", q, sort: "nom", order: "asc", page: 1 })).body).result.data;
         if (!(found.total > 0)) throw new Error(`la recherche « ${q} » ne trouve personne : l'index de recherche est-il rempli ?`);
       }
-      const timed = async (fn) => {
-        const t0 = performance.now();
-        await fn();
-        return performance.now() - t0;
-      };
-      const search = [];
-      const fiche = [];
-      const floor = [];
-      const list = [];
+      const admin = seeded.summary.staff.find((s) => s.role === "admin");
+      const portal = await createPortalAccount(ROOT, server, {
+        admin: { email: admin.email, password: seeded.summary.staffPassword },
+        usagerId: workload.portalId,
+        personalPassword: "Bench-Grandeville-2026",
+      });
+
+      const figures = { search: [], fiche: [], floor: [], list: [], dashboard: [] };
+      const own = { search: [], fiche: [], floor: [], dashboard: [] };
       const slow = [];
       const load = [loadavg()[0]];
       for (let i = 0; i < warmup + runs; i++) {
         const q = workload.terms[i];
-        const ms = await timed(() => get("usagers.list", { tab: "TOUS", q, sort: "nom", order: "asc", page: 1 }));
-        const f = await timed(() => get("usagers.get", { id: workload.ids[i] }));
-        const m = await timed(() => get("compte.me"));
-        const l = i % 2 === 0 ? await timed(() => get("usagers.list", { tab: "TOUS", q: "", sort: "nom", order: "asc", page: 1 })) : null;
+        const round = {
+          search: await get("usagers.list", { tab: "TOUS", q, sort: "nom", order: "asc", page: 1 }),
+          fiche: await get("usagers.get", { id: workload.ids[i] }),
+          floor: await get("compte.me"),
+          dashboard: await get("monEspace.dashboard", undefined, server.portalUrl, portal.portalCookie),
+          list: i % 2 === 0 ? await get("usagers.list", { tab: "TOUS", q: "", sort: "nom", order: "asc", page: 1 }) : null,
+        };
         if (i < warmup) continue;
-        search.push(ms);
-        slow.push([ms, q, i]);
-        fiche.push(f);
-        floor.push(m);
-        if (l !== null) list.push(l);
+        for (const [kind, r] of Object.entries(round)) {
+          if (r === null) continue;
+          figures[kind].push(r.ms);
+          own[kind]?.push(r.server);
+        }
+        slow.push([round.search.ms, q, i]);
       }
+      const { search, fiche, floor, list } = figures;
       load.push(loadavg()[0]);
       log(`slowest searches: ${slow.sort((a, b) => b[0] - a[0]).slice(0, 8).map(([ms, q, i]) => `#${i} ${JSON.stringify(q)} ${ms.toFixed(1)} ms`).join(", ")}`);
       if (Math.max(...load) > cpus().length * 0.75) {
@@ -276,18 +296,24 @@ export default {
       const mismatches = await burst(server, cookies, workload.mailIds.slice(200, 1200), server.d1File, seeded.summary.structureId);
 
       return [
-        { name: "reception_p50", value: percentile(reception, 50), unit: "ms" },
-        { name: "reception_p95", value: percentile(reception, 95), unit: "ms" },
+        { name: "reception_p50", value: percentile(reception.client, 50), unit: "ms" },
+        { name: "reception_p95", value: percentile(reception.client, 95), unit: "ms" },
+        { name: "reception_server_p95", value: percentile(reception.server, 95), unit: "ms" },
         { name: "burst_1000_counter_mismatches", value: mismatches, unit: "count", decimals: 0 },
         { name: "seed_50k_seconds", value: seeded.seconds, unit: "s" },
         { name: "usager_search_p50", value: percentile(search, 50), unit: "ms" },
         { name: "usager_search_p95", value: percentile(search, 95), unit: "ms" },
         { name: "fiche_open_p50", value: percentile(fiche, 50), unit: "ms" },
         { name: "fiche_open_p95", value: percentile(fiche, 95), unit: "ms" },
+        { name: "usager_search_server_p95", value: percentile(own.search, 95), unit: "ms" },
+        { name: "fiche_open_server_p95", value: percentile(own.fiche, 95), unit: "ms" },
+        { name: "dashboard_p50", value: percentile(own.dashboard, 50), unit: "ms" },
+        { name: "dashboard_http_50k_p95", value: percentile(figures.dashboard, 95), unit: "ms" },
         { name: "usager_list_p50", value: percentile(list, 50), unit: "ms" },
         { name: "usager_list_p95", value: percentile(list, 95), unit: "ms" },
         { name: "trpc_floor_p50", value: percentile(floor, 50), unit: "ms" },
         { name: "trpc_floor_p95", value: percentile(floor, 95), unit: "ms" },
+        { name: "trpc_floor_server_p50", value: percentile(own.floor, 50), unit: "ms" },
       ];
     } finally {
       await server.stop();

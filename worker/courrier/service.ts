@@ -62,7 +62,7 @@ const pendingSum = (usagerId: number, type: ReceptionType) =>
  * The pending counters, recounted from the pending receptions inside the same statement: whatever
  * ran concurrently, the stored numbers are exactly what waits.
  */
-function recountCounters(db: Db, usagerId: number) {
+function recountCounters(db: Db, structureId: number, usagerId: number) {
   return db
     .update(usagers)
     .set({
@@ -70,7 +70,7 @@ function recountCounters(db: Db, usagerId: number) {
       nbColis: pendingSum(usagerId, "colisIn"),
       nbAvis: pendingSum(usagerId, "recommandeIn"),
     })
-    .where(eq(usagers.id, usagerId));
+    .where(and(eq(usagers.id, usagerId), eq(usagers.structureId, structureId)));
 }
 
 /** SQL form of `countsAsPassage` (rules/courrier.ts), built from the same type lists. */
@@ -97,30 +97,38 @@ export interface Reception {
   content: string | null;
 }
 
-/** Registers what arrived for one file: one row per type received, counters recounted. */
+/**
+ * Registers what arrived for one file: one row per type received, counters recounted. The file's
+ * checks (this structure's, accepting mail) travel inside the batch as conditions on the inserts,
+ * so the mail desk's most frequent write costs one round trip to D1.
+ */
 export async function registerReception(db: Db, ctx: StaffCtx, usagerId: number, input: Reception, now: Date) {
-  const u = await usagerOf(db, ctx.structureId, usagerId);
-  if (u.npaiDepuis) throw new AppError("NPAI");
   const content = cleanContent(input.content);
   const byType: [ReceptionType, number][] = [
     ["courrierIn", input.courrier],
     ["colisIn", input.colis],
     ["recommandeIn", input.avis],
   ];
-  const rows = byType
-    .filter(([, nb]) => nb > 0)
-    .map(([type, nb]) => ({
-      structureId: ctx.structureId,
-      usagerId,
-      type,
-      nb,
-      content,
-      createdAt: now,
-      userId: ctx.id,
-      userName: ctx.actor.name,
-    }));
-  if (rows.length === 0) throw new AppError("INVALID_INPUT", { courrier: "Indiquez au moins un courrier, un colis ou un avis de passage." });
-  await db.batch([db.insert(interactions).values(rows), recountCounters(db, usagerId)]);
+  const received = byType.filter(([, nb]) => nb > 0);
+  if (received.length === 0) throw new AppError("INVALID_INPUT", { courrier: "Indiquez au moins un courrier, un colis ou un avis de passage." });
+  const ownFile = and(eq(usagers.id, usagerId), eq(usagers.structureId, ctx.structureId));
+  const accepted = sql`EXISTS (SELECT 1 FROM ${usagers} WHERE ${ownFile} AND ${usagers.npaiDepuis} IS NULL)`;
+  const [file] = await db.batch([
+    db.select({ statut: usagers.statut, npaiDepuis: usagers.npaiDepuis }).from(usagers).where(ownFile),
+    // Values in the table's column order: id, structure, file, type, nb, content, date, agent,
+    // agent's name, hand-over, mandataire, return to sender, transfer.
+    ...received.map(([type, nb]) =>
+      db
+        .insert(interactions)
+        .select(
+          sql`SELECT NULL, ${ctx.structureId}, ${usagerId}, ${type}, ${nb}, ${content}, ${now.getTime()}, ${ctx.id}, ${ctx.actor.name}, NULL, NULL, 0, NULL WHERE ${accepted}`,
+        ),
+    ),
+    recountCounters(db, ctx.structureId, usagerId),
+  ]);
+  const u = file[0];
+  if (!u) throw new AppError("NOT_FOUND");
+  if (u.npaiDepuis) throw new AppError("NPAI");
   return { radie: u.statut === "RADIE" };
 }
 
@@ -200,7 +208,7 @@ export async function distribute(
         .where(and(inArray(interactions.id, ins.map((p) => p.id)), isNull(interactions.outId))),
     );
   }
-  statements.push(recountCounters(db, usagerId));
+  statements.push(recountCounters(db, ctx.structureId, usagerId));
   if (!mandataire && input.to.kind !== "retour") statements.push(passageNow(db, usagerId, now));
   await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
 }
@@ -277,7 +285,7 @@ export async function deleteLastInteraction(db: Db, ctx: StaffCtx, usagerId: num
   await db.batch([
     db.update(interactions).set({ outId: null }).where(eq(interactions.outId, interactionId)),
     db.delete(interactions).where(and(eq(interactions.id, interactionId), eq(interactions.usagerId, usagerId))),
-    recountCounters(db, usagerId),
+    recountCounters(db, ctx.structureId, usagerId),
     recomputeDernierPassage(db, usagerId, floor, await portalLoginsCount(db, ctx.structureId)),
   ]);
 }
