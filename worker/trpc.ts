@@ -3,19 +3,19 @@
  * then the procedure factories every router uses.
  */
 import { initTRPC } from "@trpc/server";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, gt, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { z } from "zod";
 import { createDb, type Db } from "./db";
 import type { Env } from "./env";
 import { AppError, APP_ERRORS, toTRPCError } from "./errors";
 import { cookieName, readCookie, sessionCookie } from "./auth/cookies";
-import { deleteSession, SESSION_POLICY, sessionVerdict, settleSession, validateSession, type Session } from "./auth/session";
+import { deleteSession, policyOf, SESSION_POLICY, sessionVerdict, settleSession, validateSession, type Session } from "./auth/session";
 import { gateD1, IdentityHints } from "./auth/session-gate";
 import { sha256Hex } from "./auth/token";
 import { can, type Permission } from "./rules/permissions";
 import type { Role } from "./rules/roles";
 import type { Actor } from "./journal/log";
-import { platformAdmins, portailAccounts, sessions, staffUsers, structures, usagers } from "../db/schema";
+import { platformAdmins, portailAccounts, sessions, staffUsers, structures, usagers, writeGuards } from "../db/schema";
 
 // 1. Context: what every procedure may use. Sessions are read by the procedures that need one.
 export interface Context {
@@ -152,11 +152,12 @@ function statementOf(ctx: Context, query: { toSQL(): { sql: string; params: unkn
   return ctx.env.DB.prepare(text).bind(...params);
 }
 
-/** The session, the member and the structure behind a staff session id, in one row. */
-function staffLookup(ctx: Context, sessionId: string) {
-  return statementOf(
-    ctx,
-    ctx.db
+/**
+ * The session, the member and the structure behind a staff session id, in one row; `held` adds
+ * conditions (the guard of a write on a remembered identity).
+ */
+function staffLookupQuery(ctx: Context, sessionId: string, held?: SQL) {
+  return ctx.db
       .select({
         ...SESSION_COLUMNS,
         staff_structure_id: sql<number>`${staffUsers.structureId}`.as("staff_structure_id"),
@@ -170,7 +171,49 @@ function staffLookup(ctx: Context, sessionId: string) {
       .from(sessions)
       .innerJoin(staffUsers, eq(staffUsers.id, sessions.userId))
       .innerJoin(structures, eq(structures.id, staffUsers.structureId))
-      .where(and(eq(sessions.id, sessionId), eq(sessions.kind, "staff"))),
+      .where(and(eq(sessions.id, sessionId), eq(sessions.kind, "staff"), held));
+}
+
+const staffLookup = (ctx: Context, sessionId: string) => statementOf(ctx, staffLookupQuery(ctx, sessionId));
+
+/** In SQL, what `sessionVerdict` calls not expired, for a session of the same kind and device. */
+function liveConditions(session: Session, now: Date) {
+  return [
+    eq(sessions.shared, session.shared),
+    gt(sessions.expiresAt, now),
+    gt(sessions.lastActiveAt, new Date(now.getTime() - policyOf(session).idleMs)),
+  ];
+}
+
+/**
+ * The first statement of a write on a remembered identity: inserts a NULL into write_guards, which
+ * its NOT NULL refuses (aborting the batch), unless `held` finds the session live and unchanged.
+ */
+function guardOf(ctx: Context, held: SQLWrapper) {
+  return statementOf(ctx, ctx.db.insert(writeGuards).select(sql`SELECT NULL WHERE NOT EXISTS ${held}`));
+}
+
+/** The write guard for a remembered member: same member, role, names and structure, active, live. */
+function staffGuard(ctx: Context, sessionId: string, hint: { session: Session; staff: StaffCaller }) {
+  const { staff } = hint;
+  return guardOf(
+    ctx,
+    staffLookupQuery(
+      ctx,
+      sessionId,
+      and(
+        eq(sessions.userId, staff.id),
+        eq(staffUsers.structureId, staff.structureId),
+        eq(staffUsers.role, staff.role),
+        eq(staffUsers.nom, staff.nom),
+        eq(staffUsers.prenom, staff.prenom),
+        eq(staffUsers.email, staff.email),
+        eq(structures.timeZone, staff.timeZone),
+        eq(staffUsers.status, "ACTIVE"),
+        eq(structures.statut, "VALIDE"),
+        ...liveConditions(hint.session, ctx.now),
+      ),
+    ),
   );
 }
 
@@ -215,18 +258,20 @@ const staffHints = new IdentityHints<{ session: Session; staff: StaffCaller }>()
 const usagerHints = new IdentityHints<{ session: Session; usager: UsagerCaller }>();
 
 /**
- * A read run on a remembered identity, with its session checked in the same D1 round trip.
- * Returns the procedure's result when the database confirms the identity (same session holder,
- * still open, not expired), or null: then nothing of the result may be used.
+ * A procedure run on a remembered identity, its session checked in the same D1 round trip (reads)
+ * or guarded in the same batch (writes, with `guard`). Returns the procedure's result when the
+ * database confirms the identity (same session holder, still open, not expired), or null: then
+ * nothing of the result may be used, and nothing was written.
  */
-async function readOnHint<R>(
+async function runOnHint<R>(
   ctx: Context,
   lookup: D1PreparedStatement,
   confirms: (row: Row) => boolean,
   run: (db: Db) => Promise<R>,
+  guard?: D1PreparedStatement,
 ): Promise<{ result: R; row: Row } | null> {
   const ok = (row: Row | null): row is Row => row !== null && confirms(row) && sessionVerdict(sessionOf(row), ctx.now) !== "expired";
-  const gate = gateD1(ctx.env.DB, lookup, ok);
+  const gate = gateD1(ctx.env.DB, lookup, ok, guard);
   const result = await run(createDb(gate.d1));
   const row = await gate.row();
   return ok(row) ? { result, row } : null;
@@ -261,7 +306,8 @@ export async function authenticateStaff(ctx: Context, permission: Permission) {
 /**
  * A procedure for signed-in staff holding `permission` in the one permission table.
  * Every service receives `ctx.caller.structureId` and scopes its queries to it.
- * A read by a member this isolate already knows costs one D1 round trip (auth/session-gate.ts).
+ * A request by a member this isolate already knows saves the session's own D1 round trip
+ * (auth/session-gate.ts).
  */
 export function staffProcedure(permission: Permission) {
   return t.procedure
@@ -269,14 +315,15 @@ export function staffProcedure(permission: Permission) {
     .use(mapAppErrors)
     .use(async ({ ctx, type, next }) => {
       const token = readCookie(ctx.req.headers.get("cookie"), cookieName("staff", ctx.secure));
-      const sessionId = token && type === "query" ? await sha256Hex(token) : null;
+      const sessionId = token ? await sha256Hex(token) : null;
       const hint = sessionId ? staffHints.get(sessionId) : undefined;
       if (sessionId && hint && can(hint.staff.role, permission)) {
-        const done = await readOnHint(
+        const done = await runOnHint(
           ctx,
           staffLookup(ctx, sessionId),
           (row) => Boolean(row.active) && sameJson(staffOf(row), hint.staff),
           (db) => next({ ctx: { ...ctx, db, ...staffContext(hint.session, hint.staff) } }),
+          type === "mutation" ? staffGuard(ctx, sessionId, hint) : undefined,
         );
         if (done) {
           await settleSession(ctx.db, sessionOf(done.row), ctx.now);
@@ -297,10 +344,8 @@ export interface UsagerCaller {
 }
 
 /** The session, the account, the file and the structure behind a portal session id, in one row. */
-function usagerLookup(ctx: Context, sessionId: string) {
-  return statementOf(
-    ctx,
-    ctx.db
+function usagerLookupQuery(ctx: Context, sessionId: string, held?: SQL) {
+  return ctx.db
       .select({
         ...SESSION_COLUMNS,
         usager_id: portailAccounts.usagerId,
@@ -314,7 +359,31 @@ function usagerLookup(ctx: Context, sessionId: string) {
       .innerJoin(portailAccounts, eq(portailAccounts.id, sessions.userId))
       .innerJoin(usagers, eq(usagers.id, portailAccounts.usagerId))
       .innerJoin(structures, eq(structures.id, portailAccounts.structureId))
-      .where(and(eq(sessions.id, sessionId), eq(sessions.kind, "usager"))),
+      .where(and(eq(sessions.id, sessionId), eq(sessions.kind, "usager"), held));
+}
+
+const usagerLookup = (ctx: Context, sessionId: string) => statementOf(ctx, usagerLookupQuery(ctx, sessionId));
+
+/** The write guard for a remembered domicilié: same account, file and structure, portal open, live. */
+function usagerGuard(ctx: Context, sessionId: string, hint: { session: Session; usager: UsagerCaller }) {
+  const { usager } = hint;
+  return guardOf(
+    ctx,
+    usagerLookupQuery(
+      ctx,
+      sessionId,
+      and(
+        eq(sessions.userId, usager.accountId),
+        eq(portailAccounts.usagerId, usager.usagerId),
+        eq(portailAccounts.structureId, usager.structureId),
+        eq(sql`${usagers.prenom} || ' ' || ${usagers.nom}`, usager.actor.name),
+        eq(structures.timeZone, usager.timeZone),
+        eq(portailAccounts.enabled, true),
+        eq(structures.statut, "VALIDE"),
+        eq(structures.portailEnabled, true),
+        ...liveConditions(hint.session, ctx.now),
+      ),
+    ),
   );
 }
 
@@ -356,20 +425,21 @@ export async function authenticateUsager(ctx: Context): Promise<{ session: Sessi
   return { session: live.session, usager: live.holder };
 }
 
-/** A procedure for a signed-in domicilié (see `authenticateUsager`); reads as for staff, in one round trip. */
+/** A procedure for a signed-in domicilié (see `authenticateUsager`); a known session as for staff. */
 export const usagerProcedure = t.procedure
   .meta({ audience: "usager" })
   .use(mapAppErrors)
   .use(async ({ ctx, type, next }) => {
     const token = readCookie(ctx.req.headers.get("cookie"), cookieName("usager", ctx.secure));
-    const sessionId = token && type === "query" ? await sha256Hex(token) : null;
+    const sessionId = token ? await sha256Hex(token) : null;
     const hint = sessionId ? usagerHints.get(sessionId) : undefined;
     if (token && sessionId && hint) {
-      const done = await readOnHint(
+      const done = await runOnHint(
         ctx,
         usagerLookup(ctx, sessionId),
         (row) => Boolean(row.open) && sameJson(usagerOf(row), hint.usager) && Boolean(row.s_shared) === hint.session.shared,
         (db) => next({ ctx: { ...ctx, db, session: hint.session, usager: hint.usager } }),
+        type === "mutation" ? usagerGuard(ctx, sessionId, hint) : undefined,
       );
       if (done) {
         const session = await settleSession(ctx.db, sessionOf(done.row), ctx.now);

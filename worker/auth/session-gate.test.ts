@@ -31,8 +31,21 @@ function countingWorker() {
     const body = (await res.json()) as { result?: { data: unknown } };
     return { status: res.status, data: body.result?.data, trips: trips.n };
   };
-  return { get };
+  const post = async (origin: string, path: string, input: unknown, cookie: string) => {
+    trips.n = 0;
+    const res = await app.fetch(
+      new Request(`${origin}/trpc/${path}`, { method: "POST", headers: { cookie, origin, "content-type": "application/json" }, body: JSON.stringify(input) }),
+      { ...env, DB },
+      createExecutionContext(),
+    );
+    const body = (await res.json()) as { result?: { data: unknown } };
+    return { status: res.status, data: body.result?.data, trips: trips.n };
+  };
+  return { get, post };
 }
+
+const pending = async (usagerId: number) =>
+  (await env.DB.prepare("SELECT count(*) AS n FROM interactions WHERE usager_id = ?").bind(usagerId).first<{ n: number }>())!.n;
 
 const LIST = { tab: "TOUS", q: "", sort: "nom", order: "asc", page: 1 };
 
@@ -102,3 +115,55 @@ describe("reads of a session this isolate has already checked", () => {
     expect(after.data).toBeUndefined();
   });
 });
+
+describe("writes of a session this isolate has already checked", () => {
+  it("cost one round trip to D1: the session guard travels in the write's batch", async () => {
+    const s = await createStructure();
+    const admin = await signIn((await createStaff(s.id, "admin")).email);
+    const agent = await signIn((await createStaff(s.id, "agent")).email);
+    const { usagerId } = await domicilieWithMail(admin);
+    const worker = countingWorker();
+    expect((await worker.get(ORIGIN, "compte.me", undefined, agent)).status).toBe(200);
+    const r = await worker.post(ORIGIN, "courrier.receive", { usagerId, courrier: 2 }, agent);
+    expect(r).toMatchObject({ status: 200, trips: 1 });
+    expect(await pending(usagerId)).toBe(1);
+  });
+
+  it("write nothing for a blocked member", async () => {
+    const s = await createStructure();
+    const admin = await signIn((await createStaff(s.id, "admin")).email);
+    const member = await createStaff(s.id, "agent");
+    const cookie = await signIn(member.email);
+    const { usagerId } = await domicilieWithMail(admin);
+    const worker = countingWorker();
+    expect((await worker.post(ORIGIN, "courrier.receive", { usagerId, courrier: 1 }, cookie)).status).toBe(200);
+    expect((await call("mutation", "equipe.setStatus", { userId: member.id, action: "block" }, { cookie: admin })).status).toBe(200);
+    expect((await worker.post(ORIGIN, "courrier.receive", { usagerId, courrier: 1 }, cookie)).status).toBe(401);
+    expect(await pending(usagerId)).toBe(1);
+  });
+
+  it("follow a role change at once: a write the new role may not do is refused and not done", async () => {
+    const s = await createStructure();
+    const admin = await signIn((await createStaff(s.id, "admin")).email);
+    const member = await createStaff(s.id, "admin");
+    const cookie = await signIn(member.email);
+    const worker = countingWorker();
+    const settings = (enabled: boolean) => worker.post(ORIGIN, "portail.updateSettings", { enabled, loginUpdatesDernierPassage: false }, cookie);
+    expect((await settings(true)).status).toBe(200);
+    expect((await call("mutation", "equipe.changeRole", { userId: member.id, role: "responsable" }, { cookie: admin })).status).toBe(200);
+    expect((await settings(false)).status).toBe(403);
+    const row = await env.DB.prepare("SELECT portail_enabled AS on_ FROM structures WHERE id = ?").bind(s.id).first<{ on_: number }>();
+    expect(row!.on_).toBe(1);
+  });
+});
+
+/** A new file of the admin's structure (mail is accepted from the first day of instruction). */
+async function domicilieWithMail(admin: string) {
+  const created = await call<{ id: number }>(
+    "mutation",
+    "usagers.create",
+    { civilite: "M.", nom: "Garde", prenom: "Paul", surnom: null, dateNaissance: "1980-01-02", lieuNaissance: "Lille", nationalite: null, langue: null, telephone: null, email: null, contactByPhone: false, numeroDistribution: null, referentId: null, customRef: null, ayantsDroit: [] },
+    { cookie: admin },
+  );
+  return { usagerId: created.data!.id };
+}

@@ -1,18 +1,25 @@
 /**
- * One D1 round trip for a signed-in read.
+ * One D1 round trip for a signed-in request.
  *
- * A signed-in request used to cost two round trips to D1: the session lookup, then the procedure's
- * own queries. For reads whose caller was already seen by this isolate, the procedure runs at once
- * with that remembered identity, and the session lookup travels in the procedure's first batch
- * (a D1 batch is one transaction: the lookup and the data come from the same snapshot). The
- * middleware then checks the lookup's row before anything leaves the Worker: if the session is
- * gone, the account blocked or the identity changed, the result is thrown away and the request
- * starts again the slow way. Writes never run before the row is known and accepted.
+ * A signed-in request used to cost at least two round trips to D1: the session lookup, then the
+ * procedure's own statements. For a caller this isolate has already verified, the procedure runs
+ * at once with that remembered identity, and the session travels with its first D1 call:
+ *   - a batch of reads gets the session lookup as its first statement (a D1 batch is one
+ *     transaction: the lookup and the data come from the same snapshot); the middleware checks the
+ *     lookup's row before anything leaves the Worker, and drops the answer if it does not confirm
+ *     the identity;
+ *   - a write (mutations only) is preceded, in the same batch, by a guard that inserts a NULL into
+ *     write_guards unless the session still belongs to that identity and is live: the NOT NULL
+ *     constraint then aborts the whole batch, so nothing is written on a stale identity.
+ * Whenever the row does not confirm the identity, the request starts again the slow way (session
+ * first); as nothing was written, running it again is safe.
  */
 import { AppError } from "../errors";
 
-/** Only plain SELECTs ride along with the session lookup; anything else waits for it. */
+/** Only plain SELECTs ride along with the session lookup; anything else waits for it or its guard. */
 const READ = /^\s*select\b/i;
+/** How D1 reports the guard's refusal (the stale-write guard fails a CHECK instead). */
+const GUARD_REFUSED = /NOT NULL constraint failed: write_guards/;
 
 type Row = Record<string, unknown> | null;
 
@@ -24,27 +31,61 @@ interface Gated {
 }
 
 /**
- * Wraps `real` so that the first batch of reads also runs `lookup`. `accept` decides whether a
- * write may go ahead on the row's strength (checked before the write is sent).
+ * Wraps `real` so that the first batch of reads also runs `lookup`, and (with a `guard`) so that the
+ * first write goes in one batch with the guard and the lookup. Without a guard, a write waits for
+ * the row and `accept` decides whether it may go ahead.
  */
-export function gateD1(real: D1Database, lookup: D1PreparedStatement, accept: (row: Row) => boolean): Gated {
+export function gateD1(real: D1Database, lookup: D1PreparedStatement, accept: (row: Row) => boolean, guard?: D1PreparedStatement): Gated {
   let fetched: Promise<Row> | null = null;
   const fetchAlone = () => (fetched ??= lookup.first<Record<string, unknown>>().then((r) => r ?? null));
   const beforeWrite = async () => {
     if (!accept(await fetchAlone())) throw new AppError("UNAUTHENTICATED");
   };
+  const rowOf = (result: D1Result) => ((result.results[0] as Row | undefined) ?? null) as Row;
+
+  /** The batch with the session in front: [guard?, lookup, ...stmts]; returns the stmts' results. */
+  const withSession = async <T>(stmts: D1PreparedStatement[], guarded: boolean): Promise<D1Result<T>[]> => {
+    const head = guarded ? [guard!, lookup] : [lookup];
+    try {
+      const results = await real.batch<T>([...head, ...stmts]);
+      fetched = Promise.resolve(rowOf(results[head.length - 1]!));
+      return results.slice(head.length);
+    } catch (error) {
+      if (!guarded || !GUARD_REFUSED.test(String((error as { cause?: unknown })?.cause ?? error))) throw error;
+      fetched = Promise.resolve(null);
+      throw new AppError("UNAUTHENTICATED");
+    }
+  };
 
   const wrap = (stmt: D1PreparedStatement, sql: string): D1PreparedStatement => {
     const read = READ.test(sql);
+    /** A lone write that can carry the guard: run as [guard, lookup, stmt] (D1Result is the same shape). */
+    const guardedAlone = () => fetched === null && guard !== undefined && !read;
     const ready = () => (read ? fetchAlone().then(() => undefined) : beforeWrite());
+    const single = async () => (await withSession([stmt], true))[0]!;
     const gated = {
       real: stmt,
       sql,
       bind: (...values: unknown[]) => wrap(stmt.bind(...values), sql),
-      first: async (column?: string) => (await ready(), column === undefined ? stmt.first() : stmt.first(column)),
-      run: async () => (await ready(), stmt.run()),
-      all: async () => (await ready(), stmt.all()),
-      raw: async (options?: { columnNames?: boolean }) => (await ready(), stmt.raw(options as { columnNames: true })),
+      first: async (column?: string) => {
+        if (guardedAlone()) {
+          const first = ((await single()).results[0] ?? null) as Record<string, unknown> | null;
+          return column === undefined ? first : (first?.[column] ?? null);
+        }
+        await ready();
+        return column === undefined ? stmt.first() : stmt.first(column);
+      },
+      run: async () => (guardedAlone() ? single() : (await ready(), stmt.run())),
+      all: async () => (guardedAlone() ? single() : (await ready(), stmt.all())),
+      raw: async (options?: { columnNames?: boolean }) => {
+        if (guardedAlone()) {
+          const rows = (await single()).results as Record<string, unknown>[];
+          const values = rows.map((r) => Object.values(r));
+          return options?.columnNames ? [Object.keys(rows[0] ?? {}), ...values] : values;
+        }
+        await ready();
+        return stmt.raw(options as { columnNames: true });
+      },
     };
     return gated as unknown as D1PreparedStatement;
   };
@@ -54,12 +95,9 @@ export function gateD1(real: D1Database, lookup: D1PreparedStatement, accept: (r
   const d1 = {
     prepare: (sql: string) => wrap(real.prepare(sql), sql),
     batch: async <T>(stmts: D1PreparedStatement[]): Promise<D1Result<T>[]> => {
-      if (fetched === null && stmts.every(isRead)) {
-        const [first, ...rest] = await real.batch<T>([lookup, ...stmts.map(unwrap)]);
-        fetched = Promise.resolve(((first!.results[0] as Row | undefined) ?? null) as Row);
-        return rest;
-      }
-      if (stmts.every(isRead)) await fetchAlone();
+      const reads = stmts.every(isRead);
+      if (fetched === null && (reads || guard)) return withSession<T>(stmts.map(unwrap), !reads);
+      if (reads) await fetchAlone();
       else await beforeWrite();
       return real.batch<T>(stmts.map(unwrap));
     },
