@@ -35,6 +35,11 @@ export const APP_ERRORS = {
     trpc: "CONFLICT",
     message: "Ce dossier vient d'être modifié par un collègue : rechargez la page puis recommencez.",
   },
+  DELETION_QUOTA_REACHED: {
+    trpc: "TOO_MANY_REQUESTS",
+    message:
+      "Limite atteinte : 400 dossiers ont déjà été supprimés aujourd'hui dans votre structure. Par sécurité, la suppression de dossiers est bloquée jusqu'à demain.",
+  },
   NPAI: {
     trpc: "CONFLICT",
     message: "« Ne plus accepter le courrier » est activé pour ce domicilié : le courrier doit être retourné.",

@@ -80,6 +80,7 @@ export const FIXTURES: Record<string, Fixture> = {
   "usagers.bulkRadiate": { input: (a) => ({ usagerIds: [a.usagerId], date: "2026-01-01", motif: "A_SA_DEMANDE", motifDetails: null }), expect: (res) => expect(res.data).toEqual({ radies: 0, ignores: 1 }) },
   "usagers.renew": { input: (a) => ({ usagerId: a.usagerId, version: a.version }), expect: "NOT_FOUND" },
   "usagers.undoDecision": { input: (a) => ({ usagerId: a.usagerId, version: a.version }), expect: "NOT_FOUND" },
+  "usagers.delete": { input: (a) => ({ usagerId: a.usagerId, version: a.version }), expect: "NOT_FOUND" },
   "usagers.bulkAssignReferent": { input: (a) => ({ usagerIds: [a.usagerId], referentId: null }), expect: (res) => expect(res.data).toEqual({ updated: 0 }) },
   "usagers.historique": { input: (a) => ({ usagerId: a.usagerId }), expect: "NOT_FOUND" },
   "usagers.notes": { input: (a) => ({ usagerId: a.usagerId }), expect: "NOT_FOUND" },

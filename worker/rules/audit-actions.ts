@@ -32,6 +32,7 @@ export const AUDIT_ACTION_LABELS = {
   USAGER_RENEWAL: "Demande de renouvellement",
   USAGER_DECISION_UNDONE: "Dernière décision annulée",
   USAGER_REFERENT_CHANGED: "Référent modifié",
+  USAGER_DELETED: "Dossier supprimé définitivement",
   NOTE_ADDED: "Note ajoutée",
   NOTE_PINNED: "Note épinglée",
   NOTE_UNPINNED: "Note désépinglée",

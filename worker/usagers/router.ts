@@ -3,6 +3,7 @@ import { id, text, z } from "../validation";
 import { annulerDerniereDecision, radierEnMasse, radierUsager, refuseDemande, renouveler, submitDemande, validateDemande } from "./decisions";
 import { historique } from "./historique";
 import { addNote, changeNote, listNotes } from "./notes";
+import { supprimerUsager } from "./suppression";
 import {
   bulkRadiateInput,
   entretienInput,
@@ -30,7 +31,7 @@ const ok = { ok: true as const };
 const version = z.number({ error: "Version du dossier manquante." }).int().min(1);
 const target = z.object({ usagerId: id, version });
 
-/** The domiciliés' files: list, fiche, état civil, entretien, decisions, notes (reference B.3–B.6, B.13). */
+/** The domiciliés' files: list, fiche, état civil, entretien, decisions, deletion, notes (reference B.3–B.6, B.13). */
 export const usagersRouter = router({
   list: staffProcedure("usager.read")
     .input(listInput)
@@ -132,6 +133,10 @@ export const usagersRouter = router({
       await annulerDerniereDecision(ctx.db, ctx.caller, input.usagerId, input.version, ctx.now);
       return ok;
     }),
+
+  delete: staffProcedure("usager.delete")
+    .input(target)
+    .mutation(({ ctx, input }) => supprimerUsager(ctx.db, ctx.env, ctx.caller, input.usagerId, input.version, ctx.now)),
 
   bulkAssignReferent: staffProcedure("usager.instruct")
     .input(

@@ -1,11 +1,13 @@
-import { createEffect, For, on, Show } from "solid-js";
+import { useNavigate } from "@solidjs/router";
+import { createEffect, createSignal, For, on, Show } from "solid-js";
 import { createStore } from "solid-js/store";
-import { api } from "../../api";
+import { api, isStaleWrite } from "../../api";
 import { formatDateFr } from "../../../../worker/rules/dates";
-import { ENTRETIEN_QUESTIONS, LIENS_AYANT_DROIT, type EntretienKey } from "../../../../worker/rules/usager";
+import { ENTRETIEN_QUESTIONS, LIENS_AYANT_DROIT, nomComplet, type EntretienKey } from "../../../../worker/rules/usager";
 import { useStaff } from "../../session";
 import { FormError, StatusMessage } from "../Alerts";
 import { Button } from "../Button";
+import { ConfirmDialog } from "../ConfirmDialog";
 import { RadioGroupField, SelectField, TextAreaField, TextField } from "../Field";
 import { createFormState } from "../form";
 import { colleagueName } from "./colleagues";
@@ -15,7 +17,10 @@ import { useFiche } from "./fiche";
 const KEYS = Object.keys(ENTRETIEN_QUESTIONS) as EntretienKey[];
 type Question = (typeof ENTRETIEN_QUESTIONS)[EntretienKey];
 
-/** The "Dossier" tab: état civil and ayants droit, then the entretien. Read-only without usager.instruct. */
+/**
+ * The "Dossier" tab: état civil and ayants droit, then the entretien (read-only without
+ * usager.instruct), and for gestionnaires and admins the deletion of the file.
+ */
 export function DossierTab() {
   const staff = useStaff();
   return (
@@ -32,7 +37,76 @@ export function DossierTab() {
           <EntretienForm />
         </Show>
       </section>
+      <Show when={staff.can("usager.delete")}>
+        <SuppressionSection />
+      </Show>
     </>
+  );
+}
+
+/**
+ * "Zone sensible": the file and everything in it erased for good (reference B.4.6). On success the
+ * fiche no longer exists: the list says what was deleted (and the server's quota warning, if any).
+ */
+function SuppressionSection() {
+  const ctx = useFiche();
+  const navigate = useNavigate();
+  const form = createFormState("suppression");
+  const [open, setOpen] = createSignal(false);
+  const u = () => ctx.fiche().usager;
+  const radiable = () => ["VALIDE", "INSTRUCTION", "ATTENTE_DECISION"].includes(u().statut);
+
+  const start = () => {
+    form.reset();
+    setOpen(true);
+  };
+
+  const confirm = () =>
+    void form.submit(async () => {
+      const name = nomComplet(u());
+      try {
+        const { warning } = await api.usagers.delete.mutate({ usagerId: u().id, version: u().version });
+        // Replace: "back" must not lead to a fiche that no longer exists.
+        navigate("/usagers", { replace: true, state: { notice: [`Dossier de ${name} supprimé.`, warning].filter(Boolean).join(" ") } });
+      } catch (error) {
+        // A colleague changed the file meanwhile: the fiche shows it as it is now, the dialog says why.
+        if (isStaleWrite(error)) await ctx.reload();
+        throw error;
+      }
+    });
+
+  return (
+    <section class="section section--compact" aria-labelledby="titre-zone-sensible">
+      <h2 id="titre-zone-sensible">Zone sensible</h2>
+      <p class="section__intro">La suppression efface définitivement le dossier et tout ce qu'il contient.</p>
+      <div class="form__actions">
+        <Button variant="danger-outline" onClick={start}>
+          Supprimer le dossier
+        </Button>
+      </div>
+      <ConfirmDialog
+        open={open()}
+        title={`Supprimer définitivement le dossier de ${nomComplet(u())} ?`}
+        confirmLabel="Supprimer définitivement"
+        busyLabel="Suppression…"
+        danger
+        busy={form.busy()}
+        error={form.error()}
+        onConfirm={confirm}
+        onCancel={() => setOpen(false)}
+      >
+        <p>
+          Tout le dossier sera effacé : courriers, notes, documents, procurations et accès au portail. Cette action est
+          irréversible.
+        </p>
+        <Show when={radiable()}>
+          <p>
+            Si la personne n'est plus domiciliée chez vous, préférez la radiation : elle conserve le dossier et son
+            historique.
+          </p>
+        </Show>
+      </ConfirmDialog>
+    </section>
   );
 }
 

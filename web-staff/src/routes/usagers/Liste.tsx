@@ -1,4 +1,4 @@
-import { A, useSearchParams } from "@solidjs/router";
+import { A, useLocation, useSearchParams } from "@solidjs/router";
 import type { inferRouterInputs } from "@trpc/server";
 import { ReceptionDialog } from "../../components/courrier/ReceptionDialog";
 import { createEffect, createMemo, createResource, createSignal, For, Match, on, onCleanup, Show, Switch } from "solid-js";
@@ -77,7 +77,10 @@ function ListeContent() {
   const colleagues = createColleagues();
   const input = createMemo(() => inputOf(params), undefined, { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) });
   const [data, { refetch }] = createResource(input, (i) => api.usagers.list.query(i));
-  const [notice, setNotice] = createSignal<string | null>(null);
+  // A message handed over by the page that sent us here (a file just deleted, whose fiche is gone):
+  // it heads the content, where the focus lands after a navigation (main.tsx).
+  const location = useLocation<{ notice?: string }>();
+  const [notice, setNotice] = createSignal<string | null>(location.state?.notice ?? null);
   // One-click reception from a row (reference B.13 quick buttons).
   const [receiving, setReceiving] = createSignal<Row | null>(null);
   const canReceive = () => staff.can("courrier.register");
