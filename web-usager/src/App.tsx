@@ -82,6 +82,9 @@ export function App() {
       <footer class="site-footer">
         <p>{d().common.tagline}</p>
         <p>{d().common.footer}</p>
+        <p class="site-footer__version">
+          {d().common.version} <bdi dir="ltr">{__ANCRAGE_VERSION__}</bdi>
+        </p>
       </footer>
     </>
   );

@@ -1,5 +1,6 @@
 import { render } from "solid-js/web";
 import { App } from "./App";
+import { registerServiceWorker } from "./pwa";
 import { navigate, path, ROUTES } from "./router";
 import { finishPendingSignOut, maybeSignedIn } from "./session";
 import "../../web-shared/base.css";
@@ -16,3 +17,4 @@ else if (path() === ROUTES.signIn && maybeSignedIn() && !new URLSearchParams(loc
 }
 
 render(() => <App />, document.getElementById("root")!);
+registerServiceWorker();

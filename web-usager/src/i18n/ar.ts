@@ -1,7 +1,10 @@
 /**
  * Arabic (right-to-left): the proof that a language is a dictionary plus `dir`.
+ * Modern Standard Arabic, plain words, the respectful plural "you" (أنتم). "Domiciliation" is
+ * التوطين, the word of Maghreb administrations; the structure is "مركز التوطين".
  * Written without a native speaker's review: to be proofread before it is announced.
- * Digits stay Latin (as on the letter the structure hands over).
+ * Digits stay Latin (ar-u-nu-latn): the identifiant, the temporary password, the letter and the
+ * phone numbers are written with them, and they are the digits of the Maghreb.
  */
 import type { UsagerStatut } from "../../../worker/rules/echeance";
 import { formatDay, formatInstantDay, formatTime } from "./format";
@@ -9,9 +12,30 @@ import type { Dict } from "./fr";
 
 const LOCALE = "ar-u-nu-latn";
 
-/** Arabic counted nouns: 1 singular, 2 dual, 3–10 plural, 11+ singular (accusative). */
-const counted = (n: number, one: string, two: string, few: string, many: string) =>
-  n === 1 ? `${one} (1)` : n === 2 ? `${two} (2)` : n >= 3 && n <= 10 ? `${n} ${few}` : `${n} ${many}`;
+/**
+ * Latin data (names, file IDs) inside an Arabic sentence, between Unicode isolates (FSI … PDI):
+ * without them "JEAN - P-12" is reordered by the right-to-left text around it.
+ */
+const isolate = (latin: string) => `\u2068${latin}\u2069`;
+
+/**
+ * A file ID the person may have to read out at the desk: never cut at its hyphens (a word joiner
+ * after each), or "P-" would end one right-to-left line and "12" start the next.
+ */
+const fileId = (id: string) => isolate(id.replace(/-/g, "-\u2060"));
+
+/**
+ * Arabic counted nouns (CLDR's categories): 1 singular + "one", 2 dual, 3–10 plural, 11–99
+ * singular accusative, 100, 101, 102… singular genitive (the hundreds end with 0–2).
+ */
+function counted(n: number, forms: { one: string; two: string; few: string; many: string; other: string }): string {
+  const rest = n % 100;
+  if (n === 1) return `${forms.one} (1)`;
+  if (n === 2) return `${forms.two} (2)`;
+  if (rest >= 3 && rest <= 10) return `${n} ${forms.few}`;
+  if (rest >= 11) return `${n} ${forms.many}`;
+  return `${n} ${forms.other}`;
+}
 
 export const ar: Dict = {
   code: "ar",
@@ -33,12 +57,13 @@ export const ar: Dict = {
     show: "إظهار",
     hide: "إخفاء",
     busy: "يرجى الانتظار…",
-    loading: "جارٍ تحميل فضائكم…",
+    loading: "جارٍ تحميل مساحتكم…",
     retry: "إعادة المحاولة",
     network: "لا يوجد اتصال بالإنترنت: تحققوا من الاتصال ثم أعيدوا المحاولة.",
     unexpected: "حدث خطأ غير متوقع. أعيدوا المحاولة بعد قليل.",
     footer: "Mon Ancrage — متابعة بريدكم لدى مركز التوطين.",
     accountMenu: "حسابي",
+    version: "الإصدار",
     pageTitle: (page) => `${page} — Mon Ancrage`,
   },
 
@@ -46,10 +71,10 @@ export const ar: Dict = {
     title: "تسجيل الدخول",
     intro: "اطّلعوا على البريد الذي ينتظركم في مركز التوطين.",
     login: "اسم المستخدم",
-    loginHint: "8 أحرف لاتينية، كبيرة أو صغيرة (مثال: ABCDEFGH). تجدونها في الرسالة التي سلّمها لكم المركز. ليس بريدكم الإلكتروني.",
+    loginHint: "8 أحرف لاتينية، كبيرة أو صغيرة (مثال: ABCDEFGH). تجدونها في الرسالة التي سلّمها لكم المركز. وهو ليس عنوان بريدكم الإلكتروني.",
     password: "كلمة المرور",
-    shared: "جهاز مشترك (لا تحفظ أي شيء على هذا الهاتف)",
-    sharedHint: "ضعوا علامة إذا لم يكن هذا الهاتف لكم: لن يُحفظ عليه أي شيء، وسيتم تسجيل خروجكم عند إغلاق المتصفح.",
+    shared: "جهاز مشترك (لن يُحفظ أي شيء على هذا الهاتف)",
+    sharedHint: "ضعوا علامة في هذه الخانة إذا لم يكن هذا الهاتف لكم: لن يُحفظ عليه أي شيء، وسيتم تسجيل خروجكم عند إغلاق المتصفح.",
     submit: "تسجيل الدخول",
     busy: "جارٍ تسجيل الدخول…",
     loginRequired: "أدخلوا اسم المستخدم.",
@@ -77,37 +102,45 @@ export const ar: Dict = {
     differentCurrent: "تختلف عن كلمة المرور الحالية",
     length: "8 أحرف على الأقل",
     digit: "رقم واحد على الأقل",
-    upper: "حرف كبير واحد على الأقل",
-    lower: "حرف صغير واحد على الأقل",
+    upper: "حرف لاتيني كبير واحد على الأقل (A–Z)",
+    lower: "حرف لاتيني صغير واحد على الأقل (a–z)",
     met: "الشرط مستوفى",
     unmet: "الشرط غير مستوفى",
   },
 
   dashboard: {
-    title: "فضائي",
-    hello: (prenom, nom, id) => `مرحبًا ${prenom} ${nom.toLocaleUpperCase("fr-FR")} - ${id}!`,
-    welcome: "مرحبًا بكم في فضاء متابعة بريدكم",
+    title: "مساحتي",
+    hello: (prenom, nom, id) => `مرحبًا ${isolate(`${prenom} ${nom.toLocaleUpperCase("fr-FR")}`)} - ${fileId(id)}!`,
+    welcome: "مرحبًا بكم في مساحة متابعة بريدكم",
     mailTitle: "بريدكم",
     hasMail: "لديكم بريد!",
     collect: "يمكنكم استلامه من مركز التوطين",
     noMail: "ليس لديكم بريد في الانتظار.",
     noMailHint: "عودوا بانتظام: تُحدَّث هذه الصفحة عند وصول أي بريد.",
-    courriers: (n) => counted(n, "رسالة واحدة", "رسالتان", "رسائل", "رسالة"),
-    colis: (n) => counted(n, "طرد واحد", "طردان", "طرود", "طردًا"),
-    avis: (n) => counted(n, "إشعار مرور واحد", "إشعارا مرور", "إشعارات مرور", "إشعار مرور"),
-    pendingTitle: "تفاصيل البريد في الانتظار",
+    courriers: (n) => counted(n, { one: "رسالة واحدة", two: "رسالتان", few: "رسائل", many: "رسالة", other: "رسالة" }),
+    colis: (n) => counted(n, { one: "طرد واحد", two: "طردان", few: "طرود", many: "طردًا", other: "طرد" }),
+    // "Avis de passage": the postman's notice that a registered letter waits at the post office.
+    avis: (n) =>
+      counted(n, {
+        one: "إشعار بريد مضمون واحد",
+        two: "إشعارا بريد مضمون",
+        few: "إشعارات بريد مضمون",
+        many: "إشعارًا لبريد مضمون",
+        other: "إشعار بريد مضمون",
+      }),
+    pendingTitle: "تفاصيل البريد الذي ينتظركم",
     comment: "ملاحظة",
-    visitRule: "حتى إن لم يكن لديكم بريد، يجب أن تحضروا إلى مصلحة التوطين مرة واحدة على الأقل كل ثلاثة أشهر.",
+    visitRule: "حتى إن لم يكن لديكم بريد، يجب أن تحضروا إلى مركز التوطين مرة واحدة على الأقل كل ثلاثة أشهر.",
     procTitle: "تحويل البريد والوكالات",
-    procExpired: (name, date) => `انتهت الوكالة باسم ${name} في ${date}`,
-    procActive: (name, date) => `الوكالة باسم ${name} سارية حتى ${date}`,
+    procExpired: (name, date) => `انتهت صلاحية الوكالة باسم ${isolate(name)} في ${date}`,
+    procActive: (name, date) => `الوكالة باسم ${isolate(name)} سارية حتى ${date}`,
     transfertActive: (date) => `يُحوَّل بريدكم حاليًا، حتى ${date}، إلى العنوان التالي:`,
     transfertFuture: (date) => `ابتداءً من ${date}، سيُحوَّل بريدكم إلى العنوان التالي:`,
     transfertExpired: (date) => `تنبيه: كان تحويل البريد ساريًا حتى ${date}`,
     nothingProc: "ليس لديكم حاليًا أي وكالة ولا أي تحويل للبريد.",
     domTitle: "توطينكم",
     expiresSoon: (date) => `تنبيه، ينتهي توطينكم في ${date}`,
-    expired: (date) => `انتهى توطينكم منذ ${date}`,
+    expired: (date) => `انتهى توطينكم بتاريخ ${date}`,
     renewHint: "اطلبوا تجديده من مركز التوطين.",
     dossierTitle: "ملفكم",
     statut: "الحالة",
@@ -128,14 +161,15 @@ export const ar: Dict = {
     noPhone: "لا يوجد رقم هاتف",
     noEmail: "لا يوجد بريد إلكتروني",
     infoHelp: "لتعديل هذه المعلومات، توجّهوا إلى مركز التوطين.",
-    structureTitle: "مركز التوطين",
+    structureTitle: "مركز التوطين الخاص بكم",
     offline: (date, time) => `غير متصل — آخر تحديث في ${date} الساعة ${time}`,
     offlineNoData: "أنتم غير متصلين ولا يوجد أي شيء محفوظ على هذا الجهاز. اتصلوا بالإنترنت ثم أعيدوا المحاولة.",
     sharedNotice: "جهاز مشترك: لا يُحفظ أي شيء على هذا الهاتف. لا تنسوا تسجيل الخروج في النهاية.",
     changePassword: "تغيير كلمة المرور",
     signOut: "تسجيل الخروج",
-    historyLink: "الاطلاع على تفاصيل المعاملات",
-    messagesTitle: "رسائل من مركزكم",
+    historyLink: "الاطلاع على سجل البريد والزيارات",
+    // Not رسائل: that word is the mail (letters) on this page.
+    messagesTitle: "إعلانات من مركزكم",
     messageTypes: { general: "معلومة عامة", closing: "إغلاق", "opening-hours": "أوقات العمل", other: "معلومة أخرى" },
     messagePeriod: (from, to) => (to ? `من ${from} إلى ${to}` : `منذ ${from}`),
     documentsTitle: "وثائق شاركها مركزكم",
@@ -146,21 +180,21 @@ export const ar: Dict = {
   },
 
   history: {
-    title: "سجل المعاملات",
+    title: "سجل البريد والزيارات",
     intro: "كل ما سجّله مركزكم لكم، من الأحدث إلى الأقدم.",
     back: "العودة إلى مساحتي",
     empty: "لم يُسجَّل أي شيء حتى الآن.",
-    more: "عرض المعاملات الأقدم",
+    more: "عرض ما هو أقدم",
     loadingMore: "جارٍ التحميل…",
-    at: (date, time) => `في ${date} على الساعة ${time}`,
+    at: (date, time) => `في ${date} الساعة ${time}`,
     item: (type, nb) => {
       switch (type) {
         case "courrierIn": return `استلام رسائل: ${nb}`;
         case "colisIn": return `استلام طرود: ${nb}`;
-        case "recommandeIn": return `استلام إشعارات مرور: ${nb}`;
+        case "recommandeIn": return `استلام إشعارات بريد مضمون: ${nb}`;
         case "courrierOut": return `تسليم رسائل: ${nb}`;
         case "colisOut": return `تسليم طرود: ${nb}`;
-        case "recommandeOut": return `تسليم إشعارات مرور: ${nb}`;
+        case "recommandeOut": return `تسليم إشعارات بريد مضمون: ${nb}`;
         case "appel": return "مكالمة هاتفية";
         default: return "زيارة";
       }
@@ -176,7 +210,7 @@ export const ar: Dict = {
     confirmation: "تأكيد كلمة المرور",
     submit: "حفظ كلمة المرور الجديدة",
     busy: "جارٍ الحفظ…",
-    back: "العودة إلى فضائي",
+    back: "العودة إلى مساحتي",
     currentRequired: "أدخلوا كلمة المرور الحالية.",
     done: "تم تغيير كلمة المرور. تم تسجيل خروج أجهزتكم الأخرى.",
     offline: "أنتم غير متصلين: لا يمكن تغيير كلمة المرور إلا مع اتصال بالإنترنت.",

@@ -30,6 +30,7 @@ export const en: Dict = {
     unexpected: "Something went wrong. Please try again in a moment.",
     footer: "Mon Ancrage — follow your mail at your domiciliation centre.",
     accountMenu: "My account",
+    version: "Version",
     pageTitle: (page) => `${page} — Mon Ancrage`,
   },
 

@@ -4,6 +4,19 @@
  * (dernier passage, receptions, the offline banner) in the device's timezone.
  */
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Creating an Intl formatter is slow on a phone (the first one of a language loads its locale
+ * data): each is made once, not once per date on the page.
+ */
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, options)));
+  return f;
+}
+
 /** A calendar day as a UTC midnight, formatted in UTC so it never moves to the day before. */
 function dayOf(iso: string): Date {
   const [y, m, d] = iso.slice(0, 10).split("-").map(Number) as [number, number, number];
@@ -11,7 +24,7 @@ function dayOf(iso: string): Date {
 }
 
 export function formatDay(locale: string, iso: string, month: "long" | "2-digit" = "long"): string {
-  return new Intl.DateTimeFormat(locale, {
+  return formatter(locale, {
     day: month === "long" ? "numeric" : "2-digit",
     month,
     year: "numeric",
@@ -20,11 +33,11 @@ export function formatDay(locale: string, iso: string, month: "long" | "2-digit"
 }
 
 export function formatInstantDay(locale: string, instant: Date, month: "long" | "2-digit" = "long"): string {
-  return new Intl.DateTimeFormat(locale, { day: month === "long" ? "numeric" : "2-digit", month, year: "numeric" }).format(instant);
+  return formatter(locale, { day: month === "long" ? "numeric" : "2-digit", month, year: "numeric" }).format(instant);
 }
 
 export function formatTime(locale: string, instant: Date): string {
-  return new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant);
+  return formatter(locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant);
 }
 
 /** The calendar day (YYYY-MM-DD) an instant falls on, on this device. */

@@ -42,6 +42,7 @@ export const fr = {
     unexpected: "Une erreur inattendue est survenue. Réessayez dans un instant.",
     footer: "Mon Ancrage — le suivi de votre courrier par votre centre de domiciliation.",
     accountMenu: "Mon compte",
+    version: "Version",
     pageTitle: (page: string) => `${page} — Mon Ancrage`,
   },
 

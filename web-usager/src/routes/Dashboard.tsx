@@ -48,6 +48,20 @@ export function formatPhone(raw: string): { text: string; href: string } {
 }
 
 /**
+ * The date formats are slow to create the first time (Intl loads the language's locale data, tens
+ * of milliseconds on a phone): made while the dashboard is on its way, not in the same go as
+ * drawing it.
+ */
+function prepareDates(d: Dict): void {
+  const day = "2000-01-01";
+  const instant = new Date();
+  d.date(day);
+  d.longDate(day);
+  d.instantDate(instant);
+  d.time(instant);
+}
+
+/**
  * "Mon espace": one request (monEspace.dashboard), kept on the device for offline reading unless
  * the device is shared. Layout and labels follow the seed.
  */
@@ -62,7 +76,11 @@ export function Dashboard() {
   async function load() {
     if (state().kind !== "ready") setState({ kind: "loading" });
     try {
-      const data = await api.monEspace.dashboard.query();
+      const request = api.monEspace.dashboard.query();
+      // A task of its own, queued after the one in which tRPC sends its batch: the request is
+      // already on its way while the formats are made.
+      setTimeout(() => prepareDates(d()));
+      const data = await request;
       setState({ kind: "ready", data });
       if (!isSharedDevice()) await saveDashboard(data);
     } catch (error) {
@@ -90,7 +108,7 @@ export function Dashboard() {
   };
 
   return (
-    <div class="page">
+    <div class="page" classList={{ "page--loading": state().kind === "loading" }}>
       <div class="offline-region" role="status">
         <Show when={offlineText()}>
           <div class="banner banner--offline">
@@ -218,7 +236,7 @@ function DashboardView(props: { data: DashboardData }) {
                             <Show when={p.content}>
                               <span class="tag">
                                 <span class="sr-only">{d().dashboard.comment} : </span>
-                                {p.content}
+                                <span lang="fr">{p.content}</span>
                               </span>
                             </Show>
                           </li>
@@ -269,11 +287,11 @@ function DashboardView(props: { data: DashboardData }) {
                 <Switch>
                   <Match when={tr().actif}>
                     <p>{d().dashboard.transfertActive(d().date(tr().dateFin))}</p>
-                    <address>
-                      {tr().nom}
+                    <address lang="fr">
+                      <bdi>{tr().nom}</bdi>
                       <Show when={tr().adresse}>
                         <br />
-                        {tr().adresse}
+                        <bdi>{tr().adresse}</bdi>
                       </Show>
                     </address>
                   </Match>
@@ -282,11 +300,11 @@ function DashboardView(props: { data: DashboardData }) {
                   </Match>
                   <Match when={true}>
                     <p>{d().dashboard.transfertFuture(d().date(tr().dateDebut))}</p>
-                    <address>
-                      {tr().nom}
+                    <address lang="fr">
+                      <bdi>{tr().nom}</bdi>
                       <Show when={tr().adresse}>
                         <br />
-                        {tr().adresse}
+                        <bdi>{tr().adresse}</bdi>
                       </Show>
                     </address>
                   </Match>
@@ -353,11 +371,19 @@ function DashboardView(props: { data: DashboardData }) {
           </div>
           <div>
             <dt>{d().dashboard.phone}</dt>
-            <dd>{phone()?.text ?? d().dashboard.noPhone}</dd>
+            <dd>
+              <Show when={phone()} fallback={d().dashboard.noPhone}>
+                {(p) => <span dir="ltr">{p().text}</span>}
+              </Show>
+            </dd>
           </div>
           <div>
             <dt>{d().dashboard.email}</dt>
-            <dd class="break">{u().email ?? d().dashboard.noEmail}</dd>
+            <dd class="break">
+              <Show when={u().email} fallback={d().dashboard.noEmail}>
+                {(email) => <bdi>{email()}</bdi>}
+              </Show>
+            </dd>
           </div>
         </dl>
         <p class="note">{d().dashboard.infoHelp}</p>
@@ -365,17 +391,24 @@ function DashboardView(props: { data: DashboardData }) {
 
       <section class="card" aria-labelledby="structure">
         <h2 id="structure">{d().dashboard.structureTitle}</h2>
-        <address>
-          <strong>{props.data.structure.nom}</strong>
+        {/* French postal data: each line isolated, so "12 rue…" keeps its order in a right-to-left page. */}
+        <address lang="fr">
+          <strong>
+            <bdi>{props.data.structure.nom}</bdi>
+          </strong>
           <br />
-          {props.data.structure.adresse}
+          <bdi>{props.data.structure.adresse}</bdi>
           <br />
-          {props.data.structure.codePostal} {props.data.structure.ville}
+          <bdi>
+            {props.data.structure.codePostal} {props.data.structure.ville}
+          </bdi>
           <Show when={structurePhone()}>
             {(p) => (
               <>
                 <br />
-                <a href={p().href}>{p().text}</a>
+                <a href={p().href} dir="ltr">
+                  {p().text}
+                </a>
               </>
             )}
           </Show>

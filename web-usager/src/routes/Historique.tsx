@@ -55,7 +55,7 @@ export function Historique() {
   };
 
   return (
-    <div class="page">
+    <div class="page" classList={{ "page--loading": !loaded() && !failure() }}>
       <p class="back">
         <a href={ROUTES.dashboard} onClick={linkClick}>
           <span aria-hidden="true">{d().dir === "rtl" ? "→ " : "← "}</span>

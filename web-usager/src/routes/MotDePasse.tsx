@@ -86,7 +86,7 @@ export function MotDePasse() {
     <div class="page page--narrow">
       <p class="back">
         <a href={ROUTES.dashboard} onClick={linkClick}>
-          <span aria-hidden="true">← </span>
+          <span aria-hidden="true">{d().dir === "rtl" ? "→ " : "← "}</span>
           {d().password.back}
         </a>
       </p>
