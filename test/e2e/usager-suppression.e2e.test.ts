@@ -9,6 +9,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "../support/browser.mjs";
+import { etatCivil } from "../support/fixtures";
 import { cookiePair, DEMO, signInStaffUi, trpcMutation } from "./helpers";
 
 const staffUrl = inject("staffUrl");
@@ -32,23 +33,7 @@ async function createFile(): Promise<number> {
   const created = await trpcMutation(
     staffUrl,
     "usagers.create",
-    {
-      civilite: "M.",
-      nom: "Effaçable",
-      prenom: "Octave",
-      surnom: null,
-      dateNaissance: "1969-07-14",
-      lieuNaissance: "Brest",
-      nationalite: null,
-      langue: null,
-      telephone: null,
-      email: null,
-      contactByPhone: false,
-      numeroDistribution: null,
-      referentId: null,
-      customRef: null,
-      ayantsDroit: [],
-    },
+    { ...etatCivil, nom: "Effaçable", prenom: "Octave" },
     { cookie },
   );
   expect(created.status).toBe(200);

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import app from "../index";
 import { call, createStaff, createStructure, ORIGIN, signIn } from "../../test/support/worker-api";
 import { domicilieOnPortal, PORTAL } from "../../test/support/portal";
+import { etatCivil } from "../../test/support/fixtures";
 
 /** The Worker over a D1 binding that counts round trips (a batch is one). */
 function countingWorker() {
@@ -162,7 +163,7 @@ async function domicilieWithMail(admin: string) {
   const created = await call<{ id: number }>(
     "mutation",
     "usagers.create",
-    { civilite: "M.", nom: "Garde", prenom: "Paul", surnom: null, dateNaissance: "1980-01-02", lieuNaissance: "Lille", nationalite: null, langue: null, telephone: null, email: null, contactByPhone: false, numeroDistribution: null, referentId: null, customRef: null, ayantsDroit: [] },
+    { ...etatCivil, nom: "Garde", prenom: "Paul" },
     { cookie: admin },
   );
   return { usagerId: created.data!.id };

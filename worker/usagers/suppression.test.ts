@@ -6,29 +6,12 @@ import { APP_ERRORS } from "../errors";
 import { addDays, startOfDayInstant } from "../rules/dates";
 import { defaultDateFin } from "../rules/echeance";
 import { DELETION_QUOTA } from "./suppression";
+import { etatCivil } from "../../test/support/fixtures";
 
 /** Every table whose rows belong to a file (by cascade from usagers). */
 const CHILD_TABLES = ["usager_decisions", "usager_notes", "usager_documents", "interactions", "procurations", "portail_accounts", "portail_logins"];
 
-function etatCivil(nom: string) {
-  return {
-    civilite: "Mme",
-    nom,
-    prenom: "Clémence",
-    surnom: "Clem",
-    dateNaissance: "1977-11-23",
-    lieuNaissance: "Rouen",
-    nationalite: null,
-    langue: null,
-    telephone: null,
-    email: null,
-    contactByPhone: false,
-    numeroDistribution: null,
-    referentId: null,
-    customRef: null,
-    ayantsDroit: [],
-  };
-}
+const etatCivilOf = (nom: string) => ({ ...etatCivil, civilite: "Mme", nom, prenom: "Clémence", surnom: "Clem" });
 
 async function team() {
   const s = await createStructure();
@@ -39,7 +22,7 @@ async function team() {
 }
 
 async function createFile(cookie: string, nom: string) {
-  const res = await call<{ id: number; ref: number; customRef: string }>("mutation", "usagers.create", etatCivil(nom), { cookie });
+  const res = await call<{ id: number; ref: number; customRef: string }>("mutation", "usagers.create", etatCivilOf(nom), { cookie });
   expect(res.status).toBe(200);
   return res.data!;
 }
