@@ -10,7 +10,15 @@ export default defineConfig(async () => {
       cloudflareTest({
         main: "worker/index.ts",
         wrangler: { configPath: "./wrangler.toml" },
-        miniflare: { bindings: { TEST_MIGRATIONS: migrations, FILES_SECRET: "dGVzdC1vbmx5LWZpbGVzLXNlY3JldC0zMi1ieXRlcyE=" } },
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            FILES_SECRET: "dGVzdC1vbmx5LWZpbGVzLXNlY3JldC0zMi1ieXRlcyE=",
+            // The fuzz test's knobs (test/integration/fuzz.test.ts): workerd does not see the shell's environment.
+            FUZZ_RUNS: process.env.FUZZ_RUNS ?? "",
+            FUZZ_SEED: process.env.FUZZ_SEED ?? "",
+          },
+        },
       }),
     ],
     test: {

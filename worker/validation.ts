@@ -4,8 +4,13 @@ import { fr } from "zod/locales";
 // Every message zod produces is French; the fields below add the field's own name.
 z.config(fr());
 
-/** Control characters (NUL…) have no place in a name or an address; tabs and line breaks stay. */
-const withoutControls = (v: string) => v.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
+/**
+ * Control characters (NUL…) have no place in a name or an address; tabs and line breaks stay. Nor
+ * do U+FFFE, U+FFFF and unpaired surrogates: not characters at all, they make the XML of a .docx
+ * letter unreadable (and D1 would store a lone surrogate as three U+FFFD).
+ */
+export const withoutControls = (v: string) =>
+  v.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "");
 
 export const text = (label: string, max: number) =>
   z

@@ -1,33 +1,8 @@
-import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { etatCivil, FIXTURES, type A } from "../support/fixtures";
+import { counts, HOSTILE } from "../support/hostile";
 import { allProcedures } from "../support/procedures";
 import { call, createStaff, createStructure, signIn } from "../support/worker-api";
-
-/** What attackers and broken clients send: injections, markup, huge and odd text, wrong types. */
-const HOSTILE: unknown[] = [
-  "'; DROP TABLE usagers; --",
-  "\" OR 1=1 --",
-  "<script>alert(1)</script>",
-  "<img src=x onerror=alert(1)>",
-  "x".repeat(1_000_000),
-  "\u0000\u202e\ud83d\udca9\u200b",
-  "",
-  -1,
-  1e308,
-  null,
-  true,
-  [],
-  { $gt: "" },
-];
-
-const TABLES = ["structures", "staff_users", "usagers", "usager_decisions", "usager_notes", "usager_documents", "interactions", "procurations", "portail_accounts", "audit_log"];
-
-/** Row counts of every table that matters, in one query. */
-async function counts(): Promise<Record<string, number>> {
-  const sql = `SELECT ${TABLES.map((t) => `(SELECT count(*) FROM ${t}) AS ${t}`).join(", ")}`;
-  return (await env.DB.prepare(sql).first<Record<string, number>>())!;
-}
 
 describe("hostile input on every staff procedure", () => {
   let a: A;

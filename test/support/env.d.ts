@@ -6,6 +6,9 @@ declare global {
   namespace Cloudflare {
     interface Env extends WorkerEnv {
       TEST_MIGRATIONS: D1Migration[];
+      /** Runs per procedure and seed of the fuzz test, from the shell ("" when unset). */
+      FUZZ_RUNS: string;
+      FUZZ_SEED: string;
     }
   }
 }

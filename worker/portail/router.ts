@@ -6,7 +6,7 @@ import { listSharedDocuments } from "../documents/service";
 import { interactionsPage } from "../courrier/service";
 import { STRUCTURE_MESSAGE_TYPES, type StructureMessageType } from "../rules/structure-messages";
 import { calendarDate } from "../usagers/schemas";
-import { id, password, text, z } from "../validation";
+import { id, password, text, withoutControls, z } from "../validation";
 import { deleteMessage, listMessages, saveMessage } from "./messages";
 import { changeUsagerPassword, firstLogin, signInUsager } from "./auth";
 import { dashboard } from "./dashboard";
@@ -15,6 +15,8 @@ import { bulkCreateAccounts, listPortalAccounts, portalAccountOf, portalSettings
 const ok = { ok: true as const };
 const login = z
   .string({ error: "Votre identifiant : ce champ est obligatoire." })
+  // A failed attempt journals the identifiant typed: no control character reaches the journal.
+  .overwrite(withoutControls)
   .trim()
   .min(1, "Votre identifiant : ce champ est obligatoire.")
   .max(64, "Votre identifiant : 8 lettres.");

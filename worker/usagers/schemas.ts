@@ -1,6 +1,6 @@
 import { isCalendarDate } from "../rules/dates";
 import { ENTRETIEN_QUESTIONS, LIENS_AYANT_DROIT, MOTIFS_RADIATION, MOTIFS_REFUS, ORIENTATIONS, USAGER_TABS, CIVILITES } from "../rules/usager";
-import { email, id, optionalText, text, whenValid, z } from "../validation";
+import { email, id, optionalText, text, whenValid, withoutControls, z } from "../validation";
 
 export const calendarDate = (label: string) =>
   z
@@ -57,14 +57,15 @@ export type EtatCivilInput = z.infer<typeof etatCivilInput>;
 
 const entretienShape = Object.fromEntries(
   Object.entries(ENTRETIEN_QUESTIONS).flatMap(([key, q]) => {
+    // Free answers are cleaned like every text field (validation.ts): no control character is stored.
     const answer =
       q.type === "ouiNon"
         ? z.boolean().nullish()
         : q.type === "choix"
           ? z.enum(q.choix as unknown as [string, ...string[]], { error: `${q.label} : choisissez une valeur de la liste.` }).nullish()
-          : z.string().trim().max(q.type === "texteLong" ? 2000 : 1000, `${q.label} : texte trop long.`).nullish();
+          : z.string().overwrite(withoutControls).trim().max(q.type === "texteLong" ? 2000 : 1000, `${q.label} : texte trop long.`).nullish();
     const entries: [string, z.ZodType][] = [[key, answer]];
-    if ("detail" in q) entries.push([`${key}Detail`, z.string().trim().max(1000, `${q.detail} : 1000 caractères au maximum.`).nullish()]);
+    if ("detail" in q) entries.push([`${key}Detail`, z.string().overwrite(withoutControls).trim().max(1000, `${q.detail} : 1000 caractères au maximum.`).nullish()]);
     return entries;
   }),
 );
