@@ -1,5 +1,6 @@
 /**
- * The domiciliés list and fiche at scale, over HTTP against `wrangler dev` (issue 3, "Scale and speed").
+ * The domiciliés list and fiche at scale, over HTTP against wrangler's dev server (issue 3, "Scale and
+ * speed"; without its DevTools inspector, see run.mjs).
  *
  * Starts its own server: fresh state, migrations, demo seed, then db/seed/large.ts fills
  * "CCAS de Grandeville" in the D1 file BEFORE wrangler dev opens it. Signs in as its gestionnaire
@@ -231,6 +232,7 @@ export default {
     console.error(`[usagers] ${files.toLocaleString("fr-FR")} domiciliés, ${interactions.toLocaleString("fr-FR")} interactions (graine ${seed})…`);
     const server = await startServer({
       log,
+      inspector: false,
       beforeStart: async ({ d1File }) => {
         seeded = await generate(d1File, files, interactions, seed);
         log(`db/seed/large.ts: ${seeded.seconds.toFixed(1)} s ${JSON.stringify(seeded.summary.phases)}`);

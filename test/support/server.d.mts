@@ -20,6 +20,8 @@ export interface TestServer {
 
 export function startServer(options?: {
   seed?: boolean;
+  /** false: wrangler's dev server without its DevTools inspector (test/support/dev-server.mjs), for benchmarks. */
+  inspector?: boolean;
   keepState?: boolean;
   timeoutMs?: number;
   log?: (message: string) => void;

@@ -26,6 +26,7 @@ import { fileURLToPath } from "node:url";
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const WRANGLER = join(ROOT, "node_modules", "wrangler", "bin", "wrangler.js");
 const TSX = join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
+const DEV_SERVER = join(ROOT, "test", "support", "dev-server.mjs");
 
 /** Environment of every wrangler process: no prompt, no metrics, no network lookups. */
 export function wranglerEnv(extra = {}) {
@@ -123,6 +124,8 @@ async function answers(url) {
 /**
  * @param {object} [options]
  * @param {boolean} [options.seed=true]        seed the demo data
+ * @param {boolean} [options.inspector=true]   false: wrangler's dev server without its DevTools
+ *   inspector (test/support/dev-server.mjs), for benchmarks
  * @param {boolean} [options.keepState=false]  keep the temp dir after stop() (also ANCRAGE_KEEP_STATE=1)
  * @param {number}  [options.timeoutMs=90000]  how long to wait for the first answer
  * @param {(msg: string) => void} [options.log] progress messages (default: silent)
@@ -131,7 +134,7 @@ async function answers(url) {
  *   (e.g. db/seed/large.ts fills it). Its failure stops the start like any other step.
  */
 export async function startServer(options = {}) {
-  const { seed = true, timeoutMs = 90_000, log = () => {}, beforeStart } = options;
+  const { seed = true, inspector = true, timeoutMs = 90_000, log = () => {}, beforeStart } = options;
   const keepState = options.keepState ?? process.env.ANCRAGE_KEEP_STATE === "1";
   const baseDir = mkdtempSync(join(tmpdir(), "ancrage-test-"));
   const persistDir = join(baseDir, "state");
@@ -169,17 +172,14 @@ export async function startServer(options = {}) {
     }
 
     const port = await freePort();
-    const inspectorPort = await freePort();
     const staffUrl = `http://localhost:${port}`;
     const portalUrl = `http://127.0.0.1:${port}`;
     const args = [
-      WRANGLER,
-      "dev",
+      ...(inspector
+        ? [WRANGLER, "dev", "--ip", "127.0.0.1", "--inspector-port", String(await freePort()), "--show-interactive-dev-session=false"]
+        : [DEV_SERVER]),
       "--persist-to", persistDir,
       "--port", String(port),
-      "--ip", "127.0.0.1",
-      "--inspector-port", String(inspectorPort),
-      "--show-interactive-dev-session=false",
       "--var", `STAFF_ORIGIN:${staffUrl}`,
       "--var", `PORTAL_ORIGIN:${portalUrl}`,
       "--var", `FILES_SECRET:${randomBytes(32).toString("base64")}`,

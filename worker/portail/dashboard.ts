@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { interactions, portailAccounts, procurations, structures, usagers } from "../../db/schema";
 import type { Db } from "../db";
 import { calendarDateIn } from "../rules/dates";
@@ -11,7 +11,7 @@ import { listSharedDocuments } from "../documents/service";
 /** Everything Mon Ancrage's dashboard shows, in one round trip (reference A.8). */
 export async function dashboard(db: Db, caller: UsagerCaller, session: { shared: boolean }, now: Date) {
   const today = calendarDateIn(caller.timeZone, now);
-  const [rows, pending, procs, structure, account, messages, documents] = await db.batch([
+  const [rows, pending, procs, messages, documents] = await db.batch([
     db
       .select({
         civilite: usagers.civilite,
@@ -31,8 +31,20 @@ export async function dashboard(db: Db, caller: UsagerCaller, session: { shared:
         transfertAdresse: usagers.transfertAdresse,
         transfertDebut: usagers.transfertDebut,
         transfertFin: usagers.transfertFin,
+        login: portailAccounts.login,
+        // Aliased: D1 returns batch rows as objects, where a second "nom" would replace the first.
+        structure: {
+          nom: sql<string>`${structures.nom}`.as("structure_nom"),
+          adresse: sql<string>`${structures.adresse}`.as("structure_adresse"),
+          codePostal: sql<string>`${structures.codePostal}`.as("structure_code_postal"),
+          ville: sql<string>`${structures.ville}`.as("structure_ville"),
+          telephone: sql<string>`${structures.telephone}`.as("structure_telephone"),
+        },
       })
       .from(usagers)
+      // The account and the structure come with the file: fewer statements in the round trip.
+      .innerJoin(portailAccounts, eq(portailAccounts.id, caller.accountId))
+      .innerJoin(structures, eq(structures.id, usagers.structureId))
       .where(and(eq(usagers.id, caller.usagerId), eq(usagers.structureId, caller.structureId))),
     db
       .select({ type: interactions.type, nb: interactions.nb, content: interactions.content, createdAt: interactions.createdAt })
@@ -45,18 +57,13 @@ export async function dashboard(db: Db, caller: UsagerCaller, session: { shared:
       .from(procurations)
       .where(eq(procurations.usagerId, caller.usagerId))
       .orderBy(asc(procurations.id)),
-    db
-      .select({ nom: structures.nom, adresse: structures.adresse, codePostal: structures.codePostal, ville: structures.ville, telephone: structures.telephone })
-      .from(structures)
-      .where(eq(structures.id, caller.structureId)),
-    db.select({ login: portailAccounts.login }).from(portailAccounts).where(eq(portailAccounts.id, caller.accountId)),
     currentMessagesQuery(db, caller.structureId, today),
     listSharedDocuments(db, caller),
   ]);
-  const u = rows[0]!;
+  const { login, structure, ...u } = rows[0]!;
   return {
     usager: u,
-    login: account[0]!.login,
+    login,
     appareilPartage: session.shared,
     timeZone: caller.timeZone,
     today,
@@ -67,7 +74,7 @@ export async function dashboard(db: Db, caller: UsagerCaller, session: { shared:
       u.transfertNom && u.transfertDebut && u.transfertFin
         ? { nom: u.transfertNom, adresse: u.transfertAdresse, dateDebut: u.transfertDebut, dateFin: u.transfertFin, actif: u.transfertDebut <= today && today <= u.transfertFin }
         : null,
-    structure: structure[0]!,
+    structure,
     messages,
     documents,
   };

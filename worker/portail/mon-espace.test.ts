@@ -35,6 +35,21 @@ describe("Mon Ancrage: history, shared documents, structure messages", () => {
     bob = await domicilieOnPortal(admin, "Voisin");
   });
 
+  it("dashboard: the person, the identifiant and the structure, each with its own name and phone", async () => {
+    const dash = await portal<{ usager: { nom: string; prenom: string; telephone: string | null }; login: string; structure: { nom: string; telephone: string; ville: string } }>(
+      "query",
+      "monEspace.dashboard",
+      undefined,
+      alice.cookie,
+    );
+    const s = await env.DB.prepare("SELECT s.nom, s.telephone, s.ville, a.login FROM portail_accounts a JOIN structures s ON s.id = a.structure_id WHERE a.usager_id = ?")
+      .bind(alice.usagerId)
+      .first<{ nom: string; telephone: string; ville: string; login: string }>();
+    expect(dash.data!.usager).toMatchObject({ nom: "Historia", prenom: "Alice", telephone: null });
+    expect(dash.data!.login).toBe(s!.login);
+    expect(dash.data!.structure).toEqual({ nom: s!.nom, adresse: expect.any(String), codePostal: expect.any(String), ville: s!.ville, telephone: s!.telephone });
+  });
+
   it("history: every interaction, newest first, paginated, without the staff member's name", async () => {
     for (let i = 1; i <= 12; i++) {
       expect((await call("mutation", "courrier.receive", { usagerId: alice.usagerId, courrier: i, content: `lot ${i}` }, { cookie: agent })).status).toBe(200);
