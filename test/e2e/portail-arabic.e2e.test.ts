@@ -16,6 +16,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "../support/browser.mjs";
 import { docxText } from "../support/zip.mjs";
 import { cookiePair, DEMO, demoStructure, ROOT, trpcMutation, trpcQuery } from "./helpers";
+import { calendarDateIn } from "../../worker/rules/dates";
+import { defaultDateFin } from "../../worker/rules/echeance";
 
 const staffUrl = inject("staffUrl");
 const portalUrl = inject("portalUrl");
@@ -55,14 +57,13 @@ async function portalAccount(): Promise<{ login: string; temporaryPassword: stri
     ayantsDroit: [],
   });
   const { usager } = await staffCall<{ usager: { version: number } }>(cookie, "query", "usagers.get", { id: usagerId });
-  const now = new Date();
-  const end = new Date(Date.UTC(now.getUTCFullYear() + 1, now.getUTCMonth(), now.getUTCDate()));
-  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
+  // "Today" is the structure's day (Paris), whatever the machine's clock says.
+  const today = calendarDateIn("Europe/Paris", new Date());
   await staffCall(cookie, "mutation", "usagers.validate", {
     usagerId,
     version: usager.version,
-    dateDebut: start.toISOString().slice(0, 10),
-    dateFin: end.toISOString().slice(0, 10),
+    dateDebut: today,
+    dateFin: defaultDateFin(today),
     customRef: null,
   });
   await staffCall(cookie, "mutation", "portail.setPreference", { usagerId, acces: true });
