@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { interactions, portailAccounts, procurations, structures, usagers } from "../../db/schema";
 import type { Db } from "../db";
 import { calendarDateIn } from "../rules/dates";
@@ -7,6 +7,7 @@ import { procurationState, RECEPTION_TYPES } from "../rules/courrier";
 import type { UsagerCaller } from "../trpc";
 import { currentMessagesQuery } from "./messages";
 import { listSharedDocuments } from "../documents/service";
+import { pendingOf } from "../courrier/service";
 
 /** Everything Mon Ancrage's dashboard shows, in one round trip (reference A.8). */
 export async function dashboard(db: Db, caller: UsagerCaller, session: { shared: boolean }, now: Date) {
@@ -49,7 +50,7 @@ export async function dashboard(db: Db, caller: UsagerCaller, session: { shared:
     db
       .select({ type: interactions.type, nb: interactions.nb, content: interactions.content, createdAt: interactions.createdAt })
       .from(interactions)
-      .where(and(eq(interactions.usagerId, caller.usagerId), inArray(interactions.type, [...RECEPTION_TYPES]), isNull(interactions.outId)))
+      .where(and(eq(interactions.usagerId, caller.usagerId), pendingOf(RECEPTION_TYPES)))
       .orderBy(desc(interactions.id))
       .limit(100),
     db
