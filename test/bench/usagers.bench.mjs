@@ -32,6 +32,7 @@ import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { ROOT, startServer } from "../support/server.mjs";
 import { createPortalAccount } from "./portal.bench.mjs";
+import { counterMismatches, countersWithRecount } from "../support/counters.mjs";
 import { percentile, serverTime } from "./stats.mjs";
 
 const require = createRequire(import.meta.url);
@@ -199,20 +200,7 @@ async function burst(server, cookies, ids, d1File, structureId) {
   const Database = require("better-sqlite3");
   const db = new Database(d1File, { readonly: true });
   try {
-    const row = db
-      .prepare(
-        `SELECT count(*) AS n FROM usagers u
-         LEFT JOIN (
-           SELECT usager_id,
-             sum(CASE WHEN type = 'courrierIn' THEN nb ELSE 0 END) AS c,
-             sum(CASE WHEN type = 'colisIn' THEN nb ELSE 0 END) AS p,
-             sum(CASE WHEN type = 'recommandeIn' THEN nb ELSE 0 END) AS a
-           FROM interactions WHERE out_id IS NULL AND type IN ('courrierIn', 'colisIn', 'recommandeIn') GROUP BY usager_id
-         ) r ON r.usager_id = u.id
-         WHERE u.structure_id = ? AND (u.nb_courrier != coalesce(r.c, 0) OR u.nb_colis != coalesce(r.p, 0) OR u.nb_avis != coalesce(r.a, 0))`,
-      )
-      .get(structureId);
-    return row.n;
+    return counterMismatches(countersWithRecount(db, structureId)).length;
   } finally {
     db.close();
   }

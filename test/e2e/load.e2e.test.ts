@@ -32,6 +32,7 @@ import { HANDOVER_TYPES, RECEPTION_TYPES, type ReceptionType } from "../../worke
 import { addDays, calendarDateIn, startOfDayInstant } from "../../worker/rules/dates";
 import { defaultDateFin, echeanceOf } from "../../worker/rules/echeance";
 import { searchColumns } from "../../worker/rules/search";
+import { counterMismatches, countersWithRecount, type CounterRow } from "../support/counters.mjs";
 import { startServer, type TestServer } from "../support/server.mjs";
 import { cookiePair, DEMO, demoStructure } from "./helpers";
 
@@ -342,26 +343,13 @@ describe("load on loopback", () => {
 
       // Afterwards, from the database itself (read-only while the server runs).
       const db = new Database(server.d1File!, { readonly: true, fileMustExist: true });
-      let counters: { id: number; nb_courrier: number; nb_colis: number; nb_avis: number; c: number; p: number; a: number }[];
+      let counters: CounterRow[];
       let stored: { type: ReceptionType; rows: number; nb: number }[];
       let outs: { id: number; nb: number; linked: number }[];
       try {
         const ids = JSON.stringify(files.map((f) => f.usagerId));
         // Every file of the structure: the stored counters against the pending receptions recounted.
-        counters = db
-          .prepare(
-            `SELECT u.id, u.nb_courrier, u.nb_colis, u.nb_avis, coalesce(r.c, 0) AS c, coalesce(r.p, 0) AS p, coalesce(r.a, 0) AS a
-             FROM usagers u
-             LEFT JOIN (
-               SELECT usager_id,
-                 sum(CASE WHEN type = 'courrierIn' THEN nb ELSE 0 END) AS c,
-                 sum(CASE WHEN type = 'colisIn' THEN nb ELSE 0 END) AS p,
-                 sum(CASE WHEN type = 'recommandeIn' THEN nb ELSE 0 END) AS a
-               FROM interactions WHERE out_id IS NULL AND type IN ('courrierIn', 'colisIn', 'recommandeIn') GROUP BY usager_id
-             ) r ON r.usager_id = u.id
-             WHERE u.structure_id = ?`,
-          )
-          .all(structureId) as typeof counters;
+        counters = countersWithRecount(db, structureId);
         stored = db
           .prepare(
             `SELECT type, count(*) AS rows, sum(nb) AS nb FROM interactions
@@ -378,9 +366,7 @@ describe("load on loopback", () => {
       } finally {
         db.close();
       }
-      const mismatches = counters
-        .filter((r) => r.nb_courrier !== r.c || r.nb_colis !== r.p || r.nb_avis !== r.a)
-        .map((r) => `usager ${r.id} : stocké ${r.nb_courrier}/${r.nb_colis}/${r.nb_avis}, recompté ${r.c}/${r.p}/${r.a}`);
+      const mismatches = counterMismatches(counters).map((r) => `usager ${r.id} : stocké ${r.nb_courrier}/${r.nb_colis}/${r.nb_avis}, recompté ${r.c}/${r.p}/${r.a}`);
       const badHandovers = outs.filter((h) => h.nb !== h.linked).map((h) => `remise ${h.id} : ${h.nb} annoncés, ${h.linked} liés`);
       const storedNb = Object.fromEntries(RECEPTION_TYPES.map((t) => [t, stored.find((s) => s.type === t)?.nb ?? 0])) as Record<ReceptionType, number>;
       const storedRows = stored.reduce((s, r) => s + r.rows, 0);
