@@ -1,11 +1,11 @@
-import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
+import { createResource, createSignal, For, Match, Switch } from "solid-js";
 import { api, apiFailure, type Outputs } from "../api";
 import { ErrorMessage, Loading } from "../components/Alerts";
-import { Button } from "../components/Button";
 import { formatShortDateTime, isoOf } from "../components/dates";
 import { RequirePermission } from "../components/RequirePermission";
 import { usePageTitle } from "../components/title";
 import { AUDIT_ACTION_LABELS, type AuditAction } from "../../../worker/rules/audit-actions";
+import { LoadMore } from "../components/LoadMore";
 
 type Entry = Outputs["journal"]["list"]["entries"][number];
 
@@ -137,16 +137,16 @@ function JournalContent() {
               </tbody>
             </table>
           </div>
-          <p class="table-count" role="status" id="journal-compte" tabindex="-1">
-            {entries().length} entrée{entries().length > 1 ? "s" : ""} affichée{entries().length > 1 ? "s" : ""}
-            {nextBefore() === null ? " : début du journal atteint." : "."}
-          </p>
-          <ErrorMessage message={moreError()} />
-          <Show when={nextBefore() !== null}>
-            <Button variant="secondary" busy={loadingMore()} busyLabel="Chargement…" onClick={loadMore}>
-              Charger plus
-            </Button>
-          </Show>
+          <LoadMore
+            id="journal-compte"
+            shown={entries().length}
+            noun="entrée"
+            endText=" : début du journal atteint."
+            hasMore={nextBefore() !== null}
+            loading={loadingMore()}
+            error={moreError()}
+            onMore={loadMore}
+          />
         </Match>
       </Switch>
     </>

@@ -7,6 +7,7 @@ import { formatShortDateTime, isoOf } from "../dates";
 import { CourrierActions } from "./CourrierActions";
 import { PortailAccess } from "./PortailAccess";
 import { useFiche } from "./fiche";
+import { LoadMore } from "../LoadMore";
 
 type Interaction = Outputs["courrier"]["history"]["items"][number];
 
@@ -122,16 +123,16 @@ export function CourriersTab() {
                 </tbody>
               </table>
             </div>
-            <p class="table-count" role="status" id="courriers-compte" tabindex="-1">
-              {items().length} opération{items().length > 1 ? "s" : ""} affichée{items().length > 1 ? "s" : ""}
-              {nextBefore() === null ? " : tout l'historique est affiché." : "."}
-            </p>
-            <ErrorMessage message={loaded() ? error() : null} />
-            <Show when={nextBefore() !== null}>
-              <Button variant="secondary" busy={loading()} busyLabel="Chargement…" onClick={() => load(true)}>
-                Charger plus
-              </Button>
-            </Show>
+            <LoadMore
+              id="courriers-compte"
+              shown={items().length}
+              noun="opération"
+              endText=" : tout l'historique est affiché."
+              hasMore={nextBefore() !== null}
+              loading={loading()}
+              error={loaded() ? error() : null}
+              onMore={() => load(true)}
+            />
           </Match>
         </Switch>
       </section>

@@ -1,4 +1,4 @@
-import { createEffect, createSignal, For, Match, on, Show, Switch } from "solid-js";
+import { createEffect, createSignal, For, Match, on, Switch } from "solid-js";
 import { api, apiFailure, type Outputs } from "../../api";
 import { AUDIT_ACTION_LABELS, type AuditAction } from "../../../../worker/rules/audit-actions";
 import { formatDateFr } from "../../../../worker/rules/dates";
@@ -9,6 +9,7 @@ import { Button } from "../Button";
 import { formatDateTime, formatShortDateTime, isoOf } from "../dates";
 import { colleagueName, type Colleague } from "./colleagues";
 import { useFiche } from "./fiche";
+import { LoadMore } from "../LoadMore";
 
 type Entry = Outputs["usagers"]["historique"]["entries"][number];
 
@@ -148,16 +149,16 @@ export function HistoriqueTab() {
               </tbody>
             </table>
           </div>
-          <p class="table-count" role="status" id="historique-compte" tabindex="-1">
-            {entries().length} opération{entries().length > 1 ? "s" : ""} affichée{entries().length > 1 ? "s" : ""}
-            {nextBefore() === null ? " : début de l'historique atteint." : "."}
-          </p>
-          <ErrorMessage message={loaded() ? error() : null} />
-          <Show when={nextBefore() !== null}>
-            <Button variant="secondary" busy={loading()} busyLabel="Chargement…" onClick={() => load(true)}>
-              Charger plus
-            </Button>
-          </Show>
+          <LoadMore
+            id="historique-compte"
+            shown={entries().length}
+            noun="opération"
+            endText=" : début de l'historique atteint."
+            hasMore={nextBefore() !== null}
+            loading={loading()}
+            error={loaded() ? error() : null}
+            onMore={() => load(true)}
+          />
         </Match>
       </Switch>
     </section>
