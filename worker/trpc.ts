@@ -3,9 +3,9 @@
  * then the procedure factories every router uses.
  */
 import { initTRPC } from "@trpc/server";
-import { and, eq, gt, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, eq, fillPlaceholders, gt, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { z } from "zod";
-import { createDb, type Db } from "./db";
+import { createDb, dbOf, type Db } from "./db";
 import type { Env } from "./env";
 import { AppError, APP_ERRORS, toTRPCError } from "./errors";
 import { cookieName, readCookie, sessionCookie } from "./auth/cookies";
@@ -32,7 +32,7 @@ export interface Context {
 export function createContext(env: Env, req: Request, resHeaders: Headers): Context {
   return {
     env,
-    db: createDb(env.DB),
+    db: dbOf(env.DB),
     req,
     resHeaders,
     now: new Date(),
@@ -146,17 +146,31 @@ function sessionOf(row: Row): Session {
   };
 }
 
+type Query = { toSQL(): { sql: string; params: unknown[] } };
+
 /** A drizzle query as a bare D1 statement (to run alone, or first in a procedure's batch). */
-function statementOf(ctx: Context, query: { toSQL(): { sql: string; params: unknown[] } }): D1PreparedStatement {
+function statementOf(ctx: Context, query: Query): D1PreparedStatement {
   const { sql: text, params } = query.toSQL();
   return ctx.env.DB.prepare(text).bind(...params);
+}
+
+/**
+ * A statement whose text never changes, only its session id: drizzle builds it once per isolate
+ * (building it cost more CPU than running it, on every signed-in request).
+ */
+function lookupStatement(build: (ctx: Context, sessionId: SQLWrapper) => Query) {
+  let built: { sql: string; params: unknown[] } | undefined;
+  return (ctx: Context, sessionId: string) => {
+    built ??= build(ctx, sql.placeholder("sessionId")).toSQL();
+    return ctx.env.DB.prepare(built.sql).bind(...fillPlaceholders(built.params, { sessionId }));
+  };
 }
 
 /**
  * The session, the member and the structure behind a staff session id, in one row; `held` adds
  * conditions (the guard of a write on a remembered identity).
  */
-function staffLookupQuery(ctx: Context, sessionId: string, held?: SQL) {
+function staffLookupQuery(ctx: Context, sessionId: string | SQLWrapper, held?: SQL) {
   return ctx.db
       .select({
         ...SESSION_COLUMNS,
@@ -174,7 +188,7 @@ function staffLookupQuery(ctx: Context, sessionId: string, held?: SQL) {
       .where(and(eq(sessions.id, sessionId), eq(sessions.kind, "staff"), held));
 }
 
-const staffLookup = (ctx: Context, sessionId: string) => statementOf(ctx, staffLookupQuery(ctx, sessionId));
+const staffLookup = lookupStatement(staffLookupQuery);
 
 /** In SQL, what `sessionVerdict` calls not expired, for a session of the same kind and device. */
 function liveConditions(session: Session, now: Date) {
@@ -344,7 +358,7 @@ export interface UsagerCaller {
 }
 
 /** The session, the account, the file and the structure behind a portal session id, in one row. */
-function usagerLookupQuery(ctx: Context, sessionId: string, held?: SQL) {
+function usagerLookupQuery(ctx: Context, sessionId: string | SQLWrapper, held?: SQL) {
   return ctx.db
       .select({
         ...SESSION_COLUMNS,
@@ -362,7 +376,7 @@ function usagerLookupQuery(ctx: Context, sessionId: string, held?: SQL) {
       .where(and(eq(sessions.id, sessionId), eq(sessions.kind, "usager"), held));
 }
 
-const usagerLookup = (ctx: Context, sessionId: string) => statementOf(ctx, usagerLookupQuery(ctx, sessionId));
+const usagerLookup = lookupStatement(usagerLookupQuery);
 
 /** The write guard for a remembered domicilié: same account, file and structure, portal open, live. */
 function usagerGuard(ctx: Context, sessionId: string, hint: { session: Session; usager: UsagerCaller }) {

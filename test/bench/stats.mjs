@@ -20,9 +20,10 @@ export async function timeSequential(fn, { warmup = 5, runs = 50 } = {}) {
   return durations;
 }
 
-/** The Worker's own time for a response (its `Server-Timing: app;dur=…` header), in ms. */
+/** The Worker's own time for a response (its `Server-Timing: app;dur=…` header), in ms; fetch or node:http. */
 export function serverTime(res) {
-  const dur = /\bapp;dur=([\d.]+)/.exec(res.headers.get("server-timing") ?? "")?.[1];
+  const header = typeof res.headers.get === "function" ? res.headers.get("server-timing") : res.headers["server-timing"];
+  const dur = /\bapp;dur=([\d.]+)/.exec(header ?? "")?.[1];
   if (dur === undefined) throw new Error("réponse sans en-tête Server-Timing");
   return Number(dur);
 }

@@ -2,11 +2,16 @@
  * The domiciliés list and fiche at scale, over HTTP against wrangler's dev server (issue 3, "Scale and
  * speed"; without its DevTools inspector, see run.mjs).
  *
+ * wrangler's dev server is two workerd processes: a proxy on the public port, which forwards every
+ * request to the workerd running the Worker. The figures time the Worker over HTTP on that runtime
+ * (what production serves, without the dev-only hop), with a keep-alive node:http client; the same
+ * requests through wrangler's proxy give the `*_proxy_*` figures, measured in the same rounds.
+ *
  * Starts its own server: fresh state, migrations, demo seed, then db/seed/large.ts fills
  * "CCAS de Grandeville" in the D1 file BEFORE wrangler dev opens it. Signs in as its gestionnaire
  * and times requests one at a time, as the client sees them over loopback, in 20 warm-up + 200
  * measured rounds; each round makes one request of each kind, so a load spike on the machine
- * weighs on every figure alike:
+ * weighs on every figure alike (search and fiche twice: on the runtime, then through the proxy):
  *   - usagers.list with a search term (name fragments with and without accents, birth dates,
  *     phone numbers, 2-letter prefixes, ayants droit, IDs; a fixed list drawn from the data);
  *   - usagers.get of a random file of the structure;
@@ -34,6 +39,7 @@ import { ROOT, startServer } from "../support/server.mjs";
 import { createPortalAccount } from "./portal.bench.mjs";
 import { counterMismatches, countersWithRecount } from "../support/counters.mjs";
 import { percentile, serverTime } from "./stats.mjs";
+import { httpClient } from "./http-client.mjs";
 
 const require = createRequire(import.meta.url);
 const TSX = join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
@@ -143,7 +149,7 @@ function pickWorkload(d1File, structureId, seed, count) {
          ORDER BY (SELECT count(*) FROM interactions i WHERE i.usager_id = u.id) DESC LIMIT 1`,
       )
       .get(structureId);
-    return { terms, ids, mustFind, mailIds: shuffled.slice(0, 1200), portalId };
+    return { terms, ids, mustFind, mailIds: shuffled.slice(0, 1440), portalId };
   } finally {
     db.close();
   }
@@ -177,14 +183,26 @@ async function receive(server, cookie, usagerId) {
   return { ms: performance.now() - t0, server: serverTime(res) };
 }
 
-/** One reception at a time, as the client sees it over loopback, and the Worker's own time. */
-async function measureReceptions(server, cookie, ids, warmup) {
-  const times = { client: [], server: [] };
-  for (const [i, id] of ids.entries()) {
-    const { ms, server: own } = await receive(server, cookie, id);
-    if (i < warmup) continue;
-    times.client.push(ms);
-    times.server.push(own);
+/**
+ * One reception at a time, alternately on the runtime and through wrangler's proxy, as the client
+ * sees it over loopback, and the Worker's own time.
+ */
+async function measureReceptions(server, clients, cookie, ids, warmup) {
+  const times = { client: [], server: [], proxy: [] };
+  for (const [i, usagerId] of ids.entries()) {
+    const via = i % 2 === 0 ? "runtime" : "proxy";
+    const res = await clients[via].request("/trpc/courrier.receive", {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: server.staffUrl, cookie },
+      body: JSON.stringify({ usagerId, courrier: 1, colis: 0, avis: 0, content: null }),
+    });
+    if (res.status !== 200) throw new Error(`courrier.receive ${usagerId} a répondu ${res.status} : ${res.body.slice(0, 300)}`);
+    if (i < 2 * warmup) continue;
+    if (via === "proxy") times.proxy.push(res.ms);
+    else {
+      times.client.push(res.ms);
+      times.server.push(serverTime(res));
+    }
   }
   return times;
 }
@@ -230,15 +248,20 @@ export default {
     try {
       const gestionnaire = seeded.summary.staff.find((s) => s.role === "responsable");
       const cookie = await signIn(server, gestionnaire.email, seeded.summary.staffPassword);
+      if (!server.runtimeUrl) throw new Error("adresse du runtime de wrangler dev inconnue");
+      const staffHost = new URL(server.staffUrl).host;
+      const portalHost = new URL(server.portalUrl).host;
+      const clients = {
+        runtime: httpClient(server.runtimeUrl, staffHost),
+        proxy: httpClient(server.staffUrl, staffHost),
+        portal: httpClient(server.runtimeUrl, portalHost),
+      };
       /** One GET over loopback: its body, the time the client saw and the Worker's own time. */
-      const get = async (path, input, base = server.staffUrl, session = cookie) => {
+      const get = async (path, input, client = clients.runtime, session = cookie) => {
         const qs = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-        const t0 = performance.now();
-        const res = await fetch(`${base}/trpc/${path}${qs}`, { headers: { cookie: session } });
-        const body = await res.text();
-        const ms = performance.now() - t0;
-        if (res.status !== 200) throw new Error(`${path} ${JSON.stringify(input)} a répondu ${res.status} : ${body.slice(0, 300)}`);
-        return { body, ms, server: serverTime(res) };
+        const res = await client.request(`/trpc/${path}${qs}`, { headers: { cookie: session } });
+        if (res.status !== 200) throw new Error(`${path} ${JSON.stringify(input)} a répondu ${res.status} : ${res.body.slice(0, 300)}`);
+        return { body: res.body, ms: res.ms, server: serverTime(res) };
       };
 
       for (const q of workload.mustFind) {
@@ -252,7 +275,7 @@ export default {
         personalPassword: "Bench-Grandeville-2026",
       });
 
-      const figures = { search: [], fiche: [], floor: [], list: [], dashboard: [] };
+      const figures = { search: [], fiche: [], floor: [], list: [], dashboard: [], searchProxy: [], ficheProxy: [] };
       const own = { search: [], fiche: [], floor: [], dashboard: [] };
       const slow = [];
       const load = [loadavg()[0]];
@@ -262,8 +285,10 @@ export default {
           search: await get("usagers.list", { tab: "TOUS", q, sort: "nom", order: "asc", page: 1 }),
           fiche: await get("usagers.get", { id: workload.ids[i] }),
           floor: await get("compte.me"),
-          dashboard: await get("monEspace.dashboard", undefined, server.portalUrl, portal.portalCookie),
+          dashboard: await get("monEspace.dashboard", undefined, clients.portal, portal.portalCookie),
           list: i % 2 === 0 ? await get("usagers.list", { tab: "TOUS", q: "", sort: "nom", order: "asc", page: 1 }) : null,
+          searchProxy: await get("usagers.list", { tab: "TOUS", q, sort: "nom", order: "asc", page: 1 }, clients.proxy),
+          ficheProxy: await get("usagers.get", { id: workload.ids[i] }, clients.proxy),
         };
         if (i < warmup) continue;
         for (const [kind, r] of Object.entries(round)) {
@@ -280,15 +305,18 @@ export default {
         console.error(`[usagers] machine chargée (charge ${load.map((x) => x.toFixed(1)).join(" → ")} pour ${cpus().length} cœurs) : chiffres pessimistes, comparez-les à trpc_floor.`);
       }
 
-      const reception = await measureReceptions(server, cookie, workload.mailIds.slice(0, warmup + runs), warmup);
+      const timed = 2 * (warmup + runs);
+      const reception = await measureReceptions(server, clients, cookie, workload.mailIds.slice(0, timed), warmup);
+      for (const client of Object.values(clients)) client.close();
       const agents = seeded.summary.staff.slice(0, 4);
       const cookies = await Promise.all(agents.map((a) => signIn(server, a.email, seeded.summary.staffPassword)));
-      const mismatches = await burst(server, cookies, workload.mailIds.slice(200, 1200), server.d1File, seeded.summary.structureId);
+      const mismatches = await burst(server, cookies, workload.mailIds.slice(timed, timed + 1000), server.d1File, seeded.summary.structureId);
 
       return [
         { name: "reception_p50", value: percentile(reception.client, 50), unit: "ms" },
         { name: "reception_p95", value: percentile(reception.client, 95), unit: "ms" },
         { name: "reception_server_p95", value: percentile(reception.server, 95), unit: "ms" },
+        { name: "reception_proxy_p95", value: percentile(reception.proxy, 95), unit: "ms" },
         { name: "burst_1000_counter_mismatches", value: mismatches, unit: "count", decimals: 0 },
         { name: "seed_50k_seconds", value: seeded.seconds, unit: "s" },
         { name: "usager_search_p50", value: percentile(search, 50), unit: "ms" },
@@ -297,6 +325,8 @@ export default {
         { name: "fiche_open_p95", value: percentile(fiche, 95), unit: "ms" },
         { name: "usager_search_server_p95", value: percentile(own.search, 95), unit: "ms" },
         { name: "fiche_open_server_p95", value: percentile(own.fiche, 95), unit: "ms" },
+        { name: "usager_search_proxy_p95", value: percentile(figures.searchProxy, 95), unit: "ms" },
+        { name: "fiche_open_proxy_p95", value: percentile(figures.ficheProxy, 95), unit: "ms" },
         { name: "dashboard_p50", value: percentile(own.dashboard, 50), unit: "ms" },
         { name: "dashboard_http_50k_p95", value: percentile(figures.dashboard, 95), unit: "ms" },
         { name: "usager_list_p50", value: percentile(list, 50), unit: "ms" },

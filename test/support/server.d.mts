@@ -9,6 +9,11 @@ export interface TestServer {
   /** http://127.0.0.1:<port>: the portal Mon Ancrage and /trpc. */
   portalUrl: string;
   port: number;
+  /**
+   * Without the inspector only: the workerd running the Worker, behind wrangler's proxy (send the
+   * Host header of staffUrl or portalUrl). Null with the CLI.
+   */
+  runtimeUrl: string | null;
   /** wrangler's --persist-to directory (D1 and R2 state). */
   persistDir: string;
   /** The D1 SQLite file (open it read-only while the server runs). */

@@ -172,12 +172,13 @@ export async function startServer(options = {}) {
     }
 
     const port = await freePort();
+    const runtimeUrlFile = join(baseDir, "runtime-url");
     const staffUrl = `http://localhost:${port}`;
     const portalUrl = `http://127.0.0.1:${port}`;
     const args = [
       ...(inspector
         ? [WRANGLER, "dev", "--ip", "127.0.0.1", "--inspector-port", String(await freePort()), "--show-interactive-dev-session=false"]
-        : [DEV_SERVER]),
+        : [DEV_SERVER, "--runtime-url-file", runtimeUrlFile]),
       "--persist-to", persistDir,
       "--port", String(port),
       "--var", `STAFF_ORIGIN:${staffUrl}`,
@@ -215,7 +216,8 @@ export async function startServer(options = {}) {
     log(`wrangler dev prêt sur le port ${port} (${Date.now() - t2} ms)`);
 
     const d1File = findD1File(persistDir);
-    return { staffUrl, portalUrl, port, persistDir, d1File, logFile, stop };
+    const runtimeUrl = existsSync(runtimeUrlFile) ? readFileSync(runtimeUrlFile, "utf8") : null;
+    return { staffUrl, portalUrl, port, runtimeUrl, persistDir, d1File, logFile, stop };
   } catch (error) {
     printLog();
     await stop();

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray } from "drizzle-orm";
 import { staffUsers, usagers } from "../../db/schema";
 import type { Db } from "../db";
 import { audit } from "../journal/log";
-import { formatDateFr } from "../rules/dates";
+import { dateFormat, formatDateFr } from "../rules/dates";
 import { USAGER_STATUT_LABELS } from "../rules/echeance";
 import { LIENS_AYANT_DROIT, TYPE_DOM_LABELS, USAGER_TABS, type UsagerTab } from "../rules/usager";
 import type { StaffCtx } from "../trpc";
@@ -50,7 +50,7 @@ export async function exportUsagersCsv(db: Db, ctx: StaffCtx, tab: UsagerTab, no
         u.telephone, u.email, u.langue, u.nationalite, u.numeroDistribution, USAGER_STATUT_LABELS[u.statut], TYPE_DOM_LABELS[u.typeDom],
         u.decisionDebut ? formatDateFr(u.decisionDebut) : "", u.decisionFin ? formatDateFr(u.decisionFin) : "",
         u.datePremiereDom ? formatDateFr(u.datePremiereDom) : "",
-        u.dernierPassage ? new Intl.DateTimeFormat("fr-FR", { timeZone: ctx.timeZone }).format(u.dernierPassage) : "",
+        u.dernierPassage ? dateFormat("fr-FR", { timeZone: ctx.timeZone }).format(u.dernierPassage) : "",
         u.referentId ? (referents.get(u.referentId) ?? "") : "",
         u.nbCourrier, u.nbColis, u.nbAvis, u.ayantsDroit.length,
         ...Array.from({ length: AYANTS_DROIT_COLUMNS }, (_, i) => {
@@ -65,6 +65,6 @@ export async function exportUsagersCsv(db: Db, ctx: StaffCtx, tab: UsagerTab, no
   }
   await audit(db, { action: "EXPORT_USAGERS", structureId: ctx.structureId, actor: ctx.actor, details: { onglet: tab, lignes: lines.length - 1 }, at: now });
   const bytes = new TextEncoder().encode(`\uFEFF${lines.join("\r\n")}\r\n`);
-  const date = new Intl.DateTimeFormat("fr-CA", { timeZone: ctx.timeZone }).format(now);
+  const date = dateFormat("fr-CA", { timeZone: ctx.timeZone }).format(now);
   return { bytes, mimeType: "text/csv; charset=utf-8", fileName: `Export Ancrage ${date}.csv` };
 }

@@ -322,7 +322,8 @@ function ftsQuery(words: string[]): string {
   return words.map((w) => `"${w.replaceAll('"', '""')}"`).join(" AND ");
 }
 
-function searchCondition(q: string): { where: SQL; fts: boolean } | undefined {
+/** The ids a search term finds (any structure: the list's other conditions scope them). */
+function searchIds(structureId: number, q: string): SQL | undefined {
   if (!q) return undefined;
   const date = parseDateQuery(q);
   const digits = q.replace(/[\s.+-]/g, "");
@@ -331,27 +332,20 @@ function searchCondition(q: string): { where: SQL; fts: boolean } | undefined {
   else if (/^\d{6,}$/.test(digits)) words = [phoneDigits(digits)];
   else words = normalizeSearch(q).split(" ").filter(Boolean);
   const long = words.filter((w) => w.length >= 3);
-  if (long.length > 0) {
-    return { where: sql`${usagers.id} IN (SELECT rowid FROM usagers_fts WHERE usagers_fts MATCH ${ftsQuery(long)})`, fts: true };
-  }
-  // Trigrams need 3 characters: 1–2 letter searches match the start of nom, prénom or the ID.
+  if (long.length > 0) return sql`SELECT rowid FROM usagers_fts WHERE usagers_fts MATCH ${ftsQuery(long)}`;
+  // Trigrams need 3 characters: 1–2 letter searches match the start of nom, prénom or the ID,
+  // each on its own index.
   const prefix = normalizeSearch(q);
   const upper = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
-  const where = sql`((${usagers.searchNom} >= ${prefix} AND ${usagers.searchNom} < ${upper})
-    OR (${usagers.searchPrenom} >= ${prefix} AND ${usagers.searchPrenom} < ${upper})
-    OR ${usagers.customRef} = ${q})`;
-  return { where, fts: false };
+  const own = sql`SELECT ${usagers.id} FROM ${usagers} WHERE ${usagers.structureId} = ${structureId}`;
+  return sql`${own} AND ${usagers.searchNom} >= ${prefix} AND ${usagers.searchNom} < ${upper}
+    UNION ${own} AND ${usagers.searchPrenom} >= ${prefix} AND ${usagers.searchPrenom} < ${upper}
+    UNION ${own} AND ${usagers.customRef} = ${q}`;
 }
 
-function listConditions(ctx: StaffCtx, input: ListInput, now: Date, withTab: boolean): SQL[] {
+function listConditions(ctx: StaffCtx, input: ListInput, ids: SQL | undefined, now: Date, withTab: boolean): SQL[] {
   const b = dateFilterBounds(ctx, now);
-  const search = searchCondition(input.q);
-  const c: (SQL | undefined)[] = [
-    // With a trigram search, "+" keeps SQLite from starting on a structure index: the few
-    // matching ids come first, whatever the statistics say.
-    search?.fts ? sql`+${usagers.structureId} = ${ctx.structureId}` : eq(usagers.structureId, ctx.structureId),
-    search?.where,
-  ];
+  const c: (SQL | undefined)[] = [eq(usagers.structureId, ctx.structureId), ids ? sql`${usagers.id} IN (${ids})` : undefined];
   const statuts = USAGER_TABS[input.tab].statuts;
   if (withTab && statuts) c.push(inArray(usagers.statut, [...statuts]));
   if (input.passage) {
@@ -380,7 +374,11 @@ function listConditions(ctx: StaffCtx, input: ListInput, now: Date, withTab: boo
  * filters, in one round trip. Searches go through the trigram index (migration 0003).
  */
 export async function listUsagers(db: Db, ctx: StaffCtx, input: ListInput, now: Date) {
-  const where = and(...listConditions(ctx, input, now, true));
+  const ids = searchIds(ctx.structureId, input.q);
+  // A search finds its ids first; what the page and the counts need of each (structure, statut,
+  // name order) is then read from one small covering index instead of the whole row: a search
+  // matching thousands of files reads a few hundred index pages, not thousands of table pages.
+  const from = ids ? sql`${usagers} INDEXED BY usagers_search_idx` : sql`${usagers}`;
   const dir = input.order === "asc" ? asc : desc;
   const order =
     input.sort === "ref"
@@ -391,13 +389,8 @@ export async function listUsagers(db: Db, ctx: StaffCtx, input: ListInput, now: 
           ? [sql`${usagers.dernierPassage} IS NULL`, dir(usagers.dernierPassage), asc(usagers.ref)]
           : [dir(usagers.searchNom), dir(usagers.searchPrenom), asc(usagers.ref)];
   // The page's 50 ids are chosen first on the indexes, then only those rows are read in full.
-  const pageIds = db
-    .select({ id: usagers.id })
-    .from(usagers)
-    .where(where)
-    .orderBy(...order)
-    .limit(PAGE_SIZE)
-    .offset((input.page - 1) * PAGE_SIZE);
+  const pageIds = sql`SELECT ${usagers.id} FROM ${from} WHERE ${and(...listConditions(ctx, input, ids, now, true))}
+    ORDER BY ${sql.join(order, sql`, `)} LIMIT ${PAGE_SIZE} OFFSET ${(input.page - 1) * PAGE_SIZE}`;
   const [rows, tabs] = await db.batch([
     db
       .select({
@@ -424,13 +417,14 @@ export async function listUsagers(db: Db, ctx: StaffCtx, input: ListInput, now: 
         hasPinnedNote: sql<number>`EXISTS (SELECT 1 FROM usager_notes n WHERE n.usager_id = "usagers"."id" AND n.pinned = 1)`.mapWith(Boolean),
       })
       .from(usagers)
-      .where(inArray(usagers.id, pageIds))
+      .where(sql`${usagers.id} IN (${pageIds})`)
       .orderBy(...order),
     // Counts per status for the same search and filters: the tabs, and the total of the current tab.
     db
-      .select({ statut: usagers.statut, n: sql<number>`count(*)` })
-      .from(usagers)
-      .where(and(...listConditions(ctx, input, now, false)))
+      // As SQL, not columns: drizzle would refuse columns of a FROM it did not build.
+      .select({ statut: sql<string>`${usagers.statut}`, n: sql<number>`count(*)` })
+      .from(from)
+      .where(and(...listConditions(ctx, input, ids, now, false)))
       .groupBy(usagers.statut),
   ]);
   const byStatut = Object.fromEntries(tabs.map((t) => [t.statut, t.n]));

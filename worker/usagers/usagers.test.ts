@@ -204,6 +204,37 @@ describe("the list", () => {
     expect((await list({ sort: "nom", order: "desc" })).rows.map((r) => r.nom)).toEqual(["Lefèvre", "Dupré", "Bernard"]);
   });
 
+  it("counts every tab for a search: each file once, this structure's only, filters included", async () => {
+    const { simple, responsable } = await team();
+    const other = await team();
+    const mk = async (cookie: string, nom: string, prenom: string) =>
+      (await call<{ id: number }>("mutation", "usagers.create", etatCivil({ nom, prenom, ayantsDroit: [] }), { cookie })).data!.id;
+    const marchal = await mk(simple, "Marchal", "Marie");
+    await mk(simple, "Dupont", "Mathis");
+    await mk(simple, "Amar", "Léa");
+    await mk(other.simple, "Martin", "Marc");
+    const t = todayParis();
+    const f = await fiche(simple, marchal);
+    await call("mutation", "usagers.validate", { usagerId: marchal, version: f.usager.version, dateDebut: t, dateFin: defaultDateFin(t), customRef: null }, { cookie: responsable });
+
+    type List = { rows: { id: number; nom: string }[]; total: number; tabCounts: Record<string, number> };
+    const list = async (input: Record<string, unknown>) => (await call<List>("query", "usagers.list", input, { cookie: simple })).data!;
+    // 2 letters: start of nom or prénom; Marchal Marie matches both and counts once.
+    const prefix = await list({ q: "ma" });
+    expect(prefix.rows.map((r) => r.nom)).toEqual(["Dupont", "Marchal"]);
+    expect(prefix.tabCounts).toMatchObject({ TOUS: 2, ACTIFS: 1, INSTRUCTION: 1, RADIES: 0 });
+    // 3+ letters: anywhere in the names (trigram index), tab and filters applied to the page only where due.
+    const trigram = await list({ q: "mar" });
+    expect(trigram.rows.map((r) => r.nom)).toEqual(["Amar", "Marchal"]);
+    expect(trigram.tabCounts).toMatchObject({ TOUS: 2, ACTIFS: 1, INSTRUCTION: 1 });
+    const actifs = await list({ q: "mar", tab: "ACTIFS" });
+    expect(actifs.rows.map((r) => r.nom)).toEqual(["Marchal"]);
+    expect(actifs.total).toBe(1);
+    expect(actifs.tabCounts.TOUS).toBe(2);
+    expect((await list({ q: "mar", echeance: "MOINS_60_JOURS" })).tabCounts.TOUS).toBe(0);
+    expect((await list({ q: "mar", sort: "nom", order: "desc", page: 2 })).rows).toEqual([]);
+  });
+
   it("bulk-radiates and bulk-assigns a référent within the structure only", async () => {
     const { s, simple, responsable } = await team();
     const other = await team();

@@ -1,0 +1,1 @@
+CREATE INDEX `usagers_search_idx` ON `usagers` (`id`,`structure_id`,`statut`,`search_nom`,`search_prenom`,`ref`);
