@@ -14,6 +14,7 @@ import { USAGER_TABS, type UsagerTab } from "./rules/usager";
 import { isSameOriginRequest, securityHeaders, serveApp } from "./http";
 import { appRouter } from "./router";
 import { createContext } from "./trpc";
+import { OPTIMIZE_SEARCH_INDEX } from "./usagers/search-index";
 
 const app = new Hono<{ Bindings: Env }>();
 
@@ -90,11 +91,13 @@ app.all("*", (c) => {
 export default {
   fetch: app.fetch,
   /**
-   * Daily: access letters (they hold a temporary password) are deleted after 30 days, and SQLite's
-   * statistics are refreshed so the search keeps its good plans as the data grows.
+   * Daily: access letters (they hold a temporary password) are deleted after 30 days, SQLite's
+   * statistics are refreshed so the search keeps its good plans as the data grows, and the search
+   * index is merged into one segment.
    */
   async scheduled(_controller: ScheduledController, env: Env) {
     await purgeExpiredLetters(createDb(env.DB), env, new Date());
     await env.DB.exec("PRAGMA optimize");
+    await env.DB.prepare(OPTIMIZE_SEARCH_INDEX).run();
   },
 } satisfies ExportedHandler<Env>;

@@ -30,6 +30,7 @@ import { addDays, addMonths, calendarDateIn, startOfDayInstant, type CalendarDat
 import { defaultDateFin, echeanceOf, type TypeDom, type UsagerStatut } from "../../worker/rules/echeance";
 import { normalizeSearch, searchColumns } from "../../worker/rules/search";
 import { ENTRETIEN_QUESTIONS } from "../../worker/rules/usager";
+import { OPTIMIZE_SEARCH_INDEX } from "../../worker/usagers/search-index";
 import { hashPassword } from "./demo";
 import {
   CONTENTS_IN,
@@ -1050,6 +1051,8 @@ export async function generateLarge(options: LargeOptions): Promise<LargeSummary
   try {
     load();
     db.pragma("foreign_keys = ON");
+    // The search index as the Worker's nightly cron leaves it (one segment).
+    db.exec(OPTIMIZE_SEARCH_INDEX);
     // Statistics for the planner, as D1's `PRAGMA optimize` gathers them: sqlite_stat1 only (this
     // better-sqlite3 build also writes sqlite_stat4, which workerd's SQLite does not use).
     db.exec("ANALYZE");
