@@ -220,6 +220,9 @@ export async function updateEntretien(
 }
 
 /** "Maintenant" dates the meeting a minute ago and goes straight to the entretien step (reference B.4.1). */
+/** How far ahead a rendez-vous may be set: a year. */
+const RDV_MAX_AHEAD_MS = 366 * 86_400_000;
+
 export async function setRendezVous(
   db: Db,
   ctx: StaffCtx,
@@ -234,6 +237,10 @@ export async function setRendezVous(
     await assertReferent(db, ctx.structureId, input.userId, "rdv.userId");
     if (input.at.getTime() < now.getTime() - 60_000) {
       throw new AppError("INVALID_INPUT", { "rdv.at": "Date du rendez-vous : elle doit être dans le futur." });
+    }
+    // A typo in the year (20266, 2206) would otherwise leave the file waiting for centuries.
+    if (input.at.getTime() > now.getTime() + RDV_MAX_AHEAD_MS) {
+      throw new AppError("INVALID_INPUT", { "rdv.at": "Date du rendez-vous : au plus tard dans un an." });
     }
   }
   const values = input.maintenant

@@ -92,6 +92,17 @@ describe("the request lifecycle", () => {
     const { data } = await call<{ id: number }>("mutation", "usagers.create", etatCivil(), { cookie: simple });
     const id = data!.id;
     let f = await fiche(simple, id);
+    const me = (await call<{ id: number }>("query", "compte.me", undefined, { cookie: simple })).data!.id;
+    for (const [at, message] of [
+      [new Date(Date.now() - 86_400_000), "dans le futur"],
+      [new Date(Date.UTC(275760, 0, 1)), "au plus tard dans un an"],
+      [new Date(Date.now() + 400 * 86_400_000), "au plus tard dans un an"],
+    ] as const) {
+      const rdv = { maintenant: false, at: at.toISOString(), userId: me };
+      const refused = await call("mutation", "usagers.setRendezVous", { usagerId: id, version: f.usager.version, rdv }, { cookie: simple });
+      expect(refused.error!.data.fieldErrors!["rdv.at"]).toContain(message);
+    }
+    expect((await fiche(simple, id)).usager.etape).toBe(1);
     expect((await call("mutation", "usagers.setRendezVous", { usagerId: id, version: f.usager.version, rdv: { maintenant: true } }, { cookie: simple })).status).toBe(200);
     f = await fiche(simple, id);
     expect(f.usager.etape).toBe(2);
