@@ -122,6 +122,8 @@ export const listInput = z.object({
   passage: z.enum(["PLUS_2_MOIS", "PLUS_3_MOIS"]).nullish(),
   echeance: z.enum(["DEPASSEE", "MOINS_15_JOURS", "MOINS_60_JOURS"]).nullish(),
   radieDepuis: z.enum(["PLUS_1_AN", "PLUS_2_ANS"]).nullish(),
+  /** Files in instruction whose rendez-vous (entretien) is still to come, or past. */
+  entretien: z.enum(["A_VENIR", "DEPASSE"]).nullish(),
   courrier: z.boolean().nullish(),
   referentId: z.union([id, z.literal("AUCUN")]).nullish(),
   sort: z.enum(["ref", "nom", "echeance", "passage"]).default("nom"),

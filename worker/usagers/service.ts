@@ -370,6 +370,10 @@ function listConditions(ctx: StaffCtx, input: ListInput, ids: SQL | undefined, n
     c.push(eq(usagers.statut, "RADIE"));
     c.push(sql`${usagers.decisionFin} < ${b.yearsAgo(input.radieDepuis === "PLUS_1_AN" ? 1 : 2)}`);
   }
+  if (input.entretien) {
+    c.push(eq(usagers.statut, "INSTRUCTION"));
+    c.push(input.entretien === "A_VENIR" ? sql`${usagers.rdvAt} > ${now.getTime()}` : sql`${usagers.rdvAt} <= ${now.getTime()}`);
+  }
   if (input.courrier) c.push(sql`(${usagers.nbCourrier} + ${usagers.nbColis} + ${usagers.nbAvis}) > 0`);
   if (input.referentId === "AUCUN") c.push(isNull(usagers.referentId));
   else if (input.referentId) c.push(eq(usagers.referentId, input.referentId));

@@ -246,6 +246,33 @@ describe("the list", () => {
     expect((await list({ q: "mar", sort: "nom", order: "desc", page: 2 })).rows).toEqual([]);
   });
 
+  it("filters the files in instruction by their entretien: to come, or past", async () => {
+    const { simple, responsable } = await team();
+    const me = (await call<{ id: number }>("query", "compte.me", undefined, { cookie: simple })).data!.id;
+    const mk = async (nom: string) => (await call<{ id: number }>("mutation", "usagers.create", etatCivil({ nom }), { cookie: simple })).data!.id;
+    const aVenir = await mk("Avenir");
+    const passe = await mk("Passé");
+    await mk("Sansrdv");
+    const valide = await mk("Validé");
+    const rdv = async (id: number, body: Record<string, unknown>) => {
+      const f = await fiche(simple, id);
+      expect((await call("mutation", "usagers.setRendezVous", { usagerId: id, version: f.usager.version, rdv: body }, { cookie: simple })).status).toBe(200);
+    };
+    await rdv(aVenir, { maintenant: false, at: new Date(Date.now() + 3 * 86_400_000).toISOString(), userId: me });
+    await rdv(passe, { maintenant: true });
+    await rdv(valide, { maintenant: true });
+    const t = todayParis();
+    const f = await fiche(simple, valide);
+    await call("mutation", "usagers.validate", { usagerId: valide, version: f.usager.version, dateDebut: t, dateFin: defaultDateFin(t), customRef: null }, { cookie: responsable });
+
+    type List = { rows: { id: number }[]; total: number };
+    const list = async (input: Record<string, unknown>) => (await call<List>("query", "usagers.list", input, { cookie: simple })).data!;
+    expect((await list({ entretien: "A_VENIR" })).rows.map((r) => r.id)).toEqual([aVenir]);
+    expect((await list({ entretien: "DEPASSE" })).rows.map((r) => r.id)).toEqual([passe]);
+    expect((await list({ entretien: "DEPASSE", q: "pas" })).total).toBe(1);
+    expect((await call("query", "usagers.list", { entretien: "DEMAIN" }, { cookie: simple })).status).toBe(400);
+  });
+
   it("bulk-radiates and bulk-assigns a référent within the structure only", async () => {
     const { s, simple, responsable } = await team();
     const other = await team();

@@ -33,6 +33,9 @@ type Sort = keyof typeof SORTS;
 const PASSAGES = { PLUS_2_MOIS: "Plus de 2 mois", PLUS_3_MOIS: "Plus de 3 mois" } as const;
 const ECHEANCES = { DEPASSEE: "Dépassée", MOINS_15_JOURS: "Dans moins de 15 jours", MOINS_60_JOURS: "Dans moins de 60 jours" } as const;
 const RADIE_DEPUIS = { PLUS_1_AN: "Plus d'un an", PLUS_2_ANS: "Plus de 2 ans" } as const;
+const ENTRETIENS = { A_VENIR: "À venir", DEPASSE: "Dépassé" } as const;
+/** The rendez-vous of the entretien only matters while the request is in instruction. */
+const withEntretien = (tab: UsagerTab) => tab === "TOUS" || tab === "INSTRUCTION";
 const SEARCH_DELAY_MS = 250;
 const RESULT_ID = "usagers-resultat";
 const PANEL_ID = "usagers-panneau";
@@ -40,7 +43,7 @@ const PANEL_ID = "usagers-panneau";
 const pick = <T extends string>(value: string | undefined, allowed: Record<T, unknown>): T | undefined =>
   value !== undefined && Object.hasOwn(allowed, value) ? (value as T) : undefined;
 
-type Params = Partial<Record<"onglet" | "q" | "passage" | "echeance" | "radie" | "courrier" | "referent" | "tri" | "ordre" | "page", string>>;
+type Params = Partial<Record<"onglet" | "q" | "passage" | "echeance" | "radie" | "entretien" | "courrier" | "referent" | "tri" | "ordre" | "page", string>>;
 
 /** The list's whole state lives in the query string: reload, back and shared links show the same page. */
 function inputOf(p: Params): ListInput {
@@ -54,6 +57,7 @@ function inputOf(p: Params): ListInput {
     passage: pick(p.passage, PASSAGES) ?? null,
     echeance: pick(p.echeance, ECHEANCES) ?? null,
     radieDepuis: tab === "RADIES" ? (pick(p.radie, RADIE_DEPUIS) ?? null) : null,
+    entretien: withEntretien(tab) ? (pick(p.entretien, ENTRETIENS) ?? null) : null,
     courrier: p.courrier === "1" ? true : null,
     referentId: referent,
     sort: pick(p.tri, SORTS) ?? "nom",
@@ -132,7 +136,7 @@ function ListeContent() {
   };
   const hasFilters = () => {
     const i = input();
-    return Boolean(i.q || i.passage || i.echeance || i.radieDepuis || i.courrier || i.referentId);
+    return Boolean(i.q || i.passage || i.echeance || i.radieDepuis || i.entretien || i.courrier || i.referentId);
   };
 
   const toggle = (id: number, on: boolean) => {
@@ -254,6 +258,16 @@ function ListeContent() {
               </For>
             </select>
           </div>
+          <Show when={withEntretien(input().tab)}>
+            <FilterSelect
+              id="filtre-entretien"
+              label="Entretien"
+              all="Tous"
+              options={ENTRETIENS}
+              value={input().entretien ?? ""}
+              onValue={(v) => update({ entretien: v || undefined })}
+            />
+          </Show>
           <Show when={input().tab === "RADIES"}>
             <FilterSelect
               id="filtre-radie"
@@ -298,7 +312,7 @@ function ListeContent() {
               variant="link"
               onClick={() => {
                 setTyped("");
-                setParams({ q: undefined, passage: undefined, echeance: undefined, radie: undefined, courrier: undefined, referent: undefined, page: undefined });
+                setParams({ q: undefined, passage: undefined, echeance: undefined, radie: undefined, entretien: undefined, courrier: undefined, referent: undefined, page: undefined });
               }}
             >
               Effacer la recherche et les filtres
