@@ -147,22 +147,19 @@ function sessionOf(row: Row): Session {
 }
 
 type Query = { toSQL(): { sql: string; params: unknown[] } };
-
-/** A drizzle query as a bare D1 statement (to run alone, or first in a procedure's batch). */
-function statementOf(ctx: Context, query: Query): D1PreparedStatement {
-  const { sql: text, params } = query.toSQL();
-  return ctx.env.DB.prepare(text).bind(...params);
-}
+/** Names a value of a cached statement (drizzle's placeholder). */
+type Slot = (name: string) => SQLWrapper;
 
 /**
- * A statement whose text never changes, only its session id: drizzle builds it once per isolate
- * (building it cost more CPU than running it, on every signed-in request).
+ * A statement whose text never changes, only its values: drizzle builds it once per isolate
+ * (building the session's lookup or guard cost more CPU than running it, on every request).
+ * Values go in as D1 stores them: numbers for dates (ms) and booleans.
  */
-function lookupStatement(build: (ctx: Context, sessionId: SQLWrapper) => Query) {
+function cachedStatement(build: (ctx: Context, slot: Slot) => Query) {
   let built: { sql: string; params: unknown[] } | undefined;
-  return (ctx: Context, sessionId: string) => {
-    built ??= build(ctx, sql.placeholder("sessionId")).toSQL();
-    return ctx.env.DB.prepare(built.sql).bind(...fillPlaceholders(built.params, { sessionId }));
+  return (ctx: Context, values: Record<string, string | number>): D1PreparedStatement => {
+    built ??= build(ctx, (name) => sql.placeholder(name)).toSQL();
+    return ctx.env.DB.prepare(built.sql).bind(...fillPlaceholders(built.params, values));
   };
 }
 
@@ -188,15 +185,17 @@ function staffLookupQuery(ctx: Context, sessionId: string | SQLWrapper, held?: S
       .where(and(eq(sessions.id, sessionId), eq(sessions.kind, "staff"), held));
 }
 
-const staffLookup = lookupStatement(staffLookupQuery);
+const staffLookupStatement = cachedStatement((ctx, slot) => staffLookupQuery(ctx, slot("sessionId")));
+const staffLookup = (ctx: Context, sessionId: string) => staffLookupStatement(ctx, { sessionId });
 
 /** In SQL, what `sessionVerdict` calls not expired, for a session of the same kind and device. */
-function liveConditions(session: Session, now: Date) {
-  return [
-    eq(sessions.shared, session.shared),
-    gt(sessions.expiresAt, now),
-    gt(sessions.lastActiveAt, new Date(now.getTime() - policyOf(session).idleMs)),
-  ];
+function liveConditions(slot: Slot) {
+  return [eq(sessions.shared, slot("shared")), gt(sessions.expiresAt, slot("now")), gt(sessions.lastActiveAt, slot("activeSince"))];
+}
+
+/** The values of `liveConditions` for a remembered session. */
+function liveValues(session: Session, now: Date) {
+  return { shared: Number(session.shared), now: now.getTime(), activeSince: now.getTime() - policyOf(session).idleMs };
 }
 
 /**
@@ -204,31 +203,34 @@ function liveConditions(session: Session, now: Date) {
  * its NOT NULL refuses (aborting the batch), unless `held` finds the session live and unchanged.
  */
 function guardOf(ctx: Context, held: SQLWrapper) {
-  return statementOf(ctx, ctx.db.insert(writeGuards).select(sql`SELECT NULL WHERE NOT EXISTS ${held}`));
+  return ctx.db.insert(writeGuards).select(sql`SELECT NULL WHERE NOT EXISTS ${held}`);
 }
 
 /** The write guard for a remembered member: same member, role, names and structure, active, live. */
-function staffGuard(ctx: Context, sessionId: string, hint: { session: Session; staff: StaffCaller }) {
-  const { staff } = hint;
-  return guardOf(
+const staffGuardStatement = cachedStatement((ctx, slot) =>
+  guardOf(
     ctx,
     staffLookupQuery(
       ctx,
-      sessionId,
+      slot("sessionId"),
       and(
-        eq(sessions.userId, staff.id),
-        eq(staffUsers.structureId, staff.structureId),
-        eq(staffUsers.role, staff.role),
-        eq(staffUsers.nom, staff.nom),
-        eq(staffUsers.prenom, staff.prenom),
-        eq(staffUsers.email, staff.email),
-        eq(structures.timeZone, staff.timeZone),
+        eq(sessions.userId, slot("id")),
+        eq(staffUsers.structureId, slot("structureId")),
+        eq(staffUsers.role, slot("role")),
+        eq(staffUsers.nom, slot("nom")),
+        eq(staffUsers.prenom, slot("prenom")),
+        eq(staffUsers.email, slot("email")),
+        eq(structures.timeZone, slot("timeZone")),
         eq(staffUsers.status, "ACTIVE"),
         eq(structures.statut, "VALIDE"),
-        ...liveConditions(hint.session, ctx.now),
+        ...liveConditions(slot),
       ),
     ),
-  );
+  ),
+);
+
+function staffGuard(ctx: Context, sessionId: string, hint: { session: Session; staff: StaffCaller }) {
+  return staffGuardStatement(ctx, { sessionId, ...hint.staff, ...liveValues(hint.session, ctx.now) });
 }
 
 function staffOf(row: Row): StaffCaller {
@@ -376,29 +378,34 @@ function usagerLookupQuery(ctx: Context, sessionId: string | SQLWrapper, held?: 
       .where(and(eq(sessions.id, sessionId), eq(sessions.kind, "usager"), held));
 }
 
-const usagerLookup = lookupStatement(usagerLookupQuery);
+const usagerLookupStatement = cachedStatement((ctx, slot) => usagerLookupQuery(ctx, slot("sessionId")));
+const usagerLookup = (ctx: Context, sessionId: string) => usagerLookupStatement(ctx, { sessionId });
 
 /** The write guard for a remembered domicilié: same account, file and structure, portal open, live. */
-function usagerGuard(ctx: Context, sessionId: string, hint: { session: Session; usager: UsagerCaller }) {
-  const { usager } = hint;
-  return guardOf(
+const usagerGuardStatement = cachedStatement((ctx, slot) =>
+  guardOf(
     ctx,
     usagerLookupQuery(
       ctx,
-      sessionId,
+      slot("sessionId"),
       and(
-        eq(sessions.userId, usager.accountId),
-        eq(portailAccounts.usagerId, usager.usagerId),
-        eq(portailAccounts.structureId, usager.structureId),
-        eq(sql`${usagers.prenom} || ' ' || ${usagers.nom}`, usager.actor.name),
-        eq(structures.timeZone, usager.timeZone),
+        eq(sessions.userId, slot("accountId")),
+        eq(portailAccounts.usagerId, slot("usagerId")),
+        eq(portailAccounts.structureId, slot("structureId")),
+        eq(sql`${usagers.prenom} || ' ' || ${usagers.nom}`, slot("name")),
+        eq(structures.timeZone, slot("timeZone")),
         eq(portailAccounts.enabled, true),
         eq(structures.statut, "VALIDE"),
         eq(structures.portailEnabled, true),
-        ...liveConditions(hint.session, ctx.now),
+        ...liveConditions(slot),
       ),
     ),
-  );
+  ),
+);
+
+function usagerGuard(ctx: Context, sessionId: string, hint: { session: Session; usager: UsagerCaller }) {
+  const { accountId, usagerId, structureId, timeZone, actor } = hint.usager;
+  return usagerGuardStatement(ctx, { sessionId, accountId, usagerId, structureId, timeZone, name: actor.name ?? "", ...liveValues(hint.session, ctx.now) });
 }
 
 function usagerOf(row: Row): UsagerCaller {
