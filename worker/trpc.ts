@@ -163,6 +163,9 @@ function cachedStatement(build: (ctx: Context, slot: Slot) => Query) {
   };
 }
 
+/** A member may work: account active, structure validated (the lookup reports it, the guard requires it). */
+const STAFF_ACTIVE = sql`${staffUsers.status} = 'ACTIVE' AND ${structures.statut} = 'VALIDE'`;
+
 /**
  * The session, the member and the structure behind a staff session id, in one row; `held` adds
  * conditions (the guard of a write on a remembered identity).
@@ -177,7 +180,7 @@ function staffLookupQuery(ctx: Context, sessionId: string | SQLWrapper, held?: S
         prenom: staffUsers.prenom,
         email: staffUsers.email,
         time_zone: structures.timeZone,
-        active: sql<number>`${staffUsers.status} = 'ACTIVE' AND ${structures.statut} = 'VALIDE'`.as("active"),
+        active: sql<number>`${STAFF_ACTIVE}`.as("active"),
       })
       .from(sessions)
       .innerJoin(staffUsers, eq(staffUsers.id, sessions.userId))
@@ -221,8 +224,7 @@ const staffGuardStatement = cachedStatement((ctx, slot) =>
         eq(staffUsers.prenom, slot("prenom")),
         eq(staffUsers.email, slot("email")),
         eq(structures.timeZone, slot("timeZone")),
-        eq(staffUsers.status, "ACTIVE"),
-        eq(structures.statut, "VALIDE"),
+        STAFF_ACTIVE,
         ...liveConditions(slot),
       ),
     ),
@@ -359,6 +361,9 @@ export interface UsagerCaller {
   actor: Actor;
 }
 
+/** The portal is open to this account: account enabled, structure validated, its portal on. */
+const PORTAL_OPEN = sql`${portailAccounts.enabled} = 1 AND ${structures.statut} = 'VALIDE' AND ${structures.portailEnabled} = 1`;
+
 /** The session, the account, the file and the structure behind a portal session id, in one row. */
 function usagerLookupQuery(ctx: Context, sessionId: string | SQLWrapper, held?: SQL) {
   return ctx.db
@@ -369,7 +374,7 @@ function usagerLookupQuery(ctx: Context, sessionId: string | SQLWrapper, held?: 
         nom: usagers.nom,
         prenom: usagers.prenom,
         time_zone: structures.timeZone,
-        open: sql<number>`${portailAccounts.enabled} = 1 AND ${structures.statut} = 'VALIDE' AND ${structures.portailEnabled} = 1`.as("open"),
+        open: sql<number>`${PORTAL_OPEN}`.as("open"),
       })
       .from(sessions)
       .innerJoin(portailAccounts, eq(portailAccounts.id, sessions.userId))
@@ -394,9 +399,7 @@ const usagerGuardStatement = cachedStatement((ctx, slot) =>
         eq(portailAccounts.structureId, slot("structureId")),
         eq(sql`${usagers.prenom} || ' ' || ${usagers.nom}`, slot("name")),
         eq(structures.timeZone, slot("timeZone")),
-        eq(portailAccounts.enabled, true),
-        eq(structures.statut, "VALIDE"),
-        eq(structures.portailEnabled, true),
+        PORTAL_OPEN,
         ...liveConditions(slot),
       ),
     ),

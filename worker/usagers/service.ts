@@ -219,10 +219,10 @@ export async function updateEntretien(
   ]);
 }
 
-/** "Maintenant" dates the meeting a minute ago and goes straight to the entretien step (reference B.4.1). */
 /** How far ahead a rendez-vous may be set: a year. */
 const RDV_MAX_AHEAD_MS = 366 * 86_400_000;
 
+/** "Maintenant" dates the meeting a minute ago and goes straight to the entretien step (reference B.4.1). */
 export async function setRendezVous(
   db: Db,
   ctx: StaffCtx,

@@ -1,4 +1,5 @@
-import { Show } from "solid-js";
+import { createSignal, Show } from "solid-js";
+import { apiFailure } from "../api";
 import { ErrorMessage } from "./Alerts";
 import { Button } from "./Button";
 
@@ -35,4 +36,33 @@ export function LoadMore(props: LoadMoreProps) {
       </Show>
     </>
   );
+}
+
+/**
+ * The rows of a list paginated by cursor ("before" the oldest shown), and its loading state:
+ * `load()` (re)reads the first page, `load(true)` appends the next one. At the end of the list the
+ * focus goes to the count line `countId`, where the vanished button was.
+ */
+export function createCursorPages<T>(fetchPage: (before: number | null) => Promise<{ rows: T[]; nextBefore: number | null }>, countId: string) {
+  const [rows, setRows] = createSignal<T[]>([]);
+  const [nextBefore, setNextBefore] = createSignal<number | null>(null);
+  const [loading, setLoading] = createSignal(true);
+  const [loaded, setLoaded] = createSignal(false);
+  const [error, setError] = createSignal<string | null>(null);
+  const load = async (more = false) => {
+    setLoading(true);
+    setError(null);
+    try {
+      const page = await fetchPage(more ? nextBefore() : null);
+      setRows(more ? [...rows(), ...page.rows] : page.rows);
+      setNextBefore(page.nextBefore);
+      setLoaded(true);
+      if (more && page.nextBefore === null) queueMicrotask(() => document.getElementById(countId)?.focus());
+    } catch (caught) {
+      setError(apiFailure(caught).message);
+    } finally {
+      setLoading(false);
+    }
+  };
+  return { rows, hasMore: () => nextBefore() !== null, loading, loaded, error, load };
 }

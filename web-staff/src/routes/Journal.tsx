@@ -1,11 +1,11 @@
-import { createResource, createSignal, For, Match, Switch } from "solid-js";
-import { api, apiFailure, type Outputs } from "../api";
+import { createResource, For, Match, onMount, Switch } from "solid-js";
+import { api, type Outputs } from "../api";
 import { ErrorMessage, Loading } from "../components/Alerts";
 import { formatShortDateTime, isoOf } from "../components/dates";
 import { RequirePermission } from "../components/RequirePermission";
 import { usePageTitle } from "../components/title";
 import { AUDIT_ACTION_LABELS, type AuditAction } from "../../../worker/rules/audit-actions";
-import { LoadMore } from "../components/LoadMore";
+import { createCursorPages, LoadMore } from "../components/LoadMore";
 
 type Entry = Outputs["journal"]["list"]["entries"][number];
 
@@ -38,34 +38,12 @@ function actorLabel(entry: Entry): string {
 function JournalContent() {
   // The journal only names the target by id: members are named from the team list.
   const [members] = createResource(() => api.equipe.list.query().catch(() => []));
-  const [entries, setEntries] = createSignal<Entry[]>([]);
-  const [nextBefore, setNextBefore] = createSignal<number | null>(null);
-  const [loadingMore, setLoadingMore] = createSignal(false);
-  const [moreError, setMoreError] = createSignal<string | null>(null);
-  const [first] = createResource(async () => {
-    const page = await api.journal.list.query({ before: null });
-    setEntries(page.entries);
-    setNextBefore(page.nextBefore);
-    return true;
-  });
-
-  const loadMore = async () => {
-    const before = nextBefore();
-    if (before === null) return;
-    setLoadingMore(true);
-    setMoreError(null);
-    try {
-      const page = await api.journal.list.query({ before });
-      setEntries([...entries(), ...page.entries]);
-      setNextBefore(page.nextBefore);
-      // At the end the button disappears: the focus goes to the count rather than the top of the page.
-      if (page.nextBefore === null) queueMicrotask(() => document.getElementById("journal-compte")?.focus());
-    } catch (caught) {
-      setMoreError(apiFailure(caught).message);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const journal = createCursorPages<Entry>(
+    (before) => api.journal.list.query({ before }).then((p) => ({ rows: p.entries, nextBefore: p.nextBefore })),
+    "journal-compte",
+  );
+  const { rows: entries, loading, loaded, error, load } = journal;
+  onMount(() => void load());
 
   const targetLabel = (entry: Entry): string => {
     if (!entry.targetType || !entry.targetId) return "—";
@@ -98,10 +76,10 @@ function JournalContent() {
         ancienne.</p
       >
       <Switch>
-        <Match when={first.error}>
-          <ErrorMessage message={apiFailure(first.error).message} />
+        <Match when={error() && !loaded()}>
+          <ErrorMessage message={error()} />
         </Match>
-        <Match when={first.loading}>
+        <Match when={!loaded()}>
           <Loading />
         </Match>
         <Match when={entries().length === 0}>
@@ -142,10 +120,10 @@ function JournalContent() {
             shown={entries().length}
             noun="entrée"
             endText=" : début du journal atteint."
-            hasMore={nextBefore() !== null}
-            loading={loadingMore()}
-            error={moreError()}
-            onMore={loadMore}
+            hasMore={journal.hasMore()}
+            loading={loading()}
+            error={loaded() ? error() : null}
+            onMore={() => load(true)}
           />
         </Match>
       </Switch>

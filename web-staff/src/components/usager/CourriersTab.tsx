@@ -1,5 +1,5 @@
-import { createEffect, createSignal, For, Match, on, Show, Switch } from "solid-js";
-import { api, apiFailure, type Outputs } from "../../api";
+import { createEffect, For, Match, on, Show, Switch } from "solid-js";
+import { api, type Outputs } from "../../api";
 import { INTERACTION_LABELS } from "../../../../worker/rules/courrier";
 import { ErrorMessage, Loading } from "../Alerts";
 import { Button } from "../Button";
@@ -7,7 +7,7 @@ import { formatShortDateTime, isoOf } from "../dates";
 import { CourrierActions } from "./CourrierActions";
 import { PortailAccess } from "./PortailAccess";
 import { useFiche } from "./fiche";
-import { LoadMore } from "../LoadMore";
+import { createCursorPages, LoadMore } from "../LoadMore";
 
 type Interaction = Outputs["courrier"]["history"]["items"][number];
 
@@ -20,28 +20,12 @@ const PENDING = [
 /** The "Courriers" tab: what waits, then every interaction, newest first. */
 export function CourriersTab() {
   const ctx = useFiche();
-  const [items, setItems] = createSignal<Interaction[]>([]);
-  const [nextBefore, setNextBefore] = createSignal<number | null>(null);
-  const [loading, setLoading] = createSignal(true);
-  const [error, setError] = createSignal<string | null>(null);
-  const [loaded, setLoaded] = createSignal(false);
   const u = () => ctx.fiche().usager;
-
-  const load = async (more = false) => {
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await api.courrier.history.query({ usagerId: u().id, before: more ? nextBefore() : null });
-      setItems(more ? [...items(), ...page.items] : page.items);
-      setNextBefore(page.nextBefore);
-      setLoaded(true);
-      if (more && page.nextBefore === null) queueMicrotask(() => document.getElementById("courriers-compte")?.focus());
-    } catch (caught) {
-      setError(apiFailure(caught).message);
-    } finally {
-      setLoading(false);
-    }
-  };
+  const history = createCursorPages<Interaction>(
+    (before) => api.courrier.history.query({ usagerId: u().id, before }).then((p) => ({ rows: p.items, nextBefore: p.nextBefore })),
+    "courriers-compte",
+  );
+  const { rows: items, loading, loaded, error, load } = history;
   createEffect(on(ctx.changes, () => void load()));
 
   const waiting = () => PENDING.reduce((sum, p) => sum + u()[p.key], 0);
@@ -128,7 +112,7 @@ export function CourriersTab() {
               shown={items().length}
               noun="opération"
               endText=" : tout l'historique est affiché."
-              hasMore={nextBefore() !== null}
+              hasMore={history.hasMore()}
               loading={loading()}
               error={loaded() ? error() : null}
               onMore={() => load(true)}

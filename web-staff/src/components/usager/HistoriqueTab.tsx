@@ -1,5 +1,5 @@
-import { createEffect, createSignal, For, Match, on, Switch } from "solid-js";
-import { api, apiFailure, type Outputs } from "../../api";
+import { createEffect, For, Match, on, Switch } from "solid-js";
+import { api, type Outputs } from "../../api";
 import { AUDIT_ACTION_LABELS, type AuditAction } from "../../../../worker/rules/audit-actions";
 import { formatDateFr } from "../../../../worker/rules/dates";
 import { USAGER_STATUT_LABELS, type UsagerStatut } from "../../../../worker/rules/echeance";
@@ -9,7 +9,7 @@ import { Button } from "../Button";
 import { formatDateTime, formatShortDateTime, isoOf } from "../dates";
 import { colleagueName, type Colleague } from "./colleagues";
 import { useFiche } from "./fiche";
-import { LoadMore } from "../LoadMore";
+import { createCursorPages, LoadMore } from "../LoadMore";
 
 type Entry = Outputs["usagers"]["historique"]["entries"][number];
 
@@ -82,27 +82,11 @@ function summary(entry: Entry, colleagues: Colleague[]): string | null {
 export function HistoriqueTab() {
   const ctx = useFiche();
   const colleagues = useFiche().colleagues;
-  const [entries, setEntries] = createSignal<Entry[]>([]);
-  const [nextBefore, setNextBefore] = createSignal<number | null>(null);
-  const [loading, setLoading] = createSignal(true);
-  const [loaded, setLoaded] = createSignal(false);
-  const [error, setError] = createSignal<string | null>(null);
-
-  const load = async (more = false) => {
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await api.usagers.historique.query({ usagerId: ctx.fiche().usager.id, before: more ? nextBefore() : null });
-      setEntries(more ? [...entries(), ...page.entries] : page.entries);
-      setNextBefore(page.nextBefore);
-      setLoaded(true);
-      if (more && page.nextBefore === null) queueMicrotask(() => document.getElementById("historique-compte")?.focus());
-    } catch (caught) {
-      setError(apiFailure(caught).message);
-    } finally {
-      setLoading(false);
-    }
-  };
+  const historique = createCursorPages<Entry>(
+    (before) => api.usagers.historique.query({ usagerId: ctx.fiche().usager.id, before }).then((p) => ({ rows: p.entries, nextBefore: p.nextBefore })),
+    "historique-compte",
+  );
+  const { rows: entries, loading, loaded, error, load } = historique;
   createEffect(on(ctx.changes, () => void load()));
 
   return (
@@ -154,7 +138,7 @@ export function HistoriqueTab() {
             shown={entries().length}
             noun="opération"
             endText=" : début de l'historique atteint."
-            hasMore={nextBefore() !== null}
+            hasMore={historique.hasMore()}
             loading={loading()}
             error={loaded() ? error() : null}
             onMore={() => load(true)}
