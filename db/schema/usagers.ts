@@ -82,16 +82,19 @@ export const usagers = sqliteTable(
     uniqueIndex("usagers_structure_ref_uq").on(t.structureId, t.ref),
     // Name-ordered pages read these in order: no sort step, even deep in a 50,000-file list.
     index("usagers_structure_statut_nom_idx").on(t.structureId, t.statut, t.searchNom, t.searchPrenom, t.ref),
-    index("usagers_structure_nom_idx").on(t.structureId, t.searchNom, t.searchPrenom, t.ref),
-    index("usagers_structure_prenom_idx").on(t.structureId, t.searchPrenom),
+    // With the statut last, a search's tab counts and name-ordered pages never read the row
+    // (worker/usagers/list.ts): a nom range, a prénom range, or the whole list read in name order.
+    index("usagers_structure_nom_idx").on(t.structureId, t.searchNom, t.searchPrenom, t.ref, t.statut),
+    index("usagers_structure_prenom_idx").on(t.structureId, t.searchPrenom, t.searchNom, t.ref, t.statut),
     index("usagers_structure_echeance_idx").on(t.structureId, t.statut, t.echeance),
     index("usagers_structure_passage_idx").on(t.structureId, t.statut, t.dernierPassage),
     index("usagers_structure_custom_ref_idx").on(t.structureId, t.customRef),
     index("usagers_structure_naissance_idx").on(t.structureId, t.dateNaissance),
     index("usagers_referent_idx").on(t.structureId, t.referentId),
-    // What a search needs of each file it finds, by id: ~45 bytes an entry instead of a ~600-byte row
-    // (worker/usagers/service.ts, listUsagers).
+    // What a search needs of each file it finds, by id, instead of its ~600-byte row
+    // (worker/usagers/list.ts): ~45 bytes to sort a page, ~15 to count the tabs.
     index("usagers_search_idx").on(t.id, t.structureId, t.statut, t.searchNom, t.searchPrenom, t.ref),
+    index("usagers_id_statut_idx").on(t.id, t.structureId, t.statut),
   ],
 );
 

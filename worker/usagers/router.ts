@@ -2,6 +2,7 @@ import { router, staffProcedure } from "../trpc";
 import { id, text, z } from "../validation";
 import { annulerDerniereDecision, radierEnMasse, radierUsager, refuseDemande, renouveler, submitDemande, validateDemande } from "./decisions";
 import { historique } from "./historique";
+import { listUsagers } from "./list";
 import { addNote, changeNote, listNotes } from "./notes";
 import { supprimerUsager } from "./suppression";
 import {
@@ -19,7 +20,6 @@ import {
   customRefHolders,
   findDuplicates,
   getFiche,
-  listUsagers,
   setEtape,
   setRendezVous,
   updateEntretien,

@@ -1,15 +1,14 @@
-import { and, asc, desc, eq, inArray, isNull, ne, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { staffUsers, structures, usagerDecisions, usagerNotes, usagers } from "../../db/schema";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import { audit } from "../journal/log";
 import type { StaffCtx } from "../trpc";
-import { addDays, addMonths, calendarDateIn, startOfDayInstant, type CalendarDate } from "../rules/dates";
+import { calendarDateIn, type CalendarDate } from "../rules/dates";
 import { echeanceState } from "../rules/echeance";
-import { normalizeSearch, parseDateQuery, phoneDigits, searchColumns } from "../rules/search";
-import { USAGER_TABS } from "../rules/usager";
+import { normalizeSearch, searchColumns } from "../rules/search";
 import { guardedBatch, unchangedSince } from "./guard";
-import type { EtatCivilInput, ListInput } from "./schemas";
+import type { EtatCivilInput } from "./schemas";
 
 export type { StaffCtx };
 
@@ -311,147 +310,6 @@ export async function getFiche(db: Db, ctx: StaffCtx, id: number, now: Date) {
     referent: referent[0] ?? null,
     today: todayDate,
     echeance: u.echeance ? { date: u.echeance, ...echeanceState(u.echeance, todayDate) } : null,
-  };
-}
-
-function dateFilterBounds(ctx: StaffCtx, now: Date) {
-  const t = today(ctx, now);
-  return {
-    today: t,
-    passageBefore: (months: number) => startOfDayInstant(addMonths(t, -months), ctx.timeZone),
-    inDays: (days: number) => addDays(t, days),
-    yearsAgo: (years: number) => addMonths(t, -12 * years),
-  };
-}
-
-/** The FTS5 query for a free-text search: every word of 3+ letters must appear (as a substring). */
-function ftsQuery(words: string[]): string {
-  return words.map((w) => `"${w.replaceAll('"', '""')}"`).join(" AND ");
-}
-
-/** The ids a search term finds (any structure: the list's other conditions scope them). */
-function searchIds(structureId: number, q: string): SQL | undefined {
-  if (!q) return undefined;
-  const date = parseDateQuery(q);
-  const digits = q.replace(/[\s.+-]/g, "");
-  let words: string[];
-  if (date) words = [date];
-  else if (/^\d{6,}$/.test(digits)) words = [phoneDigits(digits)];
-  else words = normalizeSearch(q).split(" ").filter(Boolean);
-  const long = words.filter((w) => w.length >= 3);
-  if (long.length > 0) return sql`SELECT rowid FROM usagers_fts WHERE usagers_fts MATCH ${ftsQuery(long)}`;
-  // Trigrams need 3 characters: 1–2 letter searches match the start of nom, prénom or the ID,
-  // each on its own index.
-  const prefix = normalizeSearch(q);
-  const upper = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
-  const own = sql`SELECT ${usagers.id} FROM ${usagers} WHERE ${usagers.structureId} = ${structureId}`;
-  return sql`${own} AND ${usagers.searchNom} >= ${prefix} AND ${usagers.searchNom} < ${upper}
-    UNION ${own} AND ${usagers.searchPrenom} >= ${prefix} AND ${usagers.searchPrenom} < ${upper}
-    UNION ${own} AND ${usagers.customRef} = ${q}`;
-}
-
-function listConditions(ctx: StaffCtx, input: ListInput, ids: SQL | undefined, now: Date, withTab: boolean): SQL[] {
-  const b = dateFilterBounds(ctx, now);
-  const c: (SQL | undefined)[] = [eq(usagers.structureId, ctx.structureId), ids ? sql`${usagers.id} IN (${ids})` : undefined];
-  const statuts = USAGER_TABS[input.tab].statuts;
-  if (withTab && statuts) c.push(inArray(usagers.statut, [...statuts]));
-  if (input.passage) {
-    const before = b.passageBefore(input.passage === "PLUS_2_MOIS" ? 2 : 3);
-    c.push(sql`${usagers.dernierPassage} < ${before.getTime()}`);
-  }
-  if (input.echeance === "DEPASSEE") c.push(sql`${usagers.echeance} < ${b.today}`);
-  if (input.echeance === "MOINS_15_JOURS") {
-    c.push(sql`${usagers.echeance} >= ${b.today} AND ${usagers.echeance} < ${b.inDays(15)}`);
-  }
-  if (input.echeance === "MOINS_60_JOURS") {
-    c.push(sql`${usagers.echeance} >= ${b.today} AND ${usagers.echeance} < ${b.inDays(60)}`);
-  }
-  if (input.radieDepuis) {
-    c.push(eq(usagers.statut, "RADIE"));
-    c.push(sql`${usagers.decisionFin} < ${b.yearsAgo(input.radieDepuis === "PLUS_1_AN" ? 1 : 2)}`);
-  }
-  if (input.entretien) {
-    c.push(eq(usagers.statut, "INSTRUCTION"));
-    c.push(input.entretien === "A_VENIR" ? sql`${usagers.rdvAt} > ${now.getTime()}` : sql`${usagers.rdvAt} <= ${now.getTime()}`);
-  }
-  if (input.courrier) c.push(sql`(${usagers.nbCourrier} + ${usagers.nbColis} + ${usagers.nbAvis}) > 0`);
-  if (input.referentId === "AUCUN") c.push(isNull(usagers.referentId));
-  else if (input.referentId) c.push(eq(usagers.referentId, input.referentId));
-  return c.filter((x): x is SQL => x !== undefined);
-}
-
-/**
- * One page of the list with its total, and the count of every tab for the same search and
- * filters, in one round trip. Searches go through the trigram index (migration 0003).
- */
-export async function listUsagers(db: Db, ctx: StaffCtx, input: ListInput, now: Date) {
-  const ids = searchIds(ctx.structureId, input.q);
-  // A search finds its ids first; what the page and the counts need of each (structure, statut,
-  // name order) is then read from one small covering index instead of the whole row: a search
-  // matching thousands of files reads a few hundred index pages, not thousands of table pages.
-  const from = ids ? sql`${usagers} INDEXED BY usagers_search_idx` : sql`${usagers}`;
-  const dir = input.order === "asc" ? asc : desc;
-  const order =
-    input.sort === "ref"
-      ? [dir(usagers.ref)]
-      : input.sort === "echeance"
-        ? [sql`${usagers.echeance} IS NULL`, dir(usagers.echeance), asc(usagers.ref)]
-        : input.sort === "passage"
-          ? [sql`${usagers.dernierPassage} IS NULL`, dir(usagers.dernierPassage), asc(usagers.ref)]
-          : [dir(usagers.searchNom), dir(usagers.searchPrenom), asc(usagers.ref)];
-  // The page's 50 ids are chosen first on the indexes, then only those rows are read in full.
-  const pageIds = sql`SELECT ${usagers.id} FROM ${from} WHERE ${and(...listConditions(ctx, input, ids, now, true))}
-    ORDER BY ${sql.join(order, sql`, `)} LIMIT ${PAGE_SIZE} OFFSET ${(input.page - 1) * PAGE_SIZE}`;
-  const [rows, tabs] = await db.batch([
-    db
-      .select({
-        id: usagers.id,
-        ref: usagers.ref,
-        customRef: usagers.customRef,
-        civilite: usagers.civilite,
-        nom: usagers.nom,
-        prenom: usagers.prenom,
-        surnom: usagers.surnom,
-        dateNaissance: usagers.dateNaissance,
-        telephone: usagers.telephone,
-        statut: usagers.statut,
-        typeDom: usagers.typeDom,
-        echeance: usagers.echeance,
-        decisionFin: usagers.decisionFin,
-        dernierPassage: usagers.dernierPassage,
-        nbCourrier: usagers.nbCourrier,
-        nbColis: usagers.nbColis,
-        nbAvis: usagers.nbAvis,
-        referentId: usagers.referentId,
-        npaiDepuis: usagers.npaiDepuis,
-        // Qualified: a bare "id" inside the subquery would be usager_notes.id.
-        hasPinnedNote: sql<number>`EXISTS (SELECT 1 FROM usager_notes n WHERE n.usager_id = "usagers"."id" AND n.pinned = 1)`.mapWith(Boolean),
-      })
-      .from(usagers)
-      .where(sql`${usagers.id} IN (${pageIds})`)
-      .orderBy(...order),
-    // Counts per status for the same search and filters: the tabs, and the total of the current tab.
-    db
-      // As SQL, not columns: drizzle would refuse columns of a FROM it did not build.
-      .select({ statut: sql<string>`${usagers.statut}`, n: sql<number>`count(*)` })
-      .from(from)
-      .where(and(...listConditions(ctx, input, ids, now, false)))
-      .groupBy(usagers.statut),
-  ]);
-  const byStatut = Object.fromEntries(tabs.map((t) => [t.statut, t.n]));
-  const tabCounts = Object.fromEntries(
-    Object.entries(USAGER_TABS).map(([tab, def]) => [
-      tab,
-      def.statuts ? def.statuts.reduce((s, st) => s + (byStatut[st] ?? 0), 0) : tabs.reduce((s, t) => s + t.n, 0),
-    ]),
-  ) as Record<keyof typeof USAGER_TABS, number>;
-  const todayDate = today(ctx, now);
-  return {
-    rows: rows.map((r) => ({ ...r, echeanceLevel: r.echeance ? echeanceState(r.echeance, todayDate).level : null })),
-    total: tabCounts[input.tab],
-    page: input.page,
-    pageSize: PAGE_SIZE,
-    tabCounts,
   };
 }
 

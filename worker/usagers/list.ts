@@ -1,0 +1,208 @@
+/**
+ * The domiciliés list: one page, its total and the count of every tab, in one round trip.
+ *
+ * A search costs what it touches per file found, and a 2-letter prefix or a common fragment finds
+ * thousands in a 50,000-file structure. So each part is read from the smallest index that holds it:
+ * - counts per statut: from (id, structure, statut) entries for the files the trigram index finds,
+ *   or from two name-range scans for a prefix;
+ * - the page in name order: along the name index for large results (stopping at the page), or by
+ *   sorting what was found for small ones;
+ * - only the page's 50 rows are read in full.
+ */
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { usagers } from "../../db/schema";
+import type { Db } from "../db";
+import type { StaffCtx } from "../trpc";
+import { addDays, addMonths, startOfDayInstant } from "../rules/dates";
+import { echeanceState } from "../rules/echeance";
+import { normalizeSearch, parseDateQuery, phoneDigits } from "../rules/search";
+import { USAGER_TABS } from "../rules/usager";
+import { PAGE_SIZE, today } from "./service";
+import type { ListInput } from "./schemas";
+
+/** What a search looks for: words of 3+ characters in the trigram index, or the start of nom, prénom or the ID. */
+type Search = { kind: "words"; match: string } | { kind: "prefix"; from: string; to: string; customRef: string };
+
+/** The FTS5 query for a free-text search: every word of 3+ letters must appear (as a substring). */
+function ftsQuery(words: string[]): string {
+  return words.map((w) => `"${w.replaceAll('"', '""')}"`).join(" AND ");
+}
+
+function searchOf(q: string): Search | undefined {
+  if (!q) return undefined;
+  const date = parseDateQuery(q);
+  const digits = q.replace(/[\s.+-]/g, "");
+  let words: string[];
+  if (date) words = [date];
+  else if (/^\d{6,}$/.test(digits)) words = [phoneDigits(digits)];
+  else words = normalizeSearch(q).split(" ").filter(Boolean);
+  const long = words.filter((w) => w.length >= 3);
+  if (long.length > 0) return { kind: "words", match: ftsQuery(long) };
+  // Trigrams need 3 characters: 1–2 letter searches match the start of nom, prénom or the ID.
+  const from = normalizeSearch(q);
+  const to = from.slice(0, -1) + String.fromCharCode(from.charCodeAt(from.length - 1) + 1);
+  return { kind: "prefix", from, to, customRef: q };
+}
+
+const nomIn = (s: { from: string; to: string }) => sql`${usagers.searchNom} >= ${s.from} AND ${usagers.searchNom} < ${s.to}`;
+const prenomIn = (s: { from: string; to: string }) => sql`${usagers.searchPrenom} >= ${s.from} AND ${usagers.searchPrenom} < ${s.to}`;
+
+/** The files a search finds, as a set of ids (any structure for words: the list's conditions scope them). */
+function foundIds(structureId: number, s: Search): SQL {
+  if (s.kind === "words") return sql`SELECT rowid AS id FROM usagers_fts WHERE usagers_fts MATCH ${s.match}`;
+  const own = sql`SELECT ${usagers.id} AS id FROM ${usagers} WHERE ${usagers.structureId} = ${structureId}`;
+  return sql`${own} AND ${nomIn(s)} UNION ${own} AND ${prenomIn(s)} UNION ${own} AND ${usagers.customRef} = ${s.customRef}`;
+}
+
+function dateFilterBounds(ctx: StaffCtx, now: Date) {
+  const t = today(ctx, now);
+  return {
+    today: t,
+    passageBefore: (months: number) => startOfDayInstant(addMonths(t, -months), ctx.timeZone),
+    inDays: (days: number) => addDays(t, days),
+    yearsAgo: (years: number) => addMonths(t, -12 * years),
+  };
+}
+
+/** The structure, the tab (`withTab`) and the filters of B.13, on "usagers" columns. */
+function listConditions(ctx: StaffCtx, input: ListInput, now: Date, withTab: boolean): SQL[] {
+  const b = dateFilterBounds(ctx, now);
+  const c: SQL[] = [eq(usagers.structureId, ctx.structureId)];
+  const statuts = USAGER_TABS[input.tab].statuts;
+  if (withTab && statuts) c.push(inArray(usagers.statut, [...statuts]));
+  if (input.passage) {
+    const before = b.passageBefore(input.passage === "PLUS_2_MOIS" ? 2 : 3);
+    c.push(sql`${usagers.dernierPassage} < ${before.getTime()}`);
+  }
+  if (input.echeance === "DEPASSEE") c.push(sql`${usagers.echeance} < ${b.today}`);
+  if (input.echeance === "MOINS_15_JOURS") {
+    c.push(sql`${usagers.echeance} >= ${b.today} AND ${usagers.echeance} < ${b.inDays(15)}`);
+  }
+  if (input.echeance === "MOINS_60_JOURS") {
+    c.push(sql`${usagers.echeance} >= ${b.today} AND ${usagers.echeance} < ${b.inDays(60)}`);
+  }
+  if (input.radieDepuis) {
+    c.push(eq(usagers.statut, "RADIE"));
+    c.push(sql`${usagers.decisionFin} < ${b.yearsAgo(input.radieDepuis === "PLUS_1_AN" ? 1 : 2)}`);
+  }
+  if (input.entretien) {
+    c.push(eq(usagers.statut, "INSTRUCTION"));
+    c.push(input.entretien === "A_VENIR" ? sql`${usagers.rdvAt} > ${now.getTime()}` : sql`${usagers.rdvAt} <= ${now.getTime()}`);
+  }
+  if (input.courrier) c.push(sql`(${usagers.nbCourrier} + ${usagers.nbColis} + ${usagers.nbAvis}) > 0`);
+  if (input.referentId === "AUCUN") c.push(isNull(usagers.referentId));
+  else if (input.referentId) c.push(eq(usagers.referentId, input.referentId));
+  return c;
+}
+
+function orderOf(input: ListInput): { columns: SQL[]; names: SQL | null } {
+  const dir = input.order === "asc" ? asc : desc;
+  if (input.sort === "ref") return { columns: [dir(usagers.ref)], names: null };
+  if (input.sort === "echeance") return { columns: [sql`${usagers.echeance} IS NULL`, dir(usagers.echeance), asc(usagers.ref)], names: null };
+  if (input.sort === "passage") {
+    return { columns: [sql`${usagers.dernierPassage} IS NULL`, dir(usagers.dernierPassage), asc(usagers.ref)], names: null };
+  }
+  const d = input.order === "asc" ? "ASC" : "DESC";
+  return {
+    columns: [dir(usagers.searchNom), dir(usagers.searchPrenom), asc(usagers.ref)],
+    // The same order on a derived table's columns (unqualified).
+    names: sql.raw(`search_nom ${d}, search_prenom ${d}, ref ASC`),
+  };
+}
+
+/** The ids of the page's files, in the page's order. */
+function pageIds(ctx: StaffCtx, input: ListInput, search: Search | undefined, now: Date): SQL {
+  const where = and(...listConditions(ctx, input, now, true));
+  const { columns, names } = orderOf(input);
+  const order = sql.join(columns, sql`, `);
+  const offset = (input.page - 1) * PAGE_SIZE;
+  if (!search) return sql`SELECT ${usagers.id} FROM ${usagers} WHERE ${where} ORDER BY ${order} LIMIT ${PAGE_SIZE} OFFSET ${offset}`;
+  if (search.kind === "prefix" && names) {
+    // Files whose nom starts so, whose prénom does, or with that ID: each part in name order and
+    // stopping at the page (the nom part is one stretch of the name index), then merged.
+    const keys = sql`${usagers.id} AS id, ${usagers.searchNom} AS search_nom, ${usagers.searchPrenom} AS search_prenom, ${usagers.ref} AS ref`;
+    const part = (match: SQL) =>
+      sql`SELECT * FROM (SELECT ${keys} FROM ${usagers} WHERE ${where} AND ${match} ORDER BY ${order} LIMIT ${PAGE_SIZE + offset})`;
+    return sql`SELECT id FROM (${part(nomIn(search))} UNION ${part(prenomIn(search))}
+      UNION ${part(sql`${usagers.customRef} = ${search.customRef}`)}) ORDER BY ${names} LIMIT ${PAGE_SIZE} OFFSET ${offset}`;
+  }
+  // Every file found, read from its ~45-byte entry by id, then sorted.
+  return sql`SELECT ${usagers.id} FROM (${foundIds(ctx.structureId, search)}) AS found
+    CROSS JOIN ${usagers} INDEXED BY usagers_search_idx ON ${usagers.id} = found.id
+    WHERE ${where} ORDER BY ${order} LIMIT ${PAGE_SIZE} OFFSET ${offset}`;
+}
+
+/** The statut of every file the list (all tabs) holds, one row per file. */
+function statutsFound(ctx: StaffCtx, input: ListInput, search: Search | undefined, now: Date): SQL {
+  const where = and(...listConditions(ctx, input, now, false));
+  if (!search) return sql`SELECT ${usagers.statut} AS statut FROM ${usagers} WHERE ${where}`;
+  if (search.kind === "words") {
+    return sql`SELECT ${usagers.statut} AS statut FROM usagers_fts
+      CROSS JOIN ${usagers} INDEXED BY usagers_id_statut_idx ON ${usagers.id} = usagers_fts.rowid
+      WHERE usagers_fts MATCH ${search.match} AND ${where}`;
+  }
+  // Disjoint name ranges, each read from a name index that also holds the statut.
+  const ref = sql`${usagers.customRef} = ${search.customRef}`;
+  return sql`SELECT ${usagers.statut} AS statut FROM ${usagers} INDEXED BY usagers_structure_nom_idx WHERE ${where} AND ${nomIn(search)}
+    UNION ALL SELECT ${usagers.statut} FROM ${usagers} INDEXED BY usagers_structure_prenom_idx
+      WHERE ${where} AND ${prenomIn(search)} AND NOT (${nomIn(search)})
+    UNION ALL SELECT ${usagers.statut} FROM ${usagers} WHERE ${where} AND ${ref} AND NOT (${nomIn(search)}) AND NOT (${prenomIn(search)})`;
+}
+
+/**
+ * One page of the list with its total, and the count of every tab for the same search and
+ * filters, in one round trip.
+ */
+export async function listUsagers(db: Db, ctx: StaffCtx, input: ListInput, now: Date) {
+  const search = searchOf(input.q);
+  const [rows, tabs] = await db.batch([
+    db
+      .select({
+        id: usagers.id,
+        ref: usagers.ref,
+        customRef: usagers.customRef,
+        civilite: usagers.civilite,
+        nom: usagers.nom,
+        prenom: usagers.prenom,
+        surnom: usagers.surnom,
+        dateNaissance: usagers.dateNaissance,
+        telephone: usagers.telephone,
+        statut: usagers.statut,
+        typeDom: usagers.typeDom,
+        echeance: usagers.echeance,
+        decisionFin: usagers.decisionFin,
+        dernierPassage: usagers.dernierPassage,
+        nbCourrier: usagers.nbCourrier,
+        nbColis: usagers.nbColis,
+        nbAvis: usagers.nbAvis,
+        referentId: usagers.referentId,
+        npaiDepuis: usagers.npaiDepuis,
+        // Qualified: a bare "id" inside the subquery would be usager_notes.id.
+        hasPinnedNote: sql<number>`EXISTS (SELECT 1 FROM usager_notes n WHERE n.usager_id = "usagers"."id" AND n.pinned = 1)`.mapWith(Boolean),
+      })
+      .from(usagers)
+      .where(sql`${usagers.id} IN (${pageIds(ctx, input, search, now)})`)
+      .orderBy(...orderOf(input).columns),
+    // Counts per status for the same search and filters: the tabs, and the total of the current tab.
+    db
+      // As SQL, not columns: drizzle would refuse columns of a FROM it did not build.
+      .select({ statut: sql<string>`statut`, n: sql<number>`count(*)` })
+      .from(sql`(${statutsFound(ctx, input, search, now)})`)
+      .groupBy(sql`statut`),
+  ]);
+  const byStatut = Object.fromEntries(tabs.map((t) => [t.statut, t.n]));
+  const tabCounts = Object.fromEntries(
+    Object.entries(USAGER_TABS).map(([tab, def]) => [
+      tab,
+      def.statuts ? def.statuts.reduce((s, st) => s + (byStatut[st] ?? 0), 0) : tabs.reduce((s, t) => s + t.n, 0),
+    ]),
+  ) as Record<keyof typeof USAGER_TABS, number>;
+  const todayDate = today(ctx, now);
+  return {
+    rows: rows.map((r) => ({ ...r, echeanceLevel: r.echeance ? echeanceState(r.echeance, todayDate).level : null })),
+    total: tabCounts[input.tab],
+    page: input.page,
+    pageSize: PAGE_SIZE,
+    tabCounts,
+  };
+}
