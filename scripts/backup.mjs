@@ -8,8 +8,9 @@
  *   <dir>/manifest.json    date, source, rows per table, SHA-256 of every file above
  *
  * `wrangler d1 export` refuses any database holding a virtual table, and ours has the FTS5 index
- * `usagers_fts`. That index is derived from `usagers` (external content), so the dump leaves it
- * and its shadow tables out and ends with a `rebuild`.
+ * `usagers_fts`. That index is derived from `usagers` (contentless, migration 0012), so the dump
+ * leaves it and its shadow tables out; the triggers that fill it come before the rows, so that every
+ * row is indexed again as it is restored.
  *   --local   (the default) reads the SQLite file of the local state directly, in one read transaction, and the
  *             local R2 through wrangler's getPlatformProxy. Stop `wrangler dev` first.
  *   --remote  exports every real table with `wrangler d1 export --remote --no-schema --table …`
@@ -100,24 +101,24 @@ function sqlLiteral(value) {
 function planSchema(schema) {
   const virtual = schema.filter((o) => o.type === "table" && /^CREATE VIRTUAL TABLE/i.test(o.sql));
   for (const v of virtual) {
-    if (!/USING\s+fts5\s*\(.*\bcontent\s*=\s*'?\w/is.test(v.sql)) {
-      throw new Refusal(`Table virtuelle ${v.name} non prise en charge : seules les tables FTS5 à contenu externe se reconstruisent à la restauration.`);
+    if (!/USING\s+fts5\s*\(.*\bcontent\s*=\s*''/is.test(v.sql)) {
+      throw new Refusal(`Table virtuelle ${v.name} non prise en charge : seules les tables FTS5 sans contenu se reconstruisent à la restauration.`);
     }
   }
   const derived = new Set(virtual.flatMap((v) => FTS5_SHADOWS.map((s) => `${v.name}_${s}`)));
   const internal = (name) => /^(sqlite_|_cf_)/.test(name) || derived.has(name);
+  // The triggers that fill an index: created with the tables, they index each row as it comes back.
+  const feeds = (o) => o.type === "trigger" && virtual.some((v) => new RegExp(`INSERT\\s+INTO\\s+[\`"]?${v.name}\\b`, "i").test(o.sql));
   return {
     tables: schema.filter((o) => o.type === "table" && !virtual.includes(o) && !internal(o.name)).map((o) => o.name),
-    create: schema.filter((o) => o.type === "table" && !internal(o.name)).map((o) => o.sql),
-    // After the rows: the FTS triggers would otherwise index every row a second time.
-    after: ["view", "index", "trigger"].flatMap((type) => schema.filter((o) => o.type === type && !internal(o.tbl_name)).map((o) => o.sql)),
-    rebuild: virtual.map((v) => `INSERT INTO ${quoteId(v.name)}(${quoteId(v.name)}) VALUES('rebuild');`),
+    create: [...schema.filter((o) => o.type === "table" && !internal(o.name)), ...schema.filter(feeds)].map((o) => o.sql),
+    after: ["view", "index", "trigger"].flatMap((type) => schema.filter((o) => o.type === type && !internal(o.tbl_name) && !feeds(o)).map((o) => o.sql)),
   };
 }
 
 /**
  * Writes d1.sql line by line: tables, rows, AUTOINCREMENT counters (`sequence`, null when the
- * database has none), views, indexes, triggers, FTS rebuild.
+ * database has none), views, indexes, triggers (those that fill the FTS index come with the tables).
  */
 function writeDump(file, plan, writeRows, sequence) {
   const fd = openSync(file, "w");
@@ -140,7 +141,7 @@ function writeDump(file, plan, writeRows, sequence) {
       line("DELETE FROM sqlite_sequence;");
       for (const { name, seq } of sequence) line(`INSERT INTO sqlite_sequence(name, seq) VALUES(${sqlLiteral(name)}, ${sqlLiteral(seq)});`);
     }
-    for (const sql of [...plan.after.map((s) => `${s};`), ...plan.rebuild]) line(sql);
+    for (const sql of plan.after) line(`${sql};`);
     flush();
   } finally {
     closeSync(fd);

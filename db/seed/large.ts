@@ -30,7 +30,7 @@ import { addDays, addMonths, calendarDateIn, startOfDayInstant, type CalendarDat
 import { defaultDateFin, echeanceOf, type TypeDom, type UsagerStatut } from "../../worker/rules/echeance";
 import { normalizeSearch, searchColumns } from "../../worker/rules/search";
 import { ENTRETIEN_QUESTIONS } from "../../worker/rules/usager";
-import { OPTIMIZE_SEARCH_INDEX } from "../../worker/usagers/search-index";
+import { OPTIMIZE_SEARCH_INDEX, searchKeySql } from "../../worker/usagers/search-index";
 import { hashPassword } from "./demo";
 import {
   CONTENTS_IN,
@@ -933,8 +933,8 @@ export async function generateLarge(options: LargeOptions): Promise<LargeSummary
       ),
     );
 
-    // The search index is built once after the load ('rebuild' reads usagers: ~3× faster than the
-    // per-row trigger); the trigger is then recreated from its own text in sqlite_master.
+    // The search index is built once after the load, from usagers (~3× faster than the per-row
+    // trigger); the trigger is then recreated from its own text in sqlite_master.
     const ftsTrigger = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'usagers_fts_insert'").get() as { sql: string } | undefined;
     if (ftsTrigger) db.exec("DROP TRIGGER usagers_fts_insert");
     const usagerBase = nextId(db, "usagers");
@@ -992,7 +992,7 @@ export async function generateLarge(options: LargeOptions): Promise<LargeSummary
     }
     usagerRows.flush();
     if (ftsTrigger) {
-      db.exec("INSERT INTO usagers_fts(usagers_fts) VALUES ('rebuild')");
+      db.exec(`INSERT INTO usagers_fts(rowid, search_text) SELECT ${searchKeySql("usagers")}, search_text FROM usagers`);
       db.exec(ftsTrigger.sql);
     }
     decisionRows.flush();

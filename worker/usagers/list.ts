@@ -3,10 +3,10 @@
  *
  * A search costs what it touches per file found, and a 2-letter prefix or a common fragment finds
  * thousands in a 50,000-file structure. So each part is read from the smallest index that holds it:
- * - counts per statut: from (id, structure, statut) entries for the files the trigram index finds,
- *   or from two name-range scans for a prefix;
- * - the page in name order: along the name index for large results (stopping at the page), or by
- *   sorting what was found for small ones;
+ * - counts per statut: from the trigram index alone (its keys hold structure and statut, see
+ *   search-index.ts), or from two name-range scans for a prefix;
+ * - the page: the files found sorted from a small covering index, or for a prefix in name order
+ *   from the name indexes, stopping at the page;
  * - only the page's 50 rows are read in full.
  */
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
@@ -14,9 +14,10 @@ import { usagers } from "../../db/schema";
 import type { Db } from "../db";
 import type { StaffCtx } from "../trpc";
 import { addDays, addMonths, startOfDayInstant } from "../rules/dates";
-import { echeanceState } from "../rules/echeance";
+import { echeanceState, type UsagerStatut } from "../rules/echeance";
 import { normalizeSearch, parseDateQuery, phoneDigits } from "../rules/search";
 import { USAGER_TABS } from "../rules/usager";
+import { idOfKey, searchKeyRange, statutOfKey } from "./search-index";
 import { PAGE_SIZE, today } from "./service";
 import type { ListInput } from "./schemas";
 
@@ -47,11 +48,23 @@ function searchOf(q: string): Search | undefined {
 const nomIn = (s: { from: string; to: string }) => sql`${usagers.searchNom} >= ${s.from} AND ${usagers.searchNom} < ${s.to}`;
 const prenomIn = (s: { from: string; to: string }) => sql`${usagers.searchPrenom} >= ${s.from} AND ${usagers.searchPrenom} < ${s.to}`;
 
-/** The files a search finds, as a set of ids (any structure for words: the list's conditions scope them). */
-function foundIds(structureId: number, s: Search): SQL {
-  if (s.kind === "words") return sql`SELECT rowid AS id FROM usagers_fts WHERE usagers_fts MATCH ${s.match}`;
+/**
+ * The files a search finds in a structure, as a set of ids; for words, only those with `statut`
+ * if given (one range of the index's keys, see search-index.ts).
+ */
+function foundIds(structureId: number, s: Search, statut?: UsagerStatut): SQL {
+  if (s.kind === "words") {
+    const keys = searchKeyRange(structureId, statut);
+    return sql`SELECT ${idOfKey(sql`rowid`)} AS id FROM usagers_fts
+      WHERE usagers_fts MATCH ${s.match} AND rowid >= ${keys.from} AND rowid < ${keys.to}`;
+  }
   const own = sql`SELECT ${usagers.id} AS id FROM ${usagers} WHERE ${usagers.structureId} = ${structureId}`;
   return sql`${own} AND ${nomIn(s)} UNION ${own} AND ${prenomIn(s)} UNION ${own} AND ${usagers.customRef} = ${s.customRef}`;
+}
+
+/** Whether the list is narrowed by more than its tab (filters read columns only the row holds). */
+function filtered(input: ListInput): boolean {
+  return Boolean(input.passage || input.echeance || input.radieDepuis || input.entretien || input.courrier || input.referentId);
 }
 
 function dateFilterBounds(ctx: StaffCtx, now: Date) {
@@ -126,8 +139,9 @@ function pageIds(ctx: StaffCtx, input: ListInput, search: Search | undefined, no
     return sql`SELECT id FROM (${part(nomIn(search))} UNION ${part(prenomIn(search))}
       UNION ${part(sql`${usagers.customRef} = ${search.customRef}`)}) ORDER BY ${names} LIMIT ${PAGE_SIZE} OFFSET ${offset}`;
   }
-  // Every file found, read from its ~45-byte entry by id, then sorted.
-  return sql`SELECT ${usagers.id} FROM (${foundIds(ctx.structureId, search)}) AS found
+  // Every file found (in the tab), read from its ~45-byte entry by id, then sorted.
+  const tab = USAGER_TABS[input.tab].statuts;
+  return sql`SELECT ${usagers.id} FROM (${foundIds(ctx.structureId, search, tab?.length === 1 ? tab[0] : undefined)}) AS found
     CROSS JOIN ${usagers} INDEXED BY usagers_search_idx ON ${usagers.id} = found.id
     WHERE ${where} ORDER BY ${order} LIMIT ${PAGE_SIZE} OFFSET ${offset}`;
 }
@@ -137,9 +151,12 @@ function statutsFound(ctx: StaffCtx, input: ListInput, search: Search | undefine
   const where = and(...listConditions(ctx, input, now, false));
   if (!search) return sql`SELECT ${usagers.statut} AS statut FROM ${usagers} WHERE ${where}`;
   if (search.kind === "words") {
+    const keys = searchKeyRange(ctx.structureId);
+    const found = sql`usagers_fts MATCH ${search.match} AND usagers_fts.rowid >= ${keys.from} AND usagers_fts.rowid < ${keys.to}`;
+    // The statut is in the index's key: the files found are counted without reading them.
+    if (!filtered(input)) return sql`SELECT ${statutOfKey(sql`rowid`)} AS statut FROM usagers_fts WHERE ${found}`;
     return sql`SELECT ${usagers.statut} AS statut FROM usagers_fts
-      CROSS JOIN ${usagers} INDEXED BY usagers_id_statut_idx ON ${usagers.id} = usagers_fts.rowid
-      WHERE usagers_fts MATCH ${search.match} AND ${where}`;
+      CROSS JOIN ${usagers} ON ${usagers.id} = ${idOfKey(sql`usagers_fts.rowid`)} WHERE ${found} AND ${where}`;
   }
   // Disjoint name ranges, each read from a name index that also holds the statut.
   const ref = sql`${usagers.customRef} = ${search.customRef}`;

@@ -7,6 +7,7 @@ import Database from "better-sqlite3";
 import { startOfDayInstant } from "../../../worker/rules/dates";
 import { echeanceOf, type TypeDom, type UsagerStatut } from "../../../worker/rules/echeance";
 import { searchColumns } from "../../../worker/rules/search";
+import { searchKeySql } from "../../../worker/usagers/search-index";
 
 export function checkStructure(d1File: string, structureId: number): string[] {
   // Not read-only: FTS5's integrity-check is an INSERT command (it writes nothing). Wrangler stopped.
@@ -101,11 +102,20 @@ export function checkStructure(d1File: string, structureId: number): string[] {
     if (badPassage) problems.push(`derniers passages faux : ${badPassage}`);
     if (badSearch) problems.push(`textes de recherche faux : ${badSearch}`);
 
-    // rank 1: the index must match the content table (usagers.search_text) row for row.
     try {
-      db.prepare("INSERT INTO usagers_fts(usagers_fts, rank) VALUES ('integrity-check', 1)").run();
+      db.prepare("INSERT INTO usagers_fts(usagers_fts) VALUES ('integrity-check')").run();
     } catch (error) {
       problems.push(`index de recherche : ${(error as Error).message}`);
+    }
+    // One entry per file, under its key (structure, statut, id: worker/usagers/search-index.ts).
+    const keys = db
+      .prepare(
+        `SELECT (SELECT count(*) FROM usagers_fts) AS entries, (SELECT count(*) FROM usagers) AS files,
+           (SELECT count(*) FROM usagers WHERE NOT EXISTS (SELECT 1 FROM usagers_fts f WHERE f.rowid = ${searchKeySql("usagers")})) AS missing`,
+      )
+      .get() as { entries: number; files: number; missing: number };
+    if (keys.entries !== keys.files || keys.missing > 0) {
+      problems.push(`index de recherche : ${keys.entries} entrées pour ${keys.files} dossiers, ${keys.missing} sans la leur`);
     }
     const trigger = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'usagers_fts_%'").get() as { n: number };
     if (trigger.n !== 3) problems.push(`triggers de l'index de recherche : ${trigger.n} au lieu de 3`);

@@ -1,0 +1,1 @@
+DROP INDEX `usagers_id_statut_idx`;
