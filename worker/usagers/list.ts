@@ -17,7 +17,7 @@ import { addDays, addMonths, startOfDayInstant } from "../rules/dates";
 import { echeanceState, type UsagerStatut } from "../rules/echeance";
 import { normalizeSearch, parseDateQuery, phoneDigits } from "../rules/search";
 import { USAGER_TABS } from "../rules/usager";
-import { idOfKey, searchKeyRange, statutOfKey } from "./search-index";
+import { idOfKey, searchKeyRange, statutGroupOfKey, statutOfGroup } from "./search-index";
 import { PAGE_SIZE, today } from "./service";
 import type { ListInput } from "./schemas";
 
@@ -146,24 +146,28 @@ function pageIds(ctx: StaffCtx, input: ListInput, search: Search | undefined, no
     WHERE ${where} ORDER BY ${order} LIMIT ${PAGE_SIZE} OFFSET ${offset}`;
 }
 
-/** The statut of every file the list (all tabs) holds, one row per file. */
-function statutsFound(ctx: StaffCtx, input: ListInput, search: Search | undefined, now: Date): SQL {
+/**
+ * The statut of every file the list (all tabs) holds, one row per file; `keyed`: as a group of the
+ * search index's keys (statutOfGroup).
+ */
+function statutsFound(ctx: StaffCtx, input: ListInput, search: Search | undefined, now: Date): { rows: SQL; keyed: boolean } {
   const where = and(...listConditions(ctx, input, now, false));
-  if (!search) return sql`SELECT ${usagers.statut} AS statut FROM ${usagers} WHERE ${where}`;
+  const named = (rows: SQL) => ({ rows, keyed: false });
+  if (!search) return named(sql`SELECT ${usagers.statut} AS statut FROM ${usagers} WHERE ${where}`);
   if (search.kind === "words") {
     const keys = searchKeyRange(ctx.structureId);
     const found = sql`usagers_fts MATCH ${search.match} AND usagers_fts.rowid >= ${keys.from} AND usagers_fts.rowid < ${keys.to}`;
     // The statut is in the index's key: the files found are counted without reading them.
-    if (!filtered(input)) return sql`SELECT ${statutOfKey(sql`rowid`)} AS statut FROM usagers_fts WHERE ${found}`;
-    return sql`SELECT ${usagers.statut} AS statut FROM usagers_fts
-      CROSS JOIN ${usagers} ON ${usagers.id} = ${idOfKey(sql`usagers_fts.rowid`)} WHERE ${found} AND ${where}`;
+    if (!filtered(input)) return { rows: sql`SELECT ${statutGroupOfKey(sql`rowid`)} AS statut FROM usagers_fts WHERE ${found}`, keyed: true };
+    return named(sql`SELECT ${usagers.statut} AS statut FROM usagers_fts
+      CROSS JOIN ${usagers} ON ${usagers.id} = ${idOfKey(sql`usagers_fts.rowid`)} WHERE ${found} AND ${where}`);
   }
   // Disjoint name ranges, each read from a name index that also holds the statut.
   const ref = sql`${usagers.customRef} = ${search.customRef}`;
-  return sql`SELECT ${usagers.statut} AS statut FROM ${usagers} INDEXED BY usagers_structure_nom_idx WHERE ${where} AND ${nomIn(search)}
+  return named(sql`SELECT ${usagers.statut} AS statut FROM ${usagers} INDEXED BY usagers_structure_nom_idx WHERE ${where} AND ${nomIn(search)}
     UNION ALL SELECT ${usagers.statut} FROM ${usagers} INDEXED BY usagers_structure_prenom_idx
       WHERE ${where} AND ${prenomIn(search)} AND NOT (${nomIn(search)})
-    UNION ALL SELECT ${usagers.statut} FROM ${usagers} WHERE ${where} AND ${ref} AND NOT (${nomIn(search)}) AND NOT (${prenomIn(search)})`;
+    UNION ALL SELECT ${usagers.statut} FROM ${usagers} WHERE ${where} AND ${ref} AND NOT (${nomIn(search)}) AND NOT (${prenomIn(search)})`);
 }
 
 /**
@@ -172,6 +176,7 @@ function statutsFound(ctx: StaffCtx, input: ListInput, search: Search | undefine
  */
 export async function listUsagers(db: Db, ctx: StaffCtx, input: ListInput, now: Date) {
   const search = searchOf(input.q);
+  const counted = statutsFound(ctx, input, search, now);
   const [rows, tabs] = await db.batch([
     db
       .select({
@@ -203,11 +208,11 @@ export async function listUsagers(db: Db, ctx: StaffCtx, input: ListInput, now: 
     // Counts per status for the same search and filters: the tabs, and the total of the current tab.
     db
       // As SQL, not columns: drizzle would refuse columns of a FROM it did not build.
-      .select({ statut: sql<string>`statut`, n: sql<number>`count(*)` })
-      .from(sql`(${statutsFound(ctx, input, search, now)})`)
+      .select({ statut: sql<string | number>`statut`, n: sql<number>`count(*)` })
+      .from(sql`(${counted.rows})`)
       .groupBy(sql`statut`),
   ]);
-  const byStatut = Object.fromEntries(tabs.map((t) => [t.statut, t.n]));
+  const byStatut = Object.fromEntries(tabs.map((t) => [counted.keyed ? statutOfGroup(Number(t.statut)) : t.statut, t.n]));
   const tabCounts = Object.fromEntries(
     Object.entries(USAGER_TABS).map(([tab, def]) => [
       tab,
