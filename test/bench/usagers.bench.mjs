@@ -28,6 +28,7 @@
  * agents, after which every file's pending counters are compared with a recount of its pending
  * receptions in the database (burst_1000_counter_mismatches, must be 0).
  *
+ * BENCH_VERBOSE=1 prints the slowest searches with their terms (the 8 slowest, or BENCH_SLOWEST).
  * BENCH_FILES=5000 shrinks the dataset (interactions: 40 per file, or BENCH_INTERACTIONS);
  * default 50,000 files / 2,000,000 interactions. BENCH_SEED changes the dataset (default 1).
  */
@@ -300,7 +301,7 @@ export default {
       }
       const { search, fiche, floor, list } = figures;
       load.push(loadavg()[0]);
-      log(`slowest searches: ${slow.sort((a, b) => b[0] - a[0]).slice(0, 8).map(([ms, q, i]) => `#${i} ${JSON.stringify(q)} ${ms.toFixed(1)} ms`).join(", ")}`);
+      log(`slowest searches: ${slow.sort((a, b) => b[0] - a[0]).slice(0, Number(process.env.BENCH_SLOWEST ?? 8)).map(([ms, q, i]) => `#${i} ${JSON.stringify(q)} ${ms.toFixed(1)} ms`).join(", ")}`);
       if (Math.max(...load) > cpus().length * 0.75) {
         console.error(`[usagers] machine chargée (charge ${load.map((x) => x.toFixed(1)).join(" → ")} pour ${cpus().length} cœurs) : chiffres pessimistes, comparez-les à trpc_floor.`);
       }
