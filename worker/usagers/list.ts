@@ -5,8 +5,8 @@
  * thousands in a 50,000-file structure. So each part is read from the smallest index that holds it:
  * - counts per statut: from the trigram index alone (its keys hold structure and statut, see
  *   search-index.ts), or from two name-range scans for a prefix;
- * - the page: the files found sorted from a small covering index, or for a prefix in name order
- *   from the name indexes, stopping at the page;
+ * - the page in name order: the files found with the smallest name keys (also in the index's key),
+ *   sorted from a small covering index; for a prefix, the name indexes read in order up to the page;
  * - only the page's 50 rows are read in full.
  */
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
@@ -17,7 +17,7 @@ import { addDays, addMonths, startOfDayInstant } from "../rules/dates";
 import { echeanceState, type UsagerStatut } from "../rules/echeance";
 import { normalizeSearch, parseDateQuery, phoneDigits } from "../rules/search";
 import { USAGER_TABS } from "../rules/usager";
-import { idOfKey, searchKeyRange, statutGroupOfKey, statutOfGroup } from "./search-index";
+import { idOfKey, NAME_KEY_MAX, nameOfKey, searchKeyRange, statutGroupOfKey, statutOfGroup } from "./search-index";
 import { PAGE_SIZE, today } from "./service";
 import type { ListInput } from "./schemas";
 
@@ -139,9 +139,26 @@ function pageIds(ctx: StaffCtx, input: ListInput, search: Search | undefined, no
     return sql`SELECT id FROM (${part(nomIn(search))} UNION ${part(prenomIn(search))}
       UNION ${part(sql`${usagers.customRef} = ${search.customRef}`)}) ORDER BY ${names} LIMIT ${PAGE_SIZE} OFFSET ${offset}`;
   }
-  // Every file found (in the tab), read from its ~45-byte entry by id, then sorted.
   const tab = USAGER_TABS[input.tab].statuts;
-  return sql`SELECT ${usagers.id} FROM (${foundIds(ctx.structureId, search, tab?.length === 1 ? tab[0] : undefined)}) AS found
+  const statut = tab?.length === 1 ? tab[0] : undefined;
+  if (search.kind === "words" && names && !filtered(input)) {
+    // The page in name order is among the files found with the smallest name keys (the first
+    // three letters of the nom, in the index's key): the key of the (offset + 50)th file bounds
+    // them, and only the files up to that key are read to sort the page.
+    const keys = searchKeyRange(ctx.structureId, statut);
+    const asc = input.order === "asc";
+    return sql`WITH found AS MATERIALIZED (
+        SELECT ${idOfKey(sql`rowid`)} AS id, ${nameOfKey(sql`rowid`)} AS name_key FROM usagers_fts
+        WHERE usagers_fts MATCH ${search.match} AND rowid >= ${keys.from} AND rowid < ${keys.to})
+      SELECT ${usagers.id} FROM found CROSS JOIN ${usagers} INDEXED BY usagers_search_idx ON ${usagers.id} = found.id
+      WHERE found.name_key ${sql.raw(asc ? "<=" : ">=")} coalesce(
+          (SELECT name_key FROM found ORDER BY name_key ${sql.raw(asc ? "ASC" : "DESC")} LIMIT 1 OFFSET ${PAGE_SIZE + offset - 1}),
+          ${asc ? NAME_KEY_MAX : 0})
+        AND ${where}
+      ORDER BY ${order} LIMIT ${PAGE_SIZE} OFFSET ${offset}`;
+  }
+  // Every file found (in the tab), read from its ~45-byte entry by id, then sorted.
+  return sql`SELECT ${usagers.id} FROM (${foundIds(ctx.structureId, search, statut)}) AS found
     CROSS JOIN ${usagers} INDEXED BY usagers_search_idx ON ${usagers.id} = found.id
     WHERE ${where} ORDER BY ${order} LIMIT ${PAGE_SIZE} OFFSET ${offset}`;
 }

@@ -4,7 +4,7 @@ import worker from "../index";
 import { call, createStaff, createStructure, signIn } from "../../test/support/worker-api";
 import { etatCivil } from "../../test/support/fixtures";
 import type { UsagerStatut } from "../rules/echeance";
-import { searchKeyRange } from "./search-index";
+import { NAME_KEY_MAX, nameKeyOf, searchKeyRange, statutOfGroup } from "./search-index";
 
 /** FTS5's index of its leaf pages: with a few files, one row per segment. */
 const segments = async () =>
@@ -33,30 +33,43 @@ describe("the nightly upkeep of the search index", () => {
 });
 
 describe("the search index's keys", () => {
-  it("follow each file's structure and statut through creation, decisions and deletion", async () => {
+  it("follow each file's structure, statut and nom through creation, decisions, renaming and deletion", async () => {
     const s = await createStructure();
     const cookie = await signIn((await createStaff(s.id, "simple")).email);
     const ids: number[] = [];
-    for (const nom of ["Keyser", "Keynes", "Keyes"]) {
+    for (const nom of ["Keyser", "Ké", "O'Key"]) {
       ids.push((await call<{ id: number }>("mutation", "usagers.create", { ...etatCivil, nom, prenom: "Ada" }, { cookie })).data!.id);
     }
+    // Rowids exceed what a JS number holds: their parts are read in SQL.
     const keysOf = async () => {
       const all = searchKeyRange(s.id);
-      const rows = await env.DB.prepare("SELECT rowid AS k FROM usagers_fts WHERE rowid >= ? AND rowid < ? ORDER BY rowid")
+      const rows = await env.DB.prepare(
+        `SELECT rowid & 268435455 AS id, (rowid >> 28) & 32767 AS name, rowid >> 43 AS grp
+         FROM usagers_fts WHERE rowid >= ? AND rowid < ? ORDER BY rowid`,
+      )
         .bind(all.from, all.to)
-        .all<{ k: number }>();
-      return rows.results.map((r) => r.k);
+        .all<{ id: number; name: number; grp: number }>();
+      return rows.results.map((r) => ({ id: r.id, name: r.name, statut: statutOfGroup(r.grp), structure: Math.floor(r.grp / 8) }));
     };
-    const key = (id: number, statut: UsagerStatut) => searchKeyRange(s.id, statut).from + id;
-    expect(await keysOf()).toEqual(ids.map((id) => key(id, "INSTRUCTION")));
+    const key = (id: number, nom: string, statut: UsagerStatut) => ({ id, name: nameKeyOf(nom), statut, structure: s.id });
+    expect(await keysOf()).toEqual([key(ids[0]!, "keyser", "INSTRUCTION"), key(ids[1]!, "ke", "INSTRUCTION"), key(ids[2]!, "o'key", "INSTRUCTION")].sort((a, b) => a.name - b.name));
 
     await env.DB.batch([
       env.DB.prepare("UPDATE usagers SET statut = 'VALIDE' WHERE id = ?").bind(ids[0]),
-      env.DB.prepare("UPDATE usagers SET statut = 'RADIE' WHERE id = ?").bind(ids[1]),
+      env.DB.prepare("UPDATE usagers SET search_nom = 'zed', search_text = 'zed ada' WHERE id = ?").bind(ids[1]),
       env.DB.prepare("DELETE FROM usagers WHERE id = ?").bind(ids[2]),
     ]);
-    expect(await keysOf()).toEqual([key(ids[0]!, "VALIDE"), key(ids[1]!, "RADIE")].sort((a, b) => a - b));
-    const found = await env.DB.prepare("SELECT rowid AS k FROM usagers_fts WHERE usagers_fts MATCH '\"keyse\"'").all<{ k: number }>();
-    expect(found.results.map((r) => r.k)).toEqual([key(ids[0]!, "VALIDE")]);
+    expect(await keysOf()).toEqual([key(ids[1]!, "zed", "INSTRUCTION"), key(ids[0]!, "keyser", "VALIDE")]);
+    const found = await env.DB.prepare("SELECT rowid & 268435455 AS id FROM usagers_fts WHERE usagers_fts MATCH '\"keyse\"'").all<{ id: number }>();
+    expect(found.results.map((r) => r.id)).toEqual([ids[0]]);
+  });
+
+  it("orders names by their first three letters, as the name indexes do", () => {
+    const noms = ["", "a", "a b", "a-b", "ab", "aba", "abz", "b", "o'key", "zz", "zzz", "zzzz", "ø"];
+    const keys = noms.map(nameKeyOf);
+    expect(keys).toEqual([...keys].sort((x, y) => x - y));
+    expect(nameKeyOf("abel")).toBe(nameKeyOf("abelmar"));
+    expect(nameKeyOf("ab")).toBeLessThan(nameKeyOf("aba"));
+    expect(Math.max(...keys)).toBeLessThanOrEqual(NAME_KEY_MAX);
   });
 });
