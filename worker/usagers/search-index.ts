@@ -66,11 +66,6 @@ export function searchKeySql(table: string): string {
   return `(${table}.structure_id << ${STRUCTURE_SHIFT}) | ((${code}) << ${STATUT_SHIFT}) | (${name} << ${NAME_SHIFT}) | ${table}.id`;
 }
 
-/** What the triggers refuse: a file whose id or structure does not fit in its key. */
-export function searchKeyOverflowSql(table: string): string {
-  return `${table}.id > ${ID_MASK} OR ${table}.structure_id >= ${2 ** (63 - STRUCTURE_SHIFT)}`;
-}
-
 /**
  * Nightly upkeep. FTS5 writes a new segment for every change and merges them only now and then,
  * and a search reads every segment: merged into one, a birth-date search on 50,000 files reads its
