@@ -33,6 +33,7 @@
  * default 50,000 files / 2,000,000 interactions. BENCH_SEED changes the dataset (default 1).
  */
 import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
@@ -67,6 +68,16 @@ function rng(seed) {
 }
 
 const stripAccents = (s) => s.normalize("NFD").replace(/\p{M}/gu, "").replace(/œ/g, "oe").replace(/æ/g, "ae");
+
+/**
+ * The machine's CPU time so far (Linux /proc/stat, in ticks): all of it, and what the hypervisor
+ * took for other guests ("steal"). On a shared VM, steal during the rounds inflates every figure.
+ */
+function cpuTicks() {
+  if (!existsSync("/proc/stat")) return null;
+  const fields = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+  return { total: fields.reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
+}
 
 /** Runs the generator in a child process; resolves with its JSON summary and wall time. */
 function generate(d1File, files, interactions, seed) {
@@ -280,6 +291,7 @@ export default {
       const own = { search: [], fiche: [], floor: [], dashboard: [] };
       const slow = [];
       const load = [loadavg()[0]];
+      const ticks = cpuTicks();
       for (let i = 0; i < warmup + runs; i++) {
         const q = workload.terms[i];
         const round = {
@@ -301,6 +313,12 @@ export default {
       }
       const { search, fiche, floor, list } = figures;
       load.push(loadavg()[0]);
+      const after = cpuTicks();
+      const steal = ticks && after && after.total > ticks.total ? (100 * (after.steal - ticks.steal)) / (after.total - ticks.total) : 0;
+      log(`CPU time taken by the hypervisor during the rounds (steal): ${steal.toFixed(1)} %`);
+      if (steal > 5) {
+        console.error(`[usagers] l'hyperviseur a pris ${steal.toFixed(0)} % du temps processeur pendant les mesures : chiffres pessimistes, comparez-les à trpc_floor.`);
+      }
       log(`slowest searches: ${slow.sort((a, b) => b[0] - a[0]).slice(0, Number(process.env.BENCH_SLOWEST ?? 8)).map(([ms, q, i]) => `#${i} ${JSON.stringify(q)} ${ms.toFixed(1)} ms`).join(", ")}`);
       if (Math.max(...load) > cpus().length * 0.75) {
         console.error(`[usagers] machine chargée (charge ${load.map((x) => x.toFixed(1)).join(" → ")} pour ${cpus().length} cœurs) : chiffres pessimistes, comparez-les à trpc_floor.`);
