@@ -9,7 +9,7 @@
  *   sorted from a small covering index; for a prefix, the name indexes read in order up to the page;
  * - only the page's 50 rows are read in full.
  */
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { usagers } from "../../db/schema";
 import type { Db } from "../db";
 import type { StaffCtx } from "../trpc";
@@ -62,11 +62,6 @@ function foundIds(structureId: number, s: Search, statut?: UsagerStatut): SQL {
   return sql`${own} AND ${nomIn(s)} UNION ${own} AND ${prenomIn(s)} UNION ${own} AND ${usagers.customRef} = ${s.customRef}`;
 }
 
-/** Whether the list is narrowed by more than its tab (filters read columns only the row holds). */
-function filtered(input: ListInput): boolean {
-  return Boolean(input.passage || input.echeance || input.radieDepuis || input.entretien || input.courrier || input.referentId);
-}
-
 function dateFilterBounds(ctx: StaffCtx, now: Date) {
   const t = today(ctx, now);
   return {
@@ -77,12 +72,13 @@ function dateFilterBounds(ctx: StaffCtx, now: Date) {
   };
 }
 
-/** The structure, the tab (`withTab`) and the filters of B.13, on "usagers" columns. */
-function listConditions(ctx: StaffCtx, input: ListInput, now: Date, withTab: boolean): SQL[] {
+/**
+ * The filters of B.13 beyond the tab, on "usagers" columns. With none, the search index alone
+ * answers a search (its keys hold structure and statut); with any, the files found are read.
+ */
+function filterConditions(ctx: StaffCtx, input: ListInput, now: Date): SQL[] {
   const b = dateFilterBounds(ctx, now);
-  const c: SQL[] = [eq(usagers.structureId, ctx.structureId)];
-  const statuts = USAGER_TABS[input.tab].statuts;
-  if (withTab && statuts) c.push(inArray(usagers.statut, [...statuts]));
+  const c: SQL[] = [];
   if (input.passage) {
     const before = b.passageBefore(input.passage === "PLUS_2_MOIS" ? 2 : 3);
     c.push(sql`${usagers.dernierPassage} < ${before.getTime()}`);
@@ -123,10 +119,20 @@ function orderOf(input: ListInput): { columns: SQL[]; names: SQL | null } {
   };
 }
 
+/** What the list holds: one structure's files, narrowed by the filters, and by the tab for the page. */
+interface Scope {
+  structureId: number;
+  filters: SQL[];
+  /** The tab's statut; null for « Tous ». */
+  statut: UsagerStatut | null;
+}
+
+const inStructure = (scope: Scope) => eq(usagers.structureId, scope.structureId);
+
 /** The ids of the page's files, in the page's order. */
-function pageIds(ctx: StaffCtx, input: ListInput, search: Search | undefined, now: Date): SQL {
-  const where = and(...listConditions(ctx, input, now, true));
-  const { columns, names } = orderOf(input);
+function pageIds(scope: Scope, input: ListInput, search: Search | undefined, { columns, names }: ReturnType<typeof orderOf>): SQL {
+  const tab = scope.statut ? [eq(usagers.statut, scope.statut)] : [];
+  const where = and(inStructure(scope), ...tab, ...scope.filters);
   const order = sql.join(columns, sql`, `);
   const offset = (input.page - 1) * PAGE_SIZE;
   if (!search) return sql`SELECT ${usagers.id} FROM ${usagers} WHERE ${where} ORDER BY ${order} LIMIT ${PAGE_SIZE} OFFSET ${offset}`;
@@ -139,13 +145,12 @@ function pageIds(ctx: StaffCtx, input: ListInput, search: Search | undefined, no
     return sql`SELECT id FROM (${part(nomIn(search))} UNION ${part(prenomIn(search))}
       UNION ${part(sql`${usagers.customRef} = ${search.customRef}`)}) ORDER BY ${names} LIMIT ${PAGE_SIZE} OFFSET ${offset}`;
   }
-  const tab = USAGER_TABS[input.tab].statuts;
-  const statut = tab?.length === 1 ? tab[0] : undefined;
-  if (search.kind === "words" && names && !filtered(input)) {
+  const statut = scope.statut ?? undefined;
+  if (search.kind === "words" && names && scope.filters.length === 0) {
     // The page in name order is among the files found with the smallest name keys (the first
     // three letters of the nom, in the index's key): the key of the (offset + 50)th file bounds
     // them, and only the files up to that key are read to sort the page.
-    const keys = searchKeyRange(ctx.structureId, statut);
+    const keys = searchKeyRange(scope.structureId, statut);
     const asc = input.order === "asc";
     return sql`WITH found AS MATERIALIZED (
         SELECT ${idOfKey(sql`rowid`)} AS id, ${nameOfKey(sql`rowid`)} AS name_key FROM usagers_fts
@@ -158,7 +163,7 @@ function pageIds(ctx: StaffCtx, input: ListInput, search: Search | undefined, no
       ORDER BY ${order} LIMIT ${PAGE_SIZE} OFFSET ${offset}`;
   }
   // Every file found (in the tab), read from its ~45-byte entry by id, then sorted.
-  return sql`SELECT ${usagers.id} FROM (${foundIds(ctx.structureId, search, statut)}) AS found
+  return sql`SELECT ${usagers.id} FROM (${foundIds(scope.structureId, search, statut)}) AS found
     CROSS JOIN ${usagers} INDEXED BY usagers_search_idx ON ${usagers.id} = found.id
     WHERE ${where} ORDER BY ${order} LIMIT ${PAGE_SIZE} OFFSET ${offset}`;
 }
@@ -167,15 +172,15 @@ function pageIds(ctx: StaffCtx, input: ListInput, search: Search | undefined, no
  * The statut of every file the list (all tabs) holds, one row per file; `keyed`: as a group of the
  * search index's keys (statutOfGroup).
  */
-function statutsFound(ctx: StaffCtx, input: ListInput, search: Search | undefined, now: Date): { rows: SQL; keyed: boolean } {
-  const where = and(...listConditions(ctx, input, now, false));
+function statutsFound(scope: Scope, search: Search | undefined): { rows: SQL; keyed: boolean } {
+  const where = and(inStructure(scope), ...scope.filters);
   const named = (rows: SQL) => ({ rows, keyed: false });
   if (!search) return named(sql`SELECT ${usagers.statut} AS statut FROM ${usagers} WHERE ${where}`);
   if (search.kind === "words") {
-    const keys = searchKeyRange(ctx.structureId);
+    const keys = searchKeyRange(scope.structureId);
     const found = sql`usagers_fts MATCH ${search.match} AND usagers_fts.rowid >= ${keys.from} AND usagers_fts.rowid < ${keys.to}`;
     // The statut is in the index's key: the files found are counted without reading them.
-    if (!filtered(input)) return { rows: sql`SELECT ${statutGroupOfKey(sql`rowid`)} AS statut FROM usagers_fts WHERE ${found}`, keyed: true };
+    if (scope.filters.length === 0) return { rows: sql`SELECT ${statutGroupOfKey(sql`rowid`)} AS statut FROM usagers_fts WHERE ${found}`, keyed: true };
     return named(sql`SELECT ${usagers.statut} AS statut FROM usagers_fts
       CROSS JOIN ${usagers} ON ${usagers.id} = ${idOfKey(sql`usagers_fts.rowid`)} WHERE ${found} AND ${where}`);
   }
@@ -218,20 +223,22 @@ type ListRow = Pick<typeof usagers.$inferSelect, keyof typeof LIST_COLUMNS> & { 
  */
 function pageRows(order: SQL[]) {
   const values = [
-    ...Object.values(LIST_COLUMNS),
+    ...LIST_ENTRIES.map(([, column]) => column),
     // Qualified: a bare "id" inside the subquery would be usager_notes.id.
     sql`EXISTS (SELECT 1 FROM usager_notes n WHERE n.usager_id = "usagers"."id" AND n.pinned = 1)`,
   ];
   return sql<string>`json_group_array(json_array(${sql.join(values, sql`, `)}) ORDER BY ${sql.join(order, sql`, `)})`;
 }
 
+const LIST_ENTRIES = Object.entries(LIST_COLUMNS);
+
 /** A row of pageRows, each value read back as drizzle reads its column (dates, enums). */
 function listRowOf(values: unknown[]): ListRow {
   const row: Record<string, unknown> = {};
-  Object.entries(LIST_COLUMNS).forEach(([key, column], i) => {
+  LIST_ENTRIES.forEach(([key, column], i) => {
     row[key] = values[i] === null ? null : column.mapFromDriverValue(values[i]);
   });
-  row.hasPinnedNote = values[Object.keys(LIST_COLUMNS).length] === 1;
+  row.hasPinnedNote = values[LIST_ENTRIES.length] === 1;
   return row as ListRow;
 }
 
@@ -241,12 +248,16 @@ function listRowOf(values: unknown[]): ListRow {
  */
 export async function listUsagers(db: Db, ctx: StaffCtx, input: ListInput, now: Date) {
   const search = searchOf(input.q);
-  const counted = statutsFound(ctx, input, search, now);
+  // Every tab is one statut, or all of them (« Tous »).
+  const statut = USAGER_TABS[input.tab].statuts?.[0] ?? null;
+  const scope: Scope = { structureId: ctx.structureId, filters: filterConditions(ctx, input, now), statut };
+  const order = orderOf(input);
+  const counted = statutsFound(scope, search);
   const [page, tabs] = await db.batch([
     db
-      .select({ rows: pageRows(orderOf(input).columns) })
+      .select({ rows: pageRows(order.columns) })
       .from(usagers)
-      .where(sql`${usagers.id} IN (${pageIds(ctx, input, search, now)})`),
+      .where(sql`${usagers.id} IN (${pageIds(scope, input, search, order)})`),
     // Counts per status for the same search and filters: the tabs, and the total of the current tab.
     db
       // As SQL, not columns: drizzle would refuse columns of a FROM it did not build.

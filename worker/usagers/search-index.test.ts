@@ -6,18 +6,24 @@ import { etatCivil } from "../../test/support/fixtures";
 import type { UsagerStatut } from "../rules/echeance";
 import { NAME_KEY_MAX, nameKeyOf, searchKeyRange, statutOfGroup } from "./search-index";
 
+/** A new structure with a signed-in instructeur, and one file per nom (same prénom). */
+async function structureWith(noms: string[], prenom: string) {
+  const s = await createStructure();
+  const cookie = await signIn((await createStaff(s.id, "simple")).email);
+  const ids: number[] = [];
+  for (const nom of noms) {
+    ids.push((await call<{ id: number }>("mutation", "usagers.create", { ...etatCivil, nom, prenom }, { cookie })).data!.id);
+  }
+  return { s, cookie, ids };
+}
+
 /** FTS5's index of its leaf pages: with a few files, one row per segment. */
 const segments = async () =>
   (await env.DB.prepare("SELECT count(*) AS n FROM usagers_fts_idx").first<{ n: number }>())!.n;
 
 describe("the nightly upkeep of the search index", () => {
   it("merges the index's segments, and every file is still found", async () => {
-    const s = await createStructure();
-    const cookie = await signIn((await createStaff(s.id, "simple")).email);
-    const ids: number[] = [];
-    for (const nom of ["Quérard", "Quenneville", "Quintal"]) {
-      ids.push((await call<{ id: number }>("mutation", "usagers.create", { ...etatCivil, nom, prenom: "Zoé" }, { cookie })).data!.id);
-    }
+    const { cookie, ids } = await structureWith(["Quérard", "Quenneville", "Quintal"], "Zoé");
     const before = await segments();
     expect(before).toBeGreaterThan(1);
 
@@ -34,12 +40,7 @@ describe("the nightly upkeep of the search index", () => {
 
 describe("the search index's keys", () => {
   it("follow each file's structure, statut and nom through creation, decisions, renaming and deletion", async () => {
-    const s = await createStructure();
-    const cookie = await signIn((await createStaff(s.id, "simple")).email);
-    const ids: number[] = [];
-    for (const nom of ["Keyser", "Ké", "O'Key"]) {
-      ids.push((await call<{ id: number }>("mutation", "usagers.create", { ...etatCivil, nom, prenom: "Ada" }, { cookie })).data!.id);
-    }
+    const { s, ids } = await structureWith(["Keyser", "Ké", "O'Key"], "Ada");
     // Rowids exceed what a JS number holds: their parts are read in SQL.
     const keysOf = async () => {
       const all = searchKeyRange(s.id);
