@@ -49,16 +49,26 @@ const nomIn = (s: { from: string; to: string }) => sql`${usagers.searchNom} >= $
 const prenomIn = (s: { from: string; to: string }) => sql`${usagers.searchPrenom} >= ${s.from} AND ${usagers.searchPrenom} < ${s.to}`;
 
 /**
- * The files a search finds in a structure, as a set of ids; for words, only those with `statut`
- * if given (one range of the index's keys, see search-index.ts).
+ * The trigram index's keys of the files a word search finds in the structure (all statuts),
+ * computed once per list: the page and the tab counts both read them (see search-index.ts).
  */
-function foundIds(structureId: number, s: Search, statut?: UsagerStatut): SQL {
-  if (s.kind === "words") {
-    const keys = searchKeyRange(structureId, statut);
-    return sql`SELECT ${idOfKey(sql`rowid`)} AS id FROM usagers_fts
-      WHERE usagers_fts MATCH ${s.match} AND rowid >= ${keys.from} AND rowid < ${keys.to}`;
-  }
-  const own = sql`SELECT ${usagers.id} AS id FROM ${usagers} WHERE ${usagers.structureId} = ${structureId}`;
+function foundKeys(structureId: number, match: string): SQL {
+  const keys = searchKeyRange(structureId);
+  return sql`found AS MATERIALIZED (SELECT rowid AS k FROM usagers_fts
+    WHERE usagers_fts MATCH ${match} AND rowid >= ${keys.from} AND rowid < ${keys.to})`;
+}
+
+/** The keys of `found` in a tab (one range of keys per statut; all of them for « Tous »). */
+function foundIn(scope: Scope): SQL {
+  if (!scope.statut) return sql`SELECT k FROM found`;
+  const keys = searchKeyRange(scope.structureId, scope.statut);
+  return sql`SELECT k FROM found WHERE k >= ${keys.from} AND k < ${keys.to}`;
+}
+
+/** The ids of the files a search finds in the tab: from `found` for words, else from the name indexes. */
+function foundIds(scope: Scope, s: Search): SQL {
+  if (s.kind === "words") return sql`SELECT ${idOfKey(sql`k`)} AS id FROM (${foundIn(scope)})`;
+  const own = sql`SELECT ${usagers.id} AS id FROM ${usagers} WHERE ${usagers.structureId} = ${scope.structureId}`;
   return sql`${own} AND ${nomIn(s)} UNION ${own} AND ${prenomIn(s)} UNION ${own} AND ${usagers.customRef} = ${s.customRef}`;
 }
 
@@ -145,26 +155,22 @@ function pageIds(scope: Scope, input: ListInput, search: Search | undefined, { c
     return sql`SELECT id FROM (${part(nomIn(search))} UNION ${part(prenomIn(search))}
       UNION ${part(sql`${usagers.customRef} = ${search.customRef}`)}) ORDER BY ${names} LIMIT ${PAGE_SIZE} OFFSET ${offset}`;
   }
-  const statut = scope.statut ?? undefined;
   if (search.kind === "words" && names && scope.filters.length === 0) {
     // The page in name order is among the files found with the smallest name keys (the first
     // three letters of the nom, in the index's key): the key of the (offset + 50)th file bounds
     // them, and only the files up to that key are read to sort the page.
-    const keys = searchKeyRange(scope.structureId, statut);
     const asc = input.order === "asc";
-    return sql`WITH found AS MATERIALIZED (
-        SELECT ${idOfKey(sql`rowid`)} AS id, ${nameOfKey(sql`rowid`)} AS name_key FROM usagers_fts
-        WHERE usagers_fts MATCH ${search.match} AND rowid >= ${keys.from} AND rowid < ${keys.to})
-      SELECT ${usagers.id} FROM found CROSS JOIN ${usagers} INDEXED BY usagers_search_idx ON ${usagers.id} = found.id
-      WHERE found.name_key ${sql.raw(asc ? "<=" : ">=")} coalesce(
-          (SELECT name_key FROM found ORDER BY name_key ${sql.raw(asc ? "ASC" : "DESC")} LIMIT 1 OFFSET ${PAGE_SIZE + offset - 1}),
+    const named = sql`SELECT ${idOfKey(sql`k`)} AS id, ${nameOfKey(sql`k`)} AS name_key FROM (${foundIn(scope)})`;
+    return sql`SELECT ${usagers.id} FROM (${named}) AS named CROSS JOIN ${usagers} INDEXED BY usagers_search_idx ON ${usagers.id} = named.id
+      WHERE named.name_key ${sql.raw(asc ? "<=" : ">=")} coalesce(
+          (SELECT name_key FROM (${named}) ORDER BY name_key ${sql.raw(asc ? "ASC" : "DESC")} LIMIT 1 OFFSET ${PAGE_SIZE + offset - 1}),
           ${asc ? NAME_KEY_MAX : 0})
         AND ${where}
       ORDER BY ${order} LIMIT ${PAGE_SIZE} OFFSET ${offset}`;
   }
   // Every file found (in the tab), read from its ~45-byte entry by id, then sorted.
-  return sql`SELECT ${usagers.id} FROM (${foundIds(scope.structureId, search, statut)}) AS found
-    CROSS JOIN ${usagers} INDEXED BY usagers_search_idx ON ${usagers.id} = found.id
+  return sql`SELECT ${usagers.id} FROM (${foundIds(scope, search)}) AS found_ids
+    CROSS JOIN ${usagers} INDEXED BY usagers_search_idx ON ${usagers.id} = found_ids.id
     WHERE ${where} ORDER BY ${order} LIMIT ${PAGE_SIZE} OFFSET ${offset}`;
 }
 
@@ -177,12 +183,9 @@ function statutsFound(scope: Scope, search: Search | undefined): { rows: SQL; ke
   const named = (rows: SQL) => ({ rows, keyed: false });
   if (!search) return named(sql`SELECT ${usagers.statut} AS statut FROM ${usagers} WHERE ${where}`);
   if (search.kind === "words") {
-    const keys = searchKeyRange(scope.structureId);
-    const found = sql`usagers_fts MATCH ${search.match} AND usagers_fts.rowid >= ${keys.from} AND usagers_fts.rowid < ${keys.to}`;
     // The statut is in the index's key: the files found are counted without reading them.
-    if (scope.filters.length === 0) return { rows: sql`SELECT ${statutGroupOfKey(sql`rowid`)} AS statut FROM usagers_fts WHERE ${found}`, keyed: true };
-    return named(sql`SELECT ${usagers.statut} AS statut FROM usagers_fts
-      CROSS JOIN ${usagers} ON ${usagers.id} = ${idOfKey(sql`usagers_fts.rowid`)} WHERE ${found} AND ${where}`);
+    if (scope.filters.length === 0) return { rows: sql`SELECT ${statutGroupOfKey(sql`k`)} AS statut FROM found`, keyed: true };
+    return named(sql`SELECT ${usagers.statut} AS statut FROM found CROSS JOIN ${usagers} ON ${usagers.id} = ${idOfKey(sql`found.k`)} WHERE ${where}`);
   }
   // Disjoint name ranges, each read from a name index that also holds the statut.
   const ref = sql`${usagers.customRef} = ${search.customRef}`;
@@ -253,19 +256,18 @@ export async function listUsagers(db: Db, ctx: StaffCtx, input: ListInput, now: 
   const scope: Scope = { structureId: ctx.structureId, filters: filterConditions(ctx, input, now), statut };
   const order = orderOf(input);
   const counted = statutsFound(scope, search);
-  const [page, tabs] = await db.batch([
-    db
-      .select({ rows: pageRows(order.columns) })
-      .from(usagers)
-      .where(sql`${usagers.id} IN (${pageIds(scope, input, search, order)})`),
-    // Counts per status for the same search and filters: the tabs, and the total of the current tab.
-    db
-      // As SQL, not columns: drizzle would refuse columns of a FROM it did not build.
-      .select({ statut: sql<string | number>`statut`, n: sql<number>`count(*)` })
-      .from(sql`(${counted.rows})`)
-      .groupBy(sql`statut`),
+  const rows = sql`SELECT ${pageRows(order.columns)} FROM ${usagers} WHERE ${usagers.id} IN (${pageIds(scope, input, search, order)})`;
+  // Counts per status for the same search and filters: the tabs, and the total of the current tab.
+  const counts = sql`SELECT json_group_array(json_array(statut, n)) FROM (SELECT statut, count(*) AS n FROM (${counted.rows}) GROUP BY statut)`;
+  const both = sql`SELECT (${rows}) AS page_rows, (${counts}) AS tab_counts`;
+  // One statement, so a word search's trigram match runs once for the page and the counts; a
+  // SELECT from the WITH, which the session gate lets ride along (auth/session-gate.ts).
+  const list = search?.kind === "words" ? sql`WITH ${foundKeys(ctx.structureId, search.match)} ${both}` : both;
+  const [[result]] = await db.batch([
+    db.select({ rows: sql<string>`page_rows`, counts: sql<string>`tab_counts` }).from(sql`(${list})`),
   ]);
-  const rows = (JSON.parse(page[0]!.rows) as unknown[][]).map(listRowOf);
+  const page = (JSON.parse(result!.rows) as unknown[][]).map(listRowOf);
+  const tabs = (JSON.parse(result!.counts) as [string | number, number][]).map(([statut, n]) => ({ statut, n }));
   const byStatut = Object.fromEntries(tabs.map((t) => [counted.keyed ? statutOfGroup(Number(t.statut)) : t.statut, t.n]));
   const tabCounts = Object.fromEntries(
     Object.entries(USAGER_TABS).map(([tab, def]) => [
@@ -275,7 +277,7 @@ export async function listUsagers(db: Db, ctx: StaffCtx, input: ListInput, now: 
   ) as Record<keyof typeof USAGER_TABS, number>;
   const todayDate = today(ctx, now);
   return {
-    rows: rows.map((r) => ({ ...r, echeanceLevel: r.echeance ? echeanceState(r.echeance, todayDate).level : null })),
+    rows: page.map((r) => ({ ...r, echeanceLevel: r.echeance ? echeanceState(r.echeance, todayDate).level : null })),
     total: tabCounts[input.tab],
     page: input.page,
     pageSize: PAGE_SIZE,
