@@ -14,10 +14,10 @@ import { usagers } from "../../db/schema";
 import type { Db } from "../db";
 import type { StaffCtx } from "../trpc";
 import { addDays, addMonths, startOfDayInstant } from "../rules/dates";
-import { echeanceState, type UsagerStatut } from "../rules/echeance";
+import { echeanceState, USAGER_STATUTS, type UsagerStatut } from "../rules/echeance";
 import { normalizeSearch, parseDateQuery, phoneDigits } from "../rules/search";
 import { USAGER_TABS } from "../rules/usager";
-import { idOfKey, NAME_KEY_MAX, nameOfKey, searchKeyRange, statutGroupOfKey, statutOfGroup } from "./search-index";
+import { idOfKey, NAME_KEY_MAX, nameOfKey, searchKeyRange } from "./search-index";
 import { PAGE_SIZE, today } from "./service";
 import type { ListInput } from "./schemas";
 
@@ -175,21 +175,32 @@ function pageIds(scope: Scope, input: ListInput, search: Search | undefined, { c
 }
 
 /**
- * The statut of every file the list (all tabs) holds, one row per file; `keyed`: as a group of the
- * search index's keys (statutOfGroup).
+ * How many files the list (all tabs) holds per statut, as one JSON array in USAGER_STATUTS order.
+ * Counted in one pass (a FILTER per statut): a GROUP BY would sort every file found first, which
+ * cost 0.8 ms for the 3,621 files "mar" finds.
  */
-function statutsFound(scope: Scope, search: Search | undefined): { rows: SQL; keyed: boolean } {
+function statutCounts(scope: Scope, search: Search | undefined): SQL {
   const where = and(inStructure(scope), ...scope.filters);
-  const named = (rows: SQL) => ({ rows, keyed: false });
-  if (!search) return named(sql`SELECT ${usagers.statut} AS statut FROM ${usagers} WHERE ${where}`);
+  const perStatut = (rows: SQL, has: (statut: UsagerStatut) => SQL) =>
+    sql`SELECT json_array(${sql.join(
+      USAGER_STATUTS.map((statut) => sql`count(*) FILTER (WHERE ${has(statut)})`),
+      sql`, `,
+    )}) FROM (${rows})`;
+  const byName = (rows: SQL) => perStatut(rows, (statut) => sql`statut = ${statut}`);
+  if (!search) return byName(sql`SELECT ${usagers.statut} AS statut FROM ${usagers} WHERE ${where}`);
   if (search.kind === "words") {
+    if (scope.filters.length > 0) {
+      return byName(sql`SELECT ${usagers.statut} AS statut FROM found CROSS JOIN ${usagers} ON ${usagers.id} = ${idOfKey(sql`found.k`)} WHERE ${where}`);
+    }
     // The statut is in the index's key: the files found are counted without reading them.
-    if (scope.filters.length === 0) return { rows: sql`SELECT ${statutGroupOfKey(sql`k`)} AS statut FROM found`, keyed: true };
-    return named(sql`SELECT ${usagers.statut} AS statut FROM found CROSS JOIN ${usagers} ON ${usagers.id} = ${idOfKey(sql`found.k`)} WHERE ${where}`);
+    return perStatut(sql`SELECT k FROM found`, (statut) => {
+      const keys = searchKeyRange(scope.structureId, statut);
+      return sql`k >= ${keys.from} AND k < ${keys.to}`;
+    });
   }
   // Disjoint name ranges, each read from a name index that also holds the statut.
   const ref = sql`${usagers.customRef} = ${search.customRef}`;
-  return named(sql`SELECT ${usagers.statut} AS statut FROM ${usagers} INDEXED BY usagers_structure_nom_idx WHERE ${where} AND ${nomIn(search)}
+  return byName(sql`SELECT ${usagers.statut} AS statut FROM ${usagers} INDEXED BY usagers_structure_nom_idx WHERE ${where} AND ${nomIn(search)}
     UNION ALL SELECT ${usagers.statut} FROM ${usagers} INDEXED BY usagers_structure_prenom_idx
       WHERE ${where} AND ${prenomIn(search)} AND NOT (${nomIn(search)})
     UNION ALL SELECT ${usagers.statut} FROM ${usagers} WHERE ${where} AND ${ref} AND NOT (${nomIn(search)}) AND NOT (${prenomIn(search)})`);
@@ -255,11 +266,9 @@ export async function listUsagers(db: Db, ctx: StaffCtx, input: ListInput, now: 
   const statut = USAGER_TABS[input.tab].statuts?.[0] ?? null;
   const scope: Scope = { structureId: ctx.structureId, filters: filterConditions(ctx, input, now), statut };
   const order = orderOf(input);
-  const counted = statutsFound(scope, search);
   const rows = sql`SELECT ${pageRows(order.columns)} FROM ${usagers} WHERE ${usagers.id} IN (${pageIds(scope, input, search, order)})`;
   // Counts per status for the same search and filters: the tabs, and the total of the current tab.
-  const counts = sql`SELECT json_group_array(json_array(statut, n)) FROM (SELECT statut, count(*) AS n FROM (${counted.rows}) GROUP BY statut)`;
-  const both = sql`SELECT (${rows}) AS page_rows, (${counts}) AS tab_counts`;
+  const both = sql`SELECT (${rows}) AS page_rows, (${statutCounts(scope, search)}) AS tab_counts`;
   // One statement, so a word search's trigram match runs once for the page and the counts; a
   // SELECT from the WITH, which the session gate lets ride along (auth/session-gate.ts).
   const list = search?.kind === "words" ? sql`WITH ${foundKeys(ctx.structureId, search.match)} ${both}` : both;
@@ -267,12 +276,12 @@ export async function listUsagers(db: Db, ctx: StaffCtx, input: ListInput, now: 
     db.select({ rows: sql<string>`page_rows`, counts: sql<string>`tab_counts` }).from(sql`(${list})`),
   ]);
   const page = (JSON.parse(result!.rows) as unknown[][]).map(listRowOf);
-  const tabs = (JSON.parse(result!.counts) as [string | number, number][]).map(([statut, n]) => ({ statut, n }));
-  const byStatut = Object.fromEntries(tabs.map((t) => [counted.keyed ? statutOfGroup(Number(t.statut)) : t.statut, t.n]));
+  const counts = JSON.parse(result!.counts) as number[];
+  const byStatut = Object.fromEntries(USAGER_STATUTS.map((statut, i) => [statut, counts[i]!]));
   const tabCounts = Object.fromEntries(
     Object.entries(USAGER_TABS).map(([tab, def]) => [
       tab,
-      def.statuts ? def.statuts.reduce((s, st) => s + (byStatut[st] ?? 0), 0) : tabs.reduce((s, t) => s + t.n, 0),
+      def.statuts ? def.statuts.reduce((s, st) => s + byStatut[st]!, 0) : counts.reduce((s, n) => s + n, 0),
     ]),
   ) as Record<keyof typeof USAGER_TABS, number>;
   const todayDate = today(ctx, now);

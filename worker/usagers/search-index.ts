@@ -48,13 +48,6 @@ export function searchKeyRange(structureId: number, statut?: UsagerStatut): { fr
 export const idOfKey = (rowid: SQL) => sql`(${rowid} & ${sql.raw(String(ID_MASK))})`;
 export const nameOfKey = (rowid: SQL) => sql`((${rowid} >> ${sql.raw(String(NAME_SHIFT))}) & ${sql.raw(String(NAME_KEY_MAX))})`;
 
-/**
- * Index rowids grouped by statut, in SQL: an integer per (structure, statut), read back with
- * `statutOfGroup` (an integer groups faster than the statut's name would).
- */
-export const statutGroupOfKey = (rowid: SQL) => sql`(${rowid} >> ${sql.raw(String(STATUT_SHIFT))})`;
-export const statutOfGroup = (group: number): UsagerStatut => USAGER_STATUTS[group % 2 ** (STRUCTURE_SHIFT - STATUT_SHIFT)]!;
-
 /** The index rowid of a file, in SQL over the columns of `table` (what migration 0013's triggers write). */
 export function searchKeySql(table: string): string {
   const code = `CASE ${table}.statut ${USAGER_STATUTS.map((s, i) => `WHEN '${s}' THEN ${i}`).join(" ")} END`;
