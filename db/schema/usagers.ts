@@ -1,7 +1,13 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQLWrapper } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { staffUsers } from "./staff";
 import { structures } from "./structures";
+
+/**
+ * The first two characters of a normalised prénom, as usagers_structure_prenom_start_idx holds
+ * them (migration 0014): SQLite uses that index only for this very expression.
+ */
+export const prenomStart = (searchPrenom: SQLWrapper) => sql`substr(${searchPrenom}, 1, 2)`;
 
 export interface AyantDroit {
   nom: string;
@@ -86,6 +92,9 @@ export const usagers = sqliteTable(
     // (worker/usagers/list.ts): a nom range, a prénom range, or the whole list read in name order.
     index("usagers_structure_nom_idx").on(t.structureId, t.searchNom, t.searchPrenom, t.ref, t.statut),
     index("usagers_structure_prenom_idx").on(t.structureId, t.searchPrenom, t.searchNom, t.ref, t.statut),
+    // Hand-written in migration 0014 (drizzle-kit splits an expression at its commas):
+    // usagers_structure_prenom_start_idx on (structure_id, prenomStart(search_prenom), search_nom,
+    // search_prenom, ref, statut), so a 2-letter search reads its prénom part in name order.
     index("usagers_structure_echeance_idx").on(t.structureId, t.statut, t.echeance),
     index("usagers_structure_passage_idx").on(t.structureId, t.statut, t.dernierPassage),
     index("usagers_structure_custom_ref_idx").on(t.structureId, t.customRef),

@@ -106,6 +106,9 @@ describe("usagers.list on thousands of files", () => {
     { q: "ab", page: 82 },
     { q: "zm", tab: "A_VALIDER", page: 2 },
     { q: "q5", order: "desc" },
+    // A prénom prefix over two noms, read from the prénom-start index in name order.
+    { q: "p0", page: 3 },
+    { q: "p0", tab: "INSTRUCTION", page: 2, order: "desc" },
     { q: "17" },
   ];
 

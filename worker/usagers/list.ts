@@ -10,7 +10,7 @@
  * - only the page's 50 rows are read in full.
  */
 import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
-import { usagers } from "../../db/schema";
+import { prenomStart, usagers } from "../../db/schema";
 import type { Db } from "../db";
 import type { StaffCtx } from "../trpc";
 import { addDays, addMonths, startOfDayInstant } from "../rules/dates";
@@ -47,6 +47,12 @@ function searchOf(q: string): Search | undefined {
 
 const nomIn = (s: { from: string; to: string }) => sql`${usagers.searchNom} >= ${s.from} AND ${usagers.searchNom} < ${s.to}`;
 const prenomIn = (s: { from: string; to: string }) => sql`${usagers.searchPrenom} >= ${s.from} AND ${usagers.searchPrenom} < ${s.to}`;
+/**
+ * prenomIn, read in name order: two letters (the usual prefix) are one value of the prénom-start
+ * index, where the files sit in nom order; a longer prefix is a prénom range, sorted.
+ */
+const prenomStarts = (s: { from: string; to: string }) =>
+  [...s.from].length === 2 && s.from.length === 2 ? sql`${prenomStart(usagers.searchPrenom)} = ${s.from}` : prenomIn(s);
 
 /**
  * The trigram index's keys of the files a word search finds in the structure (all statuts),
@@ -152,7 +158,7 @@ function pageIds(scope: Scope, input: ListInput, search: Search | undefined, { c
     const keys = sql`${usagers.id} AS id, ${usagers.searchNom} AS search_nom, ${usagers.searchPrenom} AS search_prenom, ${usagers.ref} AS ref`;
     const part = (match: SQL) =>
       sql`SELECT * FROM (SELECT ${keys} FROM ${usagers} WHERE ${where} AND ${match} ORDER BY ${order} LIMIT ${PAGE_SIZE + offset})`;
-    return sql`SELECT id FROM (${part(nomIn(search))} UNION ${part(prenomIn(search))}
+    return sql`SELECT id FROM (${part(nomIn(search))} UNION ${part(prenomStarts(search))}
       UNION ${part(sql`${usagers.customRef} = ${search.customRef}`)}) ORDER BY ${names} LIMIT ${PAGE_SIZE} OFFSET ${offset}`;
   }
   if (search.kind === "words" && names && scope.filters.length === 0) {
