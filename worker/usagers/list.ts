@@ -181,32 +181,36 @@ function pageIds(scope: Scope, input: ListInput, search: Search | undefined, { c
 }
 
 /**
- * How many files the list (all tabs) holds per statut, as one JSON array in USAGER_STATUTS order.
- * Counted in one pass (a FILTER per statut): a GROUP BY would sort every file found first, which
- * cost 0.8 ms for the 3,621 files "mar" finds.
+ * How many files the list (all tabs) holds per statut, as one JSON object { statut: count }, from
+ * the cheapest source: the search index's keys (a FILTER per statut range: no sort), one index
+ * range per statut for the whole list, or a GROUP BY of the few files a filtered search finds.
+ * (A FILTER comparing statut names costs 12 ms on 50,000 files; a GROUP BY of the keys sorted
+ * the 3,621 files "mar" finds.)
  */
 function statutCounts(scope: Scope, search: Search | undefined): SQL {
   const where = and(inStructure(scope), ...scope.filters);
-  const perStatut = (rows: SQL, has: (statut: UsagerStatut) => SQL) =>
-    sql`SELECT json_array(${sql.join(
-      USAGER_STATUTS.map((statut) => sql`count(*) FILTER (WHERE ${has(statut)})`),
+  const perStatut = (count: (statut: UsagerStatut) => SQL) =>
+    sql`json_object(${sql.join(
+      USAGER_STATUTS.map((statut) => sql`${statut}, ${count(statut)}`),
       sql`, `,
-    )}) FROM (${rows})`;
-  const byName = (rows: SQL) => perStatut(rows, (statut) => sql`statut = ${statut}`);
-  if (!search) return byName(sql`SELECT ${usagers.statut} AS statut FROM ${usagers} WHERE ${where}`);
+    )})`;
+  const grouped = (rows: SQL) => sql`SELECT json_group_object(statut, n) FROM (SELECT statut, count(*) AS n FROM (${rows}) GROUP BY statut)`;
+  if (!search) {
+    return sql`SELECT ${perStatut((statut) => sql`(SELECT count(*) FROM ${usagers} WHERE ${where} AND ${eq(usagers.statut, statut)})`)}`;
+  }
   if (search.kind === "words") {
     if (scope.filters.length > 0) {
-      return byName(sql`SELECT ${usagers.statut} AS statut FROM found CROSS JOIN ${usagers} ON ${usagers.id} = ${idOfKey(sql`found.k`)} WHERE ${where}`);
+      return grouped(sql`SELECT ${usagers.statut} AS statut FROM found CROSS JOIN ${usagers} ON ${usagers.id} = ${idOfKey(sql`found.k`)} WHERE ${where}`);
     }
     // The statut is in the index's key: the files found are counted without reading them.
-    return perStatut(sql`SELECT k FROM found`, (statut) => {
+    return sql`SELECT ${perStatut((statut) => {
       const keys = searchKeyRange(scope.structureId, statut);
-      return sql`k >= ${keys.from} AND k < ${keys.to}`;
-    });
+      return sql`count(*) FILTER (WHERE k >= ${keys.from} AND k < ${keys.to})`;
+    })} FROM found`;
   }
   // Disjoint name ranges, each read from a name index that also holds the statut.
   const ref = sql`${usagers.customRef} = ${search.customRef}`;
-  return byName(sql`SELECT ${usagers.statut} AS statut FROM ${usagers} INDEXED BY usagers_structure_nom_idx WHERE ${where} AND ${nomIn(search)}
+  return grouped(sql`SELECT ${usagers.statut} AS statut FROM ${usagers} INDEXED BY usagers_structure_nom_idx WHERE ${where} AND ${nomIn(search)}
     UNION ALL SELECT ${usagers.statut} FROM ${usagers} INDEXED BY usagers_structure_prenom_idx
       WHERE ${where} AND ${prenomIn(search)} AND NOT (${nomIn(search)})
     UNION ALL SELECT ${usagers.statut} FROM ${usagers} WHERE ${where} AND ${ref} AND NOT (${nomIn(search)}) AND NOT (${prenomIn(search)})`);
@@ -282,13 +286,10 @@ export async function listUsagers(db: Db, ctx: StaffCtx, input: ListInput, now: 
     db.select({ rows: sql<string>`page_rows`, counts: sql<string>`tab_counts` }).from(sql`(${list})`),
   ]);
   const page = (JSON.parse(result!.rows) as unknown[][]).map(listRowOf);
-  const counts = JSON.parse(result!.counts) as number[];
-  const byStatut = Object.fromEntries(USAGER_STATUTS.map((statut, i) => [statut, counts[i]!]));
+  const byStatut = JSON.parse(result!.counts) as Partial<Record<UsagerStatut, number>>;
+  const count = (statuts: readonly UsagerStatut[]) => statuts.reduce((s, st) => s + (byStatut[st] ?? 0), 0);
   const tabCounts = Object.fromEntries(
-    Object.entries(USAGER_TABS).map(([tab, def]) => [
-      tab,
-      def.statuts ? def.statuts.reduce((s, st) => s + byStatut[st]!, 0) : counts.reduce((s, n) => s + n, 0),
-    ]),
+    Object.entries(USAGER_TABS).map(([tab, def]) => [tab, count(def.statuts ?? USAGER_STATUTS)]),
   ) as Record<keyof typeof USAGER_TABS, number>;
   const todayDate = today(ctx, now);
   return {
