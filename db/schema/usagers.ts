@@ -147,7 +147,12 @@ export const usagerNotes = sqliteTable(
     createdById: integer("created_by_id"),
     createdByName: text("created_by_name").notNull(),
   },
-  (t) => [index("usager_notes_usager_idx").on(t.usagerId, t.archived, t.id)],
+  (t) => [
+    index("usager_notes_usager_idx").on(t.usagerId, t.archived, t.id),
+    // The pinned notes only (a few per hundred files): the list tells which of its 50 rows have one
+    // for a seek in this small index, instead of 0.3 ms through the notes of each file.
+    index("usager_notes_pinned_idx").on(t.structureId, t.usagerId).where(sql`pinned = 1`),
+  ],
 );
 
 /** Uploaded files and generated letters; the bytes live in R2, encrypted (AES-GCM) per file. */

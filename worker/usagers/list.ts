@@ -248,8 +248,10 @@ type ListRow = Pick<typeof usagers.$inferSelect, keyof typeof LIST_COLUMNS> & { 
 function pageRows(order: SQL[]) {
   const values = [
     ...LIST_ENTRIES.map(([, column]) => column),
-    // Qualified: a bare "id" inside the subquery would be usager_notes.id.
-    sql`EXISTS (SELECT 1 FROM usager_notes n WHERE n.usager_id = "usagers"."id" AND n.pinned = 1)`,
+    // Qualified: a bare "id" inside the subquery would be usager_notes.id. The partial index holds
+    // only pinned notes; the query repeats its condition (pinned = 1) so that SQLite may use it.
+    sql`EXISTS (SELECT 1 FROM usager_notes n INDEXED BY usager_notes_pinned_idx
+      WHERE n.structure_id = "usagers"."structure_id" AND n.usager_id = "usagers"."id" AND n.pinned = 1)`,
   ];
   return sql<string>`json_group_array(json_array(${sql.join(values, sql`, `)}) ORDER BY ${sql.join(order, sql`, `)})`;
 }

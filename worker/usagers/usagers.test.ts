@@ -313,6 +313,8 @@ describe("notes", () => {
     await call("mutation", "usagers.changeNote", { noteId: notes[1]!.id, action: "archive" }, { cookie: simple });
     const archived = (await call<{ notes: { id: number; pinned: boolean }[] }>("query", "usagers.notes", { usagerId: id, archived: true }, { cookie: simple })).data!.notes;
     expect(archived).toMatchObject([{ id: notes[1]!.id, pinned: false }]);
+    const after = (await call<{ rows: { id: number; hasPinnedNote: boolean }[] }>("query", "usagers.list", {}, { cookie: simple })).data!.rows.find((r) => r.id === id);
+    expect(after!.hasPinnedNote).toBe(false);
     expect((await call("mutation", "usagers.changeNote", { noteId: notes[0]!.id, action: "delete" }, { cookie: simple })).status).toBe(200);
   });
 });

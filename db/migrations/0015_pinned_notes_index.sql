@@ -1,0 +1,1 @@
+CREATE INDEX `usager_notes_pinned_idx` ON `usager_notes` (`structure_id`,`usager_id`) WHERE pinned = 1;
