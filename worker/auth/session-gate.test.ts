@@ -63,6 +63,33 @@ describe("reads of a session this isolate has already checked", () => {
     expect(second).toEqual({ ...first, trips: 1 });
   });
 
+  it("a single read rides along with the session lookup once its columns are known: one round trip less, same answer", async () => {
+    const s = await createStructure();
+    const admin = await signIn((await createStaff(s.id, "admin")).email);
+    const agent = await signIn((await createStaff(s.id, "agent")).email);
+    const { usagerId } = await domicilieWithMail(admin);
+    await call("mutation", "courrier.receive", { usagerId, courrier: 2, content: "Recommandé de la CAF" }, { cookie: admin });
+    const worker = countingWorker();
+    const calls = [];
+    for (let i = 0; i < 3; i++) calls.push(await worker.get(ORIGIN, "courrier.pending", { usagerId }, agent));
+    expect(calls[0]).toMatchObject({ status: 200, data: [{ type: "courrierIn", nb: 2, content: "Recommandé de la CAF" }] });
+    // 1st: session checked alone; 2nd: known session, the file's check learns its columns; 3rd: batched.
+    expect(calls.map((c) => c.trips)).toEqual([3, 3, 2]);
+    expect(calls[2]).toEqual({ ...calls[0], trips: 2 });
+  });
+
+  it("a read whose columns share a name (a join) is never batched, and keeps each value in its place", async () => {
+    const s = await createStructure();
+    const u = await createStaff(s.id, "simple");
+    const cookie = await signIn(u.email);
+    const worker = countingWorker();
+    const calls = [];
+    for (let i = 0; i < 3; i++) calls.push(await worker.get(ORIGIN, "compte.me", undefined, cookie));
+    expect(calls[0]).toMatchObject({ status: 200, data: { id: u.id, structure: { id: s.id } } });
+    expect(calls.map((c) => c.trips)).toEqual([2, 2, 2]);
+    expect(calls[2]).toEqual(calls[0]);
+  });
+
   it("stop at once for a blocked member, with nothing of the answer", async () => {
     const s = await createStructure();
     const admin = await signIn((await createStaff(s.id, "admin")).email);

@@ -4,10 +4,10 @@
  * A signed-in request used to cost at least two round trips to D1: the session lookup, then the
  * procedure's own statements. For a caller this isolate has already verified, the procedure runs
  * at once with that remembered identity, and the session travels with its first D1 call:
- *   - a batch of reads gets the session lookup as its first statement (a D1 batch is one
- *     transaction: the lookup and the data come from the same snapshot); the middleware checks the
- *     lookup's row before anything leaves the Worker, and drops the answer if it does not confirm
- *     the identity;
+ *   - a batch of reads, or a single read, gets the session lookup as its first statement (a D1
+ *     batch is one transaction: the lookup and the data come from the same snapshot); the
+ *     middleware checks the lookup's row before anything leaves the Worker, and drops the answer
+ *     if it does not confirm the identity;
  *   - a write (mutations only) is preceded, in the same batch, by a guard that inserts a NULL into
  *     write_guards unless the session still belongs to that identity and is live: the NOT NULL
  *     constraint then aborts the whole batch, so nothing is written on a stale identity.
@@ -22,6 +22,19 @@ const READ = /^\s*select\b/i;
 const GUARD_REFUSED = /NOT NULL constraint failed: write_guards/;
 
 type Row = Record<string, unknown> | null;
+
+/**
+ * The column names of each read's SQL text, learnt the first time it runs on its own. D1 returns
+ * a batch's rows as objects, which keep one value per name: a read whose columns share a name
+ * (`a.id`, `b.id`) is never batched, as its values could not be put back in order.
+ */
+const columnsOfRead = new Map<string, string[] | "repeated">();
+const COLUMNS_REMEMBERED = 1000;
+
+function rememberColumns(sql: string, names: string[]) {
+  if (columnsOfRead.size >= COLUMNS_REMEMBERED) columnsOfRead.delete(columnsOfRead.keys().next().value!);
+  columnsOfRead.set(sql, new Set(names).size === names.length ? names : "repeated");
+}
 
 interface Gated {
   /** The D1 binding the procedure's drizzle instance uses. */
@@ -59,32 +72,41 @@ export function gateD1(real: D1Database, lookup: D1PreparedStatement, accept: (r
 
   const wrap = (stmt: D1PreparedStatement, sql: string): D1PreparedStatement => {
     const read = READ.test(sql);
-    /** A lone write that can carry the guard: run as [guard, lookup, stmt] (D1Result is the same shape). */
-    const guardedAlone = () => fetched === null && guard !== undefined && !read;
+    /**
+     * The first statement, alone: a read rides along with the lookup as [lookup, stmt], a write
+     * with the guard as [guard, lookup, stmt] (D1Result is the same shape).
+     */
+    const alongside = () => fetched === null && (read || guard !== undefined);
     const ready = () => (read ? fetchAlone().then(() => undefined) : beforeWrite());
-    const single = async () => (await withSession([stmt], true))[0]!;
+    const single = async () => (await withSession([stmt], !read))[0]!;
     const gated = {
       real: stmt,
       sql,
       bind: (...values: unknown[]) => wrap(stmt.bind(...values), sql),
       first: async (column?: string) => {
-        if (guardedAlone()) {
+        if (alongside()) {
           const first = ((await single()).results[0] ?? null) as Record<string, unknown> | null;
           return column === undefined ? first : (first?.[column] ?? null);
         }
         await ready();
         return column === undefined ? stmt.first() : stmt.first(column);
       },
-      run: async () => (guardedAlone() ? single() : (await ready(), stmt.run())),
-      all: async () => (guardedAlone() ? single() : (await ready(), stmt.all())),
+      run: async () => (alongside() ? single() : (await ready(), stmt.run())),
+      all: async () => (alongside() ? single() : (await ready(), stmt.all())),
       raw: async (options?: { columnNames?: boolean }) => {
-        if (guardedAlone()) {
+        const names = read ? columnsOfRead.get(sql) : undefined;
+        // A write's values come back in order (RETURNING names its own columns once each).
+        if (alongside() && (!read || Array.isArray(names))) {
           const rows = (await single()).results as Record<string, unknown>[];
-          const values = rows.map((r) => Object.values(r));
-          return options?.columnNames ? [Object.keys(rows[0] ?? {}), ...values] : values;
+          const order = Array.isArray(names) ? names : Object.keys(rows[0] ?? {});
+          const values = rows.map((r) => order.map((name) => r[name]));
+          return options?.columnNames ? [order, ...values] : values;
         }
         await ready();
-        return stmt.raw(options as { columnNames: true });
+        if (!read || names) return stmt.raw(options as { columnNames: true });
+        const [head, ...values] = await stmt.raw({ columnNames: true });
+        rememberColumns(sql, head as string[]);
+        return options?.columnNames ? [head, ...values] : values;
       },
     };
     return gated as unknown as D1PreparedStatement;
