@@ -26,14 +26,23 @@ export function dateFormat(locale: string, options: Intl.DateTimeFormatOptions):
   return format;
 }
 
+/** Per timezone: the day formatter every request asks for, without building its options' key. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar day it is at `instant` in `timeZone` (e.g. 23:30 UTC is already tomorrow in Paris). */
 export function calendarDateIn(timeZone: string, instant: Date): CalendarDate {
-  return dateFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+  let format = dayFormats.get(timeZone);
+  if (!format) dayFormats.set(timeZone, (format = dateFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })));
+  return format.format(instant);
+}
+
+/** UTC midnight of a calendar day, in ms (read from fixed positions: lists compute it per row). */
+function utcMs(date: CalendarDate): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
 }
 
 function toUtc(date: CalendarDate): Date {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d));
+  return new Date(utcMs(date));
 }
 
 function fromUtc(date: Date): CalendarDate {
@@ -57,7 +66,7 @@ export function addMonths(date: CalendarDate, months: number): CalendarDate {
 
 /** Whole calendar days from `from` to `to` (negative when `to` is before). */
 export function daysBetween(from: CalendarDate, to: CalendarDate): number {
-  return Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / 86_400_000);
+  return Math.round((utcMs(to) - utcMs(from)) / 86_400_000);
 }
 
 /** "06/02/2023" */
