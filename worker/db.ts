@@ -1,4 +1,4 @@
-import { createTableRelationsHelpers, extractTablesRelationalConfig, type ExtractTablesWithRelations } from "drizzle-orm";
+import { createTableRelationsHelpers, extractTablesRelationalConfig, fillPlaceholders, sql, type ExtractTablesWithRelations, type SQLWrapper } from "drizzle-orm";
 import { drizzle, DrizzleD1Database, SQLiteD1Session } from "drizzle-orm/d1";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import * as schema from "../db/schema";
@@ -33,4 +33,21 @@ export function dbOf(d1: D1Database): Db {
   if (!db) perBinding.set(d1, (db = createDb(d1)));
   return db;
 }
+/** Names a value of a prebuilt statement (drizzle's placeholder). */
+export type Slot = (name: string) => SQLWrapper;
+
+/**
+ * A statement whose text never changes, only its values: drizzle builds it on first use, once per
+ * isolate; each call binds its values, on `db`'s binding. Building walks every column again and
+ * cost more CPU than running the statement, on the session's lookup or a reception. Values go in
+ * as D1 stores them: numbers for dates (ms) and booleans.
+ */
+export function prebuilt(build: (db: Db, slot: Slot) => { toSQL(): { sql: string; params: unknown[] } }) {
+  let built: { sql: string; params: unknown[] } | undefined;
+  return (db: Db, values: Record<string, string | number | null>): D1PreparedStatement => {
+    built ??= build(db, (name) => sql.placeholder(name)).toSQL();
+    return db.$client.prepare(built.sql).bind(...fillPlaceholders(built.params, values));
+  };
+}
+
 export { schema };

@@ -3,9 +3,9 @@
  * then the procedure factories every router uses.
  */
 import { initTRPC } from "@trpc/server";
-import { and, eq, fillPlaceholders, gt, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, eq, gt, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { z } from "zod";
-import { createDb, dbOf, type Db } from "./db";
+import { createDb, dbOf, prebuilt, type Db, type Slot } from "./db";
 import type { Env } from "./env";
 import { AppError, APP_ERRORS, toTRPCError } from "./errors";
 import { cookieName, readCookie, sessionCookie } from "./auth/cookies";
@@ -146,23 +146,6 @@ function sessionOf(row: Row): Session {
   };
 }
 
-type Query = { toSQL(): { sql: string; params: unknown[] } };
-/** Names a value of a cached statement (drizzle's placeholder). */
-type Slot = (name: string) => SQLWrapper;
-
-/**
- * A statement whose text never changes, only its values: drizzle builds it once per isolate
- * (building the session's lookup or guard cost more CPU than running it, on every request).
- * Values go in as D1 stores them: numbers for dates (ms) and booleans.
- */
-function cachedStatement(build: (ctx: Context, slot: Slot) => Query) {
-  let built: { sql: string; params: unknown[] } | undefined;
-  return (ctx: Context, values: Record<string, string | number>): D1PreparedStatement => {
-    built ??= build(ctx, (name) => sql.placeholder(name)).toSQL();
-    return ctx.env.DB.prepare(built.sql).bind(...fillPlaceholders(built.params, values));
-  };
-}
-
 /** A member may work: account active, structure validated (the lookup reports it, the guard requires it). */
 const STAFF_ACTIVE = sql`${staffUsers.status} = 'ACTIVE' AND ${structures.statut} = 'VALIDE'`;
 
@@ -170,8 +153,8 @@ const STAFF_ACTIVE = sql`${staffUsers.status} = 'ACTIVE' AND ${structures.statut
  * The session, the member and the structure behind a staff session id, in one row; `held` adds
  * conditions (the guard of a write on a remembered identity).
  */
-function staffLookupQuery(ctx: Context, sessionId: string | SQLWrapper, held?: SQL) {
-  return ctx.db
+function staffLookupQuery(db: Db, sessionId: string | SQLWrapper, held?: SQL) {
+  return db
       .select({
         ...SESSION_COLUMNS,
         staff_structure_id: sql<number>`${staffUsers.structureId}`.as("staff_structure_id"),
@@ -188,8 +171,8 @@ function staffLookupQuery(ctx: Context, sessionId: string | SQLWrapper, held?: S
       .where(and(eq(sessions.id, sessionId), eq(sessions.kind, "staff"), held));
 }
 
-const staffLookupStatement = cachedStatement((ctx, slot) => staffLookupQuery(ctx, slot("sessionId")));
-const staffLookup = (ctx: Context, sessionId: string) => staffLookupStatement(ctx, { sessionId });
+const staffLookupStatement = prebuilt((db, slot) => staffLookupQuery(db, slot("sessionId")));
+const staffLookup = (ctx: Context, sessionId: string) => staffLookupStatement(ctx.db, { sessionId });
 
 /** In SQL, what `sessionVerdict` calls not expired, for a session of the same kind and device. */
 function liveConditions(slot: Slot) {
@@ -205,16 +188,16 @@ function liveValues(session: Session, now: Date) {
  * The first statement of a write on a remembered identity: inserts a NULL into write_guards, which
  * its NOT NULL refuses (aborting the batch), unless `held` finds the session live and unchanged.
  */
-function guardOf(ctx: Context, held: SQLWrapper) {
-  return ctx.db.insert(writeGuards).select(sql`SELECT NULL WHERE NOT EXISTS ${held}`);
+function guardOf(db: Db, held: SQLWrapper) {
+  return db.insert(writeGuards).select(sql`SELECT NULL WHERE NOT EXISTS ${held}`);
 }
 
 /** The write guard for a remembered member: same member, role, names and structure, active, live. */
-const staffGuardStatement = cachedStatement((ctx, slot) =>
+const staffGuardStatement = prebuilt((db, slot) =>
   guardOf(
-    ctx,
+    db,
     staffLookupQuery(
-      ctx,
+      db,
       slot("sessionId"),
       and(
         eq(sessions.userId, slot("id")),
@@ -232,7 +215,7 @@ const staffGuardStatement = cachedStatement((ctx, slot) =>
 );
 
 function staffGuard(ctx: Context, sessionId: string, hint: { session: Session; staff: StaffCaller }) {
-  return staffGuardStatement(ctx, { sessionId, ...hint.staff, ...liveValues(hint.session, ctx.now) });
+  return staffGuardStatement(ctx.db, { sessionId, ...hint.staff, ...liveValues(hint.session, ctx.now) });
 }
 
 function staffOf(row: Row): StaffCaller {
@@ -365,8 +348,8 @@ export interface UsagerCaller {
 const PORTAL_OPEN = sql`${portailAccounts.enabled} = 1 AND ${structures.statut} = 'VALIDE' AND ${structures.portailEnabled} = 1`;
 
 /** The session, the account, the file and the structure behind a portal session id, in one row. */
-function usagerLookupQuery(ctx: Context, sessionId: string | SQLWrapper, held?: SQL) {
-  return ctx.db
+function usagerLookupQuery(db: Db, sessionId: string | SQLWrapper, held?: SQL) {
+  return db
       .select({
         ...SESSION_COLUMNS,
         usager_id: portailAccounts.usagerId,
@@ -383,15 +366,15 @@ function usagerLookupQuery(ctx: Context, sessionId: string | SQLWrapper, held?: 
       .where(and(eq(sessions.id, sessionId), eq(sessions.kind, "usager"), held));
 }
 
-const usagerLookupStatement = cachedStatement((ctx, slot) => usagerLookupQuery(ctx, slot("sessionId")));
-const usagerLookup = (ctx: Context, sessionId: string) => usagerLookupStatement(ctx, { sessionId });
+const usagerLookupStatement = prebuilt((db, slot) => usagerLookupQuery(db, slot("sessionId")));
+const usagerLookup = (ctx: Context, sessionId: string) => usagerLookupStatement(ctx.db, { sessionId });
 
 /** The write guard for a remembered domicilié: same account, file and structure, portal open, live. */
-const usagerGuardStatement = cachedStatement((ctx, slot) =>
+const usagerGuardStatement = prebuilt((db, slot) =>
   guardOf(
-    ctx,
+    db,
     usagerLookupQuery(
-      ctx,
+      db,
       slot("sessionId"),
       and(
         eq(sessions.userId, slot("accountId")),
@@ -408,7 +391,7 @@ const usagerGuardStatement = cachedStatement((ctx, slot) =>
 
 function usagerGuard(ctx: Context, sessionId: string, hint: { session: Session; usager: UsagerCaller }) {
   const { accountId, usagerId, structureId, timeZone, actor } = hint.usager;
-  return usagerGuardStatement(ctx, { sessionId, accountId, usagerId, structureId, timeZone, name: actor.name ?? "", ...liveValues(hint.session, ctx.now) });
+  return usagerGuardStatement(ctx.db, { sessionId, accountId, usagerId, structureId, timeZone, name: actor.name ?? "", ...liveValues(hint.session, ctx.now) });
 }
 
 function usagerOf(row: Row): UsagerCaller {

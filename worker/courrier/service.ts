@@ -1,7 +1,7 @@
-import { and, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, lt, sql, type SQLWrapper } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { interactions, procurations, structures, usagerDecisions, usagers } from "../../db/schema";
-import type { Db } from "../db";
+import { prebuilt, type Db } from "../db";
 import { AppError } from "../errors";
 import {
   decisionStartFloor,
@@ -71,14 +71,14 @@ export function pendingOf(types: readonly ReceptionType[]) {
   return types.length === RECEPTION_TYPES.length ? indexed : sql`${indexed} AND ${interactions.type} IN (${literals(types)})`;
 }
 
-const pendingSum = (usagerId: number, type: ReceptionType) =>
+const pendingSum = (usagerId: number | SQLWrapper, type: ReceptionType) =>
   sql`(SELECT coalesce(sum(nb), 0) FROM ${interactions} WHERE ${interactions.usagerId} = ${usagerId} AND ${pendingOf([type])})`;
 
 /**
  * The pending counters, recounted from the pending receptions inside the same statement: whatever
  * ran concurrently, the stored numbers are exactly what waits.
  */
-function recountCounters(db: Db, structureId: number, usagerId: number) {
+function recountCounters(db: Db, structureId: number | SQLWrapper, usagerId: number | SQLWrapper) {
   return db
     .update(usagers)
     .set({
@@ -113,6 +113,28 @@ export interface Reception {
   content: string | null;
 }
 
+/** The statements of a reception, built once per isolate (the mail desk's most frequent write). */
+const reception = {
+  file: prebuilt((db, slot) =>
+    db
+      .select({ statut: usagers.statut, npaiDepuis: usagers.npaiDepuis })
+      .from(usagers)
+      .where(and(eq(usagers.id, slot("usagerId")), eq(usagers.structureId, slot("structureId")))),
+  ),
+  // Values in the table's column order: id, structure, file, type, nb, content, date, agent,
+  // agent's name, hand-over, mandataire, return to sender, transfer. Only into this structure's
+  // file, and only while it accepts mail.
+  insert: prebuilt((db, slot) =>
+    db
+      .insert(interactions)
+      .select(
+        sql`SELECT NULL, ${slot("structureId")}, ${slot("usagerId")}, ${slot("type")}, ${slot("nb")}, ${slot("content")}, ${slot("at")}, ${slot("agentId")}, ${slot("agentName")}, NULL, NULL, 0, NULL
+          WHERE EXISTS (SELECT 1 FROM ${usagers} WHERE ${usagers.id} = ${slot("usagerId")} AND ${usagers.structureId} = ${slot("structureId")} AND ${usagers.npaiDepuis} IS NULL)`,
+      ),
+  ),
+  recount: prebuilt((db, slot) => recountCounters(db, slot("structureId"), slot("usagerId"))),
+};
+
 /**
  * Registers what arrived for one file: one row per type received, counters recounted. The file's
  * checks (this structure's, accepting mail) travel inside the batch as conditions on the inserts,
@@ -127,24 +149,17 @@ export async function registerReception(db: Db, ctx: StaffCtx, usagerId: number,
   ];
   const received = byType.filter(([, nb]) => nb > 0);
   if (received.length === 0) throw new AppError("INVALID_INPUT", { courrier: "Indiquez au moins un courrier, un colis ou un avis de passage." });
-  const ownFile = and(eq(usagers.id, usagerId), eq(usagers.structureId, ctx.structureId));
-  const accepted = sql`EXISTS (SELECT 1 FROM ${usagers} WHERE ${ownFile} AND ${usagers.npaiDepuis} IS NULL)`;
-  const [file] = await db.batch([
-    db.select({ statut: usagers.statut, npaiDepuis: usagers.npaiDepuis }).from(usagers).where(ownFile),
-    // Values in the table's column order: id, structure, file, type, nb, content, date, agent,
-    // agent's name, hand-over, mandataire, return to sender, transfer.
+  const file = { usagerId, structureId: ctx.structureId };
+  const [found] = await db.$client.batch<{ statut: string; npai_depuis: number | null }>([
+    reception.file(db, file),
     ...received.map(([type, nb]) =>
-      db
-        .insert(interactions)
-        .select(
-          sql`SELECT NULL, ${ctx.structureId}, ${usagerId}, ${type}, ${nb}, ${content}, ${now.getTime()}, ${ctx.id}, ${ctx.actor.name}, NULL, NULL, 0, NULL WHERE ${accepted}`,
-        ),
+      reception.insert(db, { ...file, type, nb, content, at: now.getTime(), agentId: ctx.id, agentName: ctx.actor.name ?? null }),
     ),
-    recountCounters(db, ctx.structureId, usagerId),
+    reception.recount(db, file),
   ]);
-  const u = file[0];
+  const u = found!.results[0];
   if (!u) throw new AppError("NOT_FOUND");
-  if (u.npaiDepuis) throw new AppError("NPAI");
+  if (u.npai_depuis) throw new AppError("NPAI");
   return { radie: u.statut === "RADIE" };
 }
 
