@@ -1,4 +1,4 @@
-import { createTableRelationsHelpers, extractTablesRelationalConfig, fillPlaceholders, sql, type ExtractTablesWithRelations, type SQLWrapper } from "drizzle-orm";
+import { createTableRelationsHelpers, extractTablesRelationalConfig, fillPlaceholders, sql, type Column, type ExtractTablesWithRelations, type SQLWrapper } from "drizzle-orm";
 import { drizzle, DrizzleD1Database, SQLiteD1Session } from "drizzle-orm/d1";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import * as schema from "../db/schema";
@@ -48,6 +48,19 @@ export function prebuilt(build: (db: Db, slot: Slot) => { toSQL(): { sql: string
     built ??= build(db, (name) => sql.placeholder(name)).toSQL();
     return db.$client.prepare(built.sql).bind(...fillPlaceholders(built.params, values));
   };
+}
+
+/**
+ * A row D1 returned as an object keyed by column name, read as drizzle reads these columns: keys in
+ * camelCase, dates, booleans and JSON decoded. For prebuilt statements, which drizzle does not map.
+ */
+export function decodeRow<T>(columns: Record<string, Column>, row: Record<string, unknown>): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(columns)) {
+    const value = row[column.name];
+    out[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return out as T;
 }
 
 export { schema };

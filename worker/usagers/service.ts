@@ -1,6 +1,6 @@
-import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, inArray, ne, sql } from "drizzle-orm";
 import { staffUsers, structures, usagerDecisions, usagerNotes, usagers } from "../../db/schema";
-import type { Db } from "../db";
+import { decodeRow, prebuilt, type Db } from "../db";
 import { AppError } from "../errors";
 import { audit } from "../journal/log";
 import type { StaffCtx } from "../trpc";
@@ -280,36 +280,61 @@ export async function setEtape(db: Db, ctx: StaffCtx, id: number, version: numbe
 }
 
 /** Everything the fiche shows, read in one round trip. */
-export async function getFiche(db: Db, ctx: StaffCtx, id: number, now: Date) {
-  const [rows, decisions, pinned, referent] = await db.batch([
-    db.select().from(usagers).where(and(eq(usagers.id, id), eq(usagers.structureId, ctx.structureId))),
+/** The fiche's columns: the whole file but its search keys (internal). */
+const { searchText: _s, searchNom: _n, searchPrenom: _p, ...FICHE_COLUMNS } = getTableColumns(usagers);
+const DECISION_COLUMNS = getTableColumns(usagerDecisions);
+const PINNED_COLUMNS = { id: usagerNotes.id, message: usagerNotes.message, createdAt: usagerNotes.createdAt, createdByName: usagerNotes.createdByName };
+
+/** The fiche's statements, built once per isolate: a fiche is opened all day long. */
+const fiche = {
+  usager: prebuilt((db, slot) =>
+    db.select(FICHE_COLUMNS).from(usagers).where(and(eq(usagers.id, slot("id")), eq(usagers.structureId, slot("structureId")))),
+  ),
+  decisions: prebuilt((db, slot) =>
     db
       .select()
       .from(usagerDecisions)
-      .where(and(eq(usagerDecisions.usagerId, id), eq(usagerDecisions.structureId, ctx.structureId)))
+      .where(and(eq(usagerDecisions.usagerId, slot("id")), eq(usagerDecisions.structureId, slot("structureId"))))
       .orderBy(desc(usagerDecisions.id)),
+  ),
+  pinned: prebuilt((db, slot) =>
     db
-      .select({ id: usagerNotes.id, message: usagerNotes.message, createdAt: usagerNotes.createdAt, createdByName: usagerNotes.createdByName })
+      .select(PINNED_COLUMNS)
       .from(usagerNotes)
-      .where(and(eq(usagerNotes.usagerId, id), eq(usagerNotes.structureId, ctx.structureId), eq(usagerNotes.pinned, true)))
+      .where(and(eq(usagerNotes.usagerId, slot("id")), eq(usagerNotes.structureId, slot("structureId")), eq(usagerNotes.pinned, true)))
       .limit(1),
+  ),
+  referent: prebuilt((db, slot) =>
     db
       .select({ id: staffUsers.id, nom: staffUsers.nom, prenom: staffUsers.prenom })
       .from(staffUsers)
       .innerJoin(usagers, eq(usagers.referentId, staffUsers.id))
-      .where(and(eq(usagers.id, id), eq(usagers.structureId, ctx.structureId))),
+      .where(and(eq(usagers.id, slot("id")), eq(usagers.structureId, slot("structureId")))),
+  ),
+};
+
+type Row = Record<string, unknown>;
+
+export async function getFiche(db: Db, ctx: StaffCtx, id: number, now: Date) {
+  const file = { id, structureId: ctx.structureId };
+  const [rows, decisions, pinned, referent] = await db.$client.batch<Row>([
+    fiche.usager(db, file),
+    fiche.decisions(db, file),
+    fiche.pinned(db, file),
+    fiche.referent(db, file),
   ]);
-  const u = rows[0];
-  if (!u) throw new AppError("NOT_FOUND");
-  const { searchText: _s, searchNom: _n, searchPrenom: _p, ...usager } = u;
+  const row = rows!.results[0];
+  if (!row) throw new AppError("NOT_FOUND");
+  const usager = decodeRow<Omit<typeof usagers.$inferSelect, "searchText" | "searchNom" | "searchPrenom">>(FICHE_COLUMNS, row);
+  const pinnedNote = pinned!.results[0];
   const todayDate = today(ctx, now);
   return {
     usager,
-    decisions,
-    pinnedNote: pinned[0] ?? null,
-    referent: referent[0] ?? null,
+    decisions: decisions!.results.map((d) => decodeRow<typeof usagerDecisions.$inferSelect>(DECISION_COLUMNS, d)),
+    pinnedNote: pinnedNote ? decodeRow<Pick<typeof usagerNotes.$inferSelect, keyof typeof PINNED_COLUMNS>>(PINNED_COLUMNS, pinnedNote) : null,
+    referent: (referent!.results[0] as { id: number; nom: string; prenom: string } | undefined) ?? null,
     today: todayDate,
-    echeance: u.echeance ? { date: u.echeance, ...echeanceState(u.echeance, todayDate) } : null,
+    echeance: usager.echeance ? { date: usager.echeance, ...echeanceState(usager.echeance, todayDate) } : null,
   };
 }
 
