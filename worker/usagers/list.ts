@@ -9,7 +9,7 @@
  *   sorted from a small covering index; for a prefix, the name indexes read in order up to the page;
  * - only the page's 50 rows are read in full.
  */
-import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, Column, desc, eq, is, isNull, sql, type SQL } from "drizzle-orm";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import { prenomStart, usagers } from "../../db/schema";
 import type { Db } from "../db";
@@ -231,14 +231,18 @@ const LIST_COLUMNS = {
   typeDom: usagers.typeDom,
   echeance: usagers.echeance,
   decisionFin: usagers.decisionFin,
-  dernierPassage: usagers.dernierPassage,
+  // Already the ISO text JSON makes of a Date: building and printing 50 Dates cost 0.1 ms a page.
+  dernierPassage: sql<string | null>`strftime('%Y-%m-%dT%H:%M:%fZ', ${usagers.dernierPassage} / 1000.0, 'unixepoch')`,
   nbCourrier: usagers.nbCourrier,
   nbColis: usagers.nbColis,
   nbAvis: usagers.nbAvis,
   referentId: usagers.referentId,
   npaiDepuis: usagers.npaiDepuis,
 };
-type ListRow = Pick<typeof usagers.$inferSelect, keyof typeof LIST_COLUMNS> & { hasPinnedNote: boolean };
+type ListRow = Omit<Pick<typeof usagers.$inferSelect, keyof typeof LIST_COLUMNS>, "dernierPassage"> & {
+  dernierPassage: string | null;
+  hasPinnedNote: boolean;
+};
 
 /**
  * The page's rows as one JSON array of arrays, in the page's order. D1 hands a statement's results
@@ -275,7 +279,7 @@ const LIST_ENTRIES = Object.entries(LIST_COLUMNS);
 function listRowOf(values: unknown[], todayDate: CalendarDate) {
   const row: Record<string, unknown> = {};
   LIST_ENTRIES.forEach(([key, column], i) => {
-    row[key] = values[i] === null ? null : column.mapFromDriverValue(values[i]);
+    row[key] = values[i] === null || !is(column, Column) ? values[i] : column.mapFromDriverValue(values[i]);
   });
   row.hasPinnedNote = values[LIST_ENTRIES.length] === 1;
   const { echeance } = row as ListRow;
