@@ -1,4 +1,4 @@
-import { createTableRelationsHelpers, extractTablesRelationalConfig, fillPlaceholders, sql, type Column, type ExtractTablesWithRelations, type SQLWrapper } from "drizzle-orm";
+import { Column, createTableRelationsHelpers, extractTablesRelationalConfig, fillPlaceholders, is, sql, type ExtractTablesWithRelations, type SQL, type SQLWrapper } from "drizzle-orm";
 import { drizzle, DrizzleD1Database, SQLiteD1Session } from "drizzle-orm/d1";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import * as schema from "../db/schema";
@@ -11,7 +11,7 @@ export type Db = ReturnType<typeof drizzle<typeof schema>>;
  * and reading the whole schema again showed in every request's CPU profile (0.1–0.3 ms less per
  * request without it, alternating both in local workerd).
  */
-const dialect = new SQLiteAsyncDialect();
+export const dialect = new SQLiteAsyncDialect();
 const tables = extractTablesRelationalConfig(schema, createTableRelationsHelpers);
 const relational = {
   fullSchema: schema,
@@ -51,16 +51,22 @@ export function prebuilt(build: (db: Db, slot: Slot) => { toSQL(): { sql: string
 }
 
 /**
- * A row D1 returned as an object keyed by column name, read as drizzle reads these columns: keys in
- * camelCase, dates, booleans and JSON decoded. For prebuilt statements, which drizzle does not map.
+ * Values in the order of `columns`, read as drizzle reads these columns: keys in camelCase, dates,
+ * booleans and JSON decoded (an SQL expression's value is kept as it is). For what drizzle does
+ * not map: prebuilt statements, values gathered in SQL (json_array).
  */
-export function decodeRow<T>(columns: Record<string, Column>, row: Record<string, unknown>): T {
+export function decodeValues<T>(columns: Record<string, Column | SQL>, values: readonly unknown[]): T {
   const out: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(columns)) {
-    const value = row[column.name];
-    out[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
-  }
+  Object.entries(columns).forEach(([key, column], i) => {
+    const value = values[i] ?? null;
+    out[key] = value === null || !is(column, Column) ? value : column.mapFromDriverValue(value);
+  });
   return out as T;
+}
+
+/** A row D1 returned as an object keyed by column name, decoded as `decodeValues` does. */
+export function decodeRow<T>(columns: Record<string, Column>, row: Record<string, unknown>): T {
+  return decodeValues<T>(columns, Object.values(columns).map((column) => row[column.name]));
 }
 
 export { schema };

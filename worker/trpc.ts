@@ -10,7 +10,7 @@ import type { Env } from "./env";
 import { AppError, APP_ERRORS, toTRPCError } from "./errors";
 import { cookieName, readCookie, sessionCookie } from "./auth/cookies";
 import { deleteSession, policyOf, SESSION_POLICY, sessionVerdict, settleSession, validateSession, type Session } from "./auth/session";
-import { gateD1, IdentityHints } from "./auth/session-gate";
+import { gateD1, Remembered } from "./auth/session-gate";
 import { sha256Hex } from "./auth/token";
 import { can, type Permission } from "./rules/permissions";
 import type { Role } from "./rules/roles";
@@ -254,9 +254,12 @@ async function settled<T>(ctx: Context, row: Row | null, open: (row: Row) => boo
   return session ? { session, holder: holder(row) } : null;
 }
 
-/** Identities last verified by this isolate, per session id (see auth/session-gate.ts). */
-const staffHints = new IdentityHints<{ session: Session; staff: StaffCaller }>();
-const usagerHints = new IdentityHints<{ session: Session; usager: UsagerCaller }>();
+/**
+ * Identities last verified by this isolate, per session id (see auth/session-gate.ts): a hint that
+ * lets a read start before its session is checked, never a proof (every use is checked in D1).
+ */
+const staffHints = new Remembered<{ session: Session; staff: StaffCaller }>(2000);
+const usagerHints = new Remembered<{ session: Session; usager: UsagerCaller }>(2000);
 
 /**
  * A procedure run on a remembered identity, its session checked in the same D1 round trip (reads)

@@ -24,17 +24,34 @@ const GUARD_REFUSED = /NOT NULL constraint failed: write_guards/;
 type Row = Record<string, unknown> | null;
 
 /**
+ * What this isolate last learnt, by key, up to `capacity` entries (the oldest is dropped first):
+ * the identities behind sessions (trpc.ts), the column names of reads (below).
+ */
+export class Remembered<T> {
+  private readonly entries = new Map<string, T>();
+  constructor(private readonly capacity: number) {}
+
+  get(key: string): T | undefined {
+    return this.entries.get(key);
+  }
+
+  set(key: string, value: T): void {
+    this.entries.delete(key);
+    if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, value);
+  }
+
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+}
+
+/**
  * The column names of each read's SQL text, learnt the first time it runs on its own. D1 returns
  * a batch's rows as objects, which keep one value per name: a read whose columns share a name
  * (`a.id`, `b.id`) is never batched, as its values could not be put back in order.
  */
-const columnsOfRead = new Map<string, string[] | "repeated">();
-const COLUMNS_REMEMBERED = 1000;
-
-function rememberColumns(sql: string, names: string[]) {
-  if (columnsOfRead.size >= COLUMNS_REMEMBERED) columnsOfRead.delete(columnsOfRead.keys().next().value!);
-  columnsOfRead.set(sql, new Set(names).size === names.length ? names : "repeated");
-}
+const columnsOfRead = new Remembered<string[] | "repeated">(1000);
 
 interface Gated {
   /** The D1 binding the procedure's drizzle instance uses. */
@@ -105,7 +122,8 @@ export function gateD1(real: D1Database, lookup: D1PreparedStatement, accept: (r
         await ready();
         if (!read || names) return stmt.raw(options as { columnNames: true });
         const [head, ...values] = await stmt.raw({ columnNames: true });
-        rememberColumns(sql, head as string[]);
+        const learnt = head as string[];
+        columnsOfRead.set(sql, new Set(learnt).size === learnt.length ? learnt : "repeated");
         return options?.columnNames ? [head, ...values] : values;
       },
     };
@@ -126,27 +144,4 @@ export function gateD1(real: D1Database, lookup: D1PreparedStatement, accept: (r
     exec: async (sql: string) => (await beforeWrite(), real.exec(sql)),
   };
   return { d1: d1 as unknown as D1Database, row: fetchAlone };
-}
-
-/**
- * Who was behind a session, as last verified by this isolate: a hint that lets a read start
- * before its session is checked, never a proof (every use is checked against the database).
- */
-export class IdentityHints<T> {
-  private readonly hints = new Map<string, T>();
-  constructor(private readonly capacity = 2000) {}
-
-  get(sessionId: string): T | undefined {
-    return this.hints.get(sessionId);
-  }
-
-  set(sessionId: string, identity: T): void {
-    this.hints.delete(sessionId);
-    if (this.hints.size >= this.capacity) this.hints.delete(this.hints.keys().next().value!);
-    this.hints.set(sessionId, identity);
-  }
-
-  delete(sessionId: string): void {
-    this.hints.delete(sessionId);
-  }
 }

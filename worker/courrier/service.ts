@@ -13,7 +13,7 @@ import {
   type ReceptionType,
 } from "../rules/courrier";
 import type { StaffCtx } from "../trpc";
-import { today, usagerOf } from "../usagers/service";
+import { ownFile, today, usagerOf } from "../usagers/service";
 
 export const HISTORY_PAGE_SIZE = 30;
 
@@ -86,7 +86,7 @@ function recountCounters(db: Db, structureId: number | SQLWrapper, usagerId: num
       nbColis: pendingSum(usagerId, "colisIn"),
       nbAvis: pendingSum(usagerId, "recommandeIn"),
     })
-    .where(and(eq(usagers.id, usagerId), eq(usagers.structureId, structureId)));
+    .where(ownFile(usagerId, structureId));
 }
 
 /** SQL form of `countsAsPassage` (rules/courrier.ts), built from the same type lists. */
@@ -119,7 +119,7 @@ const reception = {
     db
       .select({ statut: usagers.statut, npaiDepuis: usagers.npaiDepuis })
       .from(usagers)
-      .where(and(eq(usagers.id, slot("usagerId")), eq(usagers.structureId, slot("structureId")))),
+      .where(ownFile(slot("usagerId"), slot("structureId"))),
   ),
   // Values in the table's column order: id, structure, file, type, nb, content, date, agent,
   // agent's name, hand-over, mandataire, return to sender, transfer. Only into this structure's
@@ -129,7 +129,7 @@ const reception = {
       .insert(interactions)
       .select(
         sql`SELECT NULL, ${slot("structureId")}, ${slot("usagerId")}, ${slot("type")}, ${slot("nb")}, ${slot("content")}, ${slot("at")}, ${slot("agentId")}, ${slot("agentName")}, NULL, NULL, 0, NULL
-          WHERE EXISTS (SELECT 1 FROM ${usagers} WHERE ${usagers.id} = ${slot("usagerId")} AND ${usagers.structureId} = ${slot("structureId")} AND ${usagers.npaiDepuis} IS NULL)`,
+          WHERE EXISTS (SELECT 1 FROM ${usagers} WHERE ${ownFile(slot("usagerId"), slot("structureId"))} AND ${usagers.npaiDepuis} IS NULL)`,
       ),
   ),
   recount: prebuilt((db, slot) => recountCounters(db, slot("structureId"), slot("usagerId"))),

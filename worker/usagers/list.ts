@@ -9,10 +9,9 @@
  *   sorted from a small covering index; for a prefix, the name indexes read in order up to the page;
  * - only the page's 50 rows are read in full.
  */
-import { and, asc, Column, desc, eq, is, isNull, sql, type SQL } from "drizzle-orm";
-import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
+import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { prenomStart, usagers } from "../../db/schema";
-import type { Db } from "../db";
+import { decodeValues, dialect, type Db } from "../db";
 import type { StaffCtx } from "../trpc";
 import { addDays, addMonths, startOfDayInstant, type CalendarDate } from "../rules/dates";
 import { echeanceState, USAGER_STATUTS, type EcheanceLevel, type UsagerStatut } from "../rules/echeance";
@@ -254,7 +253,7 @@ function pageRows(input: ListInput): SQL<string> {
   let built = pageRowsByOrder.get(key);
   if (!built) {
     const values = [
-      ...LIST_ENTRIES.map(([, column]) => column),
+      ...Object.values(LIST_COLUMNS),
       // Qualified: a bare "id" inside the subquery would be usager_notes.id. The partial index holds
       // only pinned notes; the query repeats its condition (pinned = 1) so that SQLite may use it.
       sql`EXISTS (SELECT 1 FROM usager_notes n INDEXED BY usager_notes_pinned_idx
@@ -271,23 +270,17 @@ function pageRows(input: ListInput): SQL<string> {
 
 /** pageRows' SQL per sort and direction, built once per isolate (20 columns cost drizzle ~0.1 ms a list). */
 const pageRowsByOrder = new Map<string, SQL>();
-const dialect = new SQLiteAsyncDialect();
 
-const LIST_ENTRIES = Object.entries(LIST_COLUMNS);
+/** Where pageRows puts whether the file has a pinned note: after the columns. */
+const PINNED_AT = Object.keys(LIST_COLUMNS).length;
 
 /** A row of pageRows, each value read back as drizzle reads its column (dates, enums), with its échéance's colour. */
 function listRowOf(values: unknown[], todayDate: CalendarDate) {
-  const row: Record<string, unknown> = {};
-  LIST_ENTRIES.forEach(([key, column], i) => {
-    row[key] = values[i] === null || !is(column, Column) ? values[i] : column.mapFromDriverValue(values[i]);
-  });
-  row.hasPinnedNote = values[LIST_ENTRIES.length] === 1;
-  const { echeance } = row as ListRow;
-  row.echeanceLevel = echeance ? echeanceState(echeance, todayDate).level : null;
-  return row as ListRow & { echeanceLevel: EcheanceLevel | null };
-}
-
-/**
+  const row = decodeValues<ListRow & { echeanceLevel: EcheanceLevel | null }>(LIST_COLUMNS, values);
+  row.hasPinnedNote = values[PINNED_AT] === 1;
+  row.echeanceLevel = row.echeance ? echeanceState(row.echeance, todayDate).level : null;
+  return row;
+}/**
  * One page of the list with its total, and the count of every tab for the same search and
  * filters, in one round trip.
  */

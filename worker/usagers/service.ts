@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, inArray, ne, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, inArray, ne, sql, type SQLWrapper } from "drizzle-orm";
 import { staffUsers, structures, usagerDecisions, usagerNotes, usagers } from "../../db/schema";
 import { decodeRow, prebuilt, type Db } from "../db";
 import { AppError } from "../errors";
@@ -18,9 +18,12 @@ export function today(ctx: StaffCtx, now: Date): CalendarDate {
   return calendarDateIn(ctx.timeZone, now);
 }
 
+/** The file `id`, only if it belongs to `structureId` (values, or a prebuilt statement's slots). */
+export const ownFile = (id: number | SQLWrapper, structureId: number | SQLWrapper) => and(eq(usagers.id, id), eq(usagers.structureId, structureId));
+
 /** A file of the caller's structure, or NOT_FOUND: other structures' files do not exist here. */
 export async function usagerOf(db: Db, structureId: number, id: number) {
-  const u = await db.query.usagers.findFirst({ where: and(eq(usagers.id, id), eq(usagers.structureId, structureId)) });
+  const u = await db.query.usagers.findFirst({ where: ownFile(id, structureId) });
   if (!u) throw new AppError("NOT_FOUND");
   return u;
 }
@@ -288,7 +291,7 @@ const PINNED_COLUMNS = { id: usagerNotes.id, message: usagerNotes.message, creat
 /** The fiche's statements, built once per isolate: a fiche is opened all day long. */
 const fiche = {
   usager: prebuilt((db, slot) =>
-    db.select(FICHE_COLUMNS).from(usagers).where(and(eq(usagers.id, slot("id")), eq(usagers.structureId, slot("structureId")))),
+    db.select(FICHE_COLUMNS).from(usagers).where(ownFile(slot("id"), slot("structureId"))),
   ),
   decisions: prebuilt((db, slot) =>
     db
@@ -309,7 +312,7 @@ const fiche = {
       .select({ id: staffUsers.id, nom: staffUsers.nom, prenom: staffUsers.prenom })
       .from(staffUsers)
       .innerJoin(usagers, eq(usagers.referentId, staffUsers.id))
-      .where(and(eq(usagers.id, slot("id")), eq(usagers.structureId, slot("structureId")))),
+      .where(ownFile(slot("id"), slot("structureId"))),
   ),
 };
 
