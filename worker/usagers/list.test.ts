@@ -3,6 +3,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { call, createStaff, createStructure, signIn } from "../../test/support/worker-api";
 import { USAGER_STATUTS } from "../rules/echeance";
 import { USAGER_TABS } from "../rules/usager";
+import { createDb } from "../db";
+import type { StaffCtx } from "../trpc";
+import { listUsagers } from "./list";
+import { listInput } from "./schemas";
 
 /**
  * Large results take other plans than small ones (list.ts): the name index read in order, with its
@@ -61,9 +65,11 @@ function expected(files: File[], input: Input) {
 describe("usagers.list on thousands of files", () => {
   let cookie: string;
   let files: File[];
+  let structureId: number;
 
   beforeAll(async () => {
     const s = await createStructure();
+    structureId = s.id;
     cookie = await signIn((await createStaff(s.id, "simple")).email);
     const now = Date.now();
     // One statement: the search index is kept by the same triggers as for any file.
@@ -119,5 +125,19 @@ describe("usagers.list on thousands of files", () => {
     expect(res.data!.rows.map((r) => r.id)).toEqual(want.ids);
     expect(res.data!.tabCounts).toEqual(want.tabCounts);
     expect(res.data!.total).toBe(want.tabCounts[input.tab ?? "TOUS"]);
+  });
+
+  it("writes every LIMIT into the statement's text: a bound one makes D1 re-plan the statement on each search", async () => {
+    const seen: string[] = [];
+    const recording = { prepare: (text: string) => (seen.push(text), env.DB.prepare(text)), batch: (s: D1PreparedStatement[]) => env.DB.batch(s) };
+    const db = createDb(recording as unknown as D1Database);
+    const ctx = { id: 0, structureId, timeZone: "Europe/Paris" } as StaffCtx;
+    const inputs: Input[] = [...cases, { q: "" }, { q: "", page: 3 }];
+    for (const input of inputs) {
+      const list = await listUsagers(db, ctx, listInput.parse(input), new Date());
+      if (input.q) expect(list.rows.map((r) => r.id)).toEqual(expected(files, input).ids);
+    }
+    expect(seen).toHaveLength(inputs.length);
+    for (const text of seen) expect(text).not.toMatch(/limit\s+\?/i);
   });
 });

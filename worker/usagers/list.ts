@@ -11,7 +11,7 @@
  */
 import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { prenomStart, usagers } from "../../db/schema";
-import { decodeValues, dialect, type Db } from "../db";
+import { decodeValues, dialect, rowCount, type Db } from "../db";
 import type { StaffCtx } from "../trpc";
 import { addDays, addMonths, startOfDayInstant, type CalendarDate } from "../rules/dates";
 import { echeanceState, USAGER_STATUTS, type EcheanceLevel, type UsagerStatut } from "../rules/echeance";
@@ -150,15 +150,15 @@ function pageIds(scope: Scope, input: ListInput, search: Search | undefined, { c
   const where = and(inStructure(scope), ...tab, ...scope.filters);
   const order = sql.join(columns, sql`, `);
   const offset = (input.page - 1) * PAGE_SIZE;
-  if (!search) return sql`SELECT ${usagers.id} FROM ${usagers} WHERE ${where} ORDER BY ${order} LIMIT ${PAGE_SIZE} OFFSET ${offset}`;
+  if (!search) return sql`SELECT ${usagers.id} FROM ${usagers} WHERE ${where} ORDER BY ${order} LIMIT ${rowCount(PAGE_SIZE)} OFFSET ${offset}`;
   if (search.kind === "prefix" && names) {
     // Files whose nom starts so, whose prénom does, or with that ID: each part in name order and
     // stopping at the page (the nom part is one stretch of the name index), then merged.
     const keys = sql`${usagers.id} AS id, ${usagers.searchNom} AS search_nom, ${usagers.searchPrenom} AS search_prenom, ${usagers.ref} AS ref`;
     const part = (match: SQL) =>
-      sql`SELECT * FROM (SELECT ${keys} FROM ${usagers} WHERE ${where} AND ${match} ORDER BY ${order} LIMIT ${PAGE_SIZE + offset})`;
+      sql`SELECT * FROM (SELECT ${keys} FROM ${usagers} WHERE ${where} AND ${match} ORDER BY ${order} LIMIT ${rowCount(PAGE_SIZE + offset)})`;
     return sql`SELECT id FROM (${part(nomIn(search))} UNION ${part(prenomStarts(search))}
-      UNION ${part(sql`${usagers.customRef} = ${search.customRef}`)}) ORDER BY ${names} LIMIT ${PAGE_SIZE} OFFSET ${offset}`;
+      UNION ${part(sql`${usagers.customRef} = ${search.customRef}`)}) ORDER BY ${names} LIMIT ${rowCount(PAGE_SIZE)} OFFSET ${offset}`;
   }
   if (search.kind === "words" && names && scope.filters.length === 0) {
     // The page in name order is among the files found with the smallest name keys (the first
@@ -171,12 +171,12 @@ function pageIds(scope: Scope, input: ListInput, search: Search | undefined, { c
           (SELECT name_key FROM (${named}) ORDER BY name_key ${sql.raw(asc ? "ASC" : "DESC")} LIMIT 1 OFFSET ${PAGE_SIZE + offset - 1}),
           ${asc ? NAME_KEY_MAX : 0})
         AND ${where}
-      ORDER BY ${order} LIMIT ${PAGE_SIZE} OFFSET ${offset}`;
+      ORDER BY ${order} LIMIT ${rowCount(PAGE_SIZE)} OFFSET ${offset}`;
   }
   // Every file found (in the tab), read from its ~45-byte entry by id, then sorted.
   return sql`SELECT ${usagers.id} FROM (${foundIds(scope, search)}) AS found_ids
     CROSS JOIN ${usagers} INDEXED BY usagers_search_idx ON ${usagers.id} = found_ids.id
-    WHERE ${where} ORDER BY ${order} LIMIT ${PAGE_SIZE} OFFSET ${offset}`;
+    WHERE ${where} ORDER BY ${order} LIMIT ${rowCount(PAGE_SIZE)} OFFSET ${offset}`;
 }
 
 /**
