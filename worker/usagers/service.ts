@@ -304,7 +304,9 @@ const fiche = {
     db
       .select(PINNED_COLUMNS)
       .from(usagerNotes)
-      .where(and(eq(usagerNotes.usagerId, slot("id")), eq(usagerNotes.structureId, slot("structureId")), eq(usagerNotes.pinned, true)))
+      // The partial index's condition, written as it is: SQLite checks a bound value against it and
+      // would parse and plan the statement again on every run (as with a bound LIMIT, db.ts).
+      .where(and(eq(usagerNotes.usagerId, slot("id")), eq(usagerNotes.structureId, slot("structureId")), sql`${usagerNotes.pinned} = 1`))
       .limit(1),
   ),
   referent: prebuilt((db, slot) =>
