@@ -28,12 +28,13 @@
  * agents, after which every file's pending counters are compared with a recount of its pending
  * receptions in the database (burst_1000_counter_mismatches, must be 0).
  *
- * BENCH_VERBOSE=1 prints the slowest searches with their terms (the 8 slowest, or BENCH_SLOWEST).
+ * BENCH_VERBOSE=1 prints the slowest searches with their terms (the 8 slowest, or BENCH_SLOWEST);
+ * BENCH_DUMP=file.json writes every measured round: per request, the client's and the Worker's ms.
  * BENCH_FILES=5000 shrinks the dataset (interactions: 40 per file, or BENCH_INTERACTIONS);
  * default 50,000 files / 2,000,000 interactions. BENCH_SEED changes the dataset (default 1).
  */
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
@@ -290,6 +291,7 @@ export default {
       const figures = { search: [], fiche: [], floor: [], list: [], dashboard: [], searchProxy: [], ficheProxy: [] };
       const own = { search: [], fiche: [], floor: [], dashboard: [] };
       const slow = [];
+      const rounds = [];
       const load = [loadavg()[0]];
       const ticks = cpuTicks();
       for (let i = 0; i < warmup + runs; i++) {
@@ -310,8 +312,10 @@ export default {
           own[kind]?.push(r.server);
         }
         slow.push([round.search.ms, q, i]);
+        rounds.push({ i, q, ...Object.fromEntries(Object.entries(round).flatMap(([kind, r]) => (r ? [[kind, [r.ms, r.server]]] : []))) });
       }
       const { search, fiche, floor, list } = figures;
+      if (process.env.BENCH_DUMP) writeFileSync(process.env.BENCH_DUMP, JSON.stringify(rounds));
       load.push(loadavg()[0]);
       const after = cpuTicks();
       const steal = ticks && after && after.total > ticks.total ? (100 * (after.steal - ticks.steal)) / (after.total - ticks.total) : 0;
