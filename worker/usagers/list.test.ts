@@ -127,6 +127,30 @@ describe("usagers.list on thousands of files", () => {
     expect(res.data!.total).toBe(want.tabCounts[input.tab ?? "TOUS"]);
   });
 
+  it("reuses a statement of the same shape for another structure with that structure's own values", async () => {
+    const other = await createStructure();
+    const otherCookie = await signIn((await createStaff(other.id, "simple")).email);
+    const now = Date.now();
+    for (const [ref, prenom, statut] of [[1, "Autre", "VALIDE"], [2, "Encore", "RADIE"]] as const) {
+      await env.DB.prepare(
+        `INSERT INTO usagers (structure_id, ref, custom_ref, civilite, nom, prenom, date_naissance, lieu_naissance, statut,
+           search_text, search_nom, search_prenom, created_at, updated_at)
+         VALUES (?1, ?2, ?3, 'M.', 'Abel', ?4, '1980-01-01', 'Lyon', ?5, lower('Abel ' || ?4), 'abel', lower(?4), ?6, ?6)`,
+      )
+        .bind(other.id, ref, String(ref), prenom, statut, now)
+        .run();
+    }
+    // The same shapes as above ("mar"/"abe": words; "ab": a two-letter prefix), already rendered in this isolate.
+    for (const q of ["abe", "ab", "abel"]) {
+      const res = await call<{ rows: { prenom: string }[]; tabCounts: Record<string, number> }>("query", "usagers.list", { q }, { cookie: otherCookie });
+      expect(res.data!.rows.map((r) => r.prenom)).toEqual(["Autre", "Encore"]);
+      expect(res.data!.tabCounts.TOUS).toBe(2);
+      expect(res.data!.tabCounts.RADIES).toBe(1);
+      const own = await call<{ rows: { id: number }[] }>("query", "usagers.list", { q }, { cookie });
+      expect(own.data!.rows.map((r) => r.id)).toEqual(expected(files, { q }).ids);
+    }
+  });
+
   it("writes every LIMIT into the statement's text: a bound one makes D1 re-plan the statement on each search", async () => {
     const seen: string[] = [];
     const recording = { prepare: (text: string) => (seen.push(text), env.DB.prepare(text)), batch: (s: D1PreparedStatement[]) => env.DB.batch(s) };
