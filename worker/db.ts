@@ -1,7 +1,8 @@
-import { Column, createTableRelationsHelpers, extractTablesRelationalConfig, fillPlaceholders, is, sql, type ExtractTablesWithRelations, type SQL, type SQLWrapper } from "drizzle-orm";
+import { Column, createTableRelationsHelpers, extractTablesRelationalConfig, fillPlaceholders, is, Placeholder, sql, type ExtractTablesWithRelations, type SQL, type SQLWrapper } from "drizzle-orm";
 import { drizzle, DrizzleD1Database, SQLiteD1Session } from "drizzle-orm/d1";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import * as schema from "../db/schema";
+import { Remembered } from "./auth/session-gate";
 
 export type Db = ReturnType<typeof drizzle<typeof schema>>;
 
@@ -14,6 +15,15 @@ export type Db = ReturnType<typeof drizzle<typeof schema>>;
 export function rowCount(n: number): SQL {
   if (!Number.isSafeInteger(n) || n < 0) throw new Error(`rowCount: ${n} n'est pas un nombre de lignes`);
   return sql.raw(String(n));
+}
+
+/**
+ * Constants of the code (enum values) written into the SQL text as quoted literals, for where a
+ * query must repeat a partial index's condition word for word, or keep one text per statement.
+ */
+export function literals(values: readonly string[]): SQL {
+  if (values.some((v) => v.includes("'"))) throw new Error(`literals: ${values.join(", ")}`);
+  return sql.raw(values.map((v) => `'${v}'`).join(", "));
 }
 
 /**
@@ -53,17 +63,40 @@ export function dbOf(d1: D1Database): Db {
 /** Names a value of a prebuilt statement (drizzle's placeholder). */
 export type Slot = (name: string) => SQLWrapper;
 
+type Values = Record<string, string | number | null>;
+type Rendered = { sql: string; params: unknown[] };
+
+/** A statement rendered with named placeholders, given this request's values, on `db`'s binding. */
+const bound = (db: Db, statement: Rendered, values: Values): D1PreparedStatement =>
+  db.$client.prepare(statement.sql).bind(...fillPlaceholders(statement.params, values));
+
 /**
  * A statement whose text never changes, only its values: drizzle builds it on first use, once per
  * isolate; each call binds its values, on `db`'s binding. Building walks every column again and
  * cost more CPU than running the statement, on the session's lookup or a reception. Values go in
  * as D1 stores them: numbers for dates (ms) and booleans.
  */
-export function prebuilt(build: (db: Db, slot: Slot) => { toSQL(): { sql: string; params: unknown[] } }) {
-  let built: { sql: string; params: unknown[] } | undefined;
-  return (db: Db, values: Record<string, string | number | null>): D1PreparedStatement => {
-    built ??= build(db, (name) => sql.placeholder(name)).toSQL();
-    return db.$client.prepare(built.sql).bind(...fillPlaceholders(built.params, values));
+export function prebuilt(build: (db: Db, slot: Slot) => { toSQL(): Rendered }) {
+  let built: Rendered | undefined;
+  return (db: Db, values: Values): D1PreparedStatement => bound(db, (built ??= build(db, (name) => sql.placeholder(name)).toSQL()), values);
+}
+
+/**
+ * Like `prebuilt`, for a statement whose text depends on the request (the domiciliés list): rendered
+ * once per `shape`, the key of everything that changes its text. Every value must come in through
+ * a named placeholder: a statement holding any other value is refused, as it would be reused for
+ * other requests of that shape (other structures included).
+ */
+export function prebuiltPerShape(capacity: number) {
+  const byShape = new Remembered<Rendered>(capacity);
+  return (db: Db, shape: string, query: SQL, values: Values): D1PreparedStatement => {
+    let statement = byShape.get(shape);
+    if (!statement) {
+      statement = dialect.sqlToQuery(query);
+      if (!statement.params.every((param) => is(param, Placeholder))) throw new Error("prebuiltPerShape: valeur hors des paramètres nommés");
+      byShape.set(shape, statement);
+    }
+    return bound(db, statement, values);
   };
 }
 

@@ -9,6 +9,12 @@ import { structures } from "./structures";
  */
 export const prenomStart = (searchPrenom: SQLWrapper) => sql`substr(${searchPrenom}, 1, 2)`;
 
+/**
+ * The condition of usager_notes_pinned_idx (migration 0015). A query repeats it as written: SQLite
+ * then uses the index, and does not re-plan the statement as it would for a bound value.
+ */
+export const isPinned = (pinned: SQLWrapper) => sql`${pinned} = 1`;
+
 export interface AyantDroit {
   nom: string;
   prenom: string;
@@ -151,7 +157,7 @@ export const usagerNotes = sqliteTable(
     index("usager_notes_usager_idx").on(t.usagerId, t.archived, t.id),
     // The pinned notes only (a few per hundred files): the list tells which of its 50 rows have one
     // for a seek in this small index, instead of 0.3 ms through the notes of each file.
-    index("usager_notes_pinned_idx").on(t.structureId, t.usagerId).where(sql`pinned = 1`),
+    index("usager_notes_pinned_idx").on(t.structureId, t.usagerId).where(isPinned(sql`pinned`)),
   ],
 );
 

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNull, lt, sql, type SQLWrapper } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { interactions, procurations, structures, usagerDecisions, usagers } from "../../db/schema";
-import { prebuilt, type Db } from "../db";
+import { literals, prebuilt, type Db } from "../db";
 import { AppError } from "../errors";
 import {
   decisionStartFloor,
@@ -54,8 +54,6 @@ function cleanContent(content: string | null): string | null {
   const clean = content?.replace(/<[^>]*>/g, "").trim();
   return clean ? clean : null;
 }
-
-const literals = (types: readonly ReceptionType[]) => sql.raw(types.map((t) => `'${t}'`).join(", "));
 
 /**
  * "Still waiting" receptions of these types. SQLite uses the partial index interactions_pending_idx

@@ -9,10 +9,9 @@
  *   sorted from a small covering index; for a prefix, the name indexes read in order up to the page;
  * - only the page's 50 rows are read in full.
  */
-import { and, asc, desc, eq, fillPlaceholders, is, isNull, Placeholder, sql, type SQL } from "drizzle-orm";
-import { prenomStart, usagers } from "../../db/schema";
-import { Remembered } from "../auth/session-gate";
-import { decodeValues, dialect, rowCount, type Db } from "../db";
+import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { isPinned, prenomStart, usagers } from "../../db/schema";
+import { decodeValues, dialect, literals, prebuiltPerShape, rowCount, type Db } from "../db";
 import type { StaffCtx } from "../trpc";
 import { addDays, addMonths, startOfDayInstant, type CalendarDate } from "../rules/dates";
 import { echeanceState, USAGER_STATUTS, type EcheanceLevel, type UsagerStatut } from "../rules/echeance";
@@ -139,8 +138,8 @@ function filterConditions(ctx: StaffCtx, input: ListInput, todayDate: CalendarDa
   return c;
 }
 
-/** A statut in the statement's text: one of USAGER_STATUTS, constants without quotes of their own. */
-const statutLiteral = (statut: UsagerStatut) => sql.raw(`'${statut}'`);
+/** A statut in the statement's text (it depends on the tab and the filters anyway). */
+const statutLiteral = (statut: UsagerStatut) => literals([statut]);
 
 function orderOf(input: ListInput): { columns: SQL[]; names: SQL | null } {
   const dir = input.order === "asc" ? asc : desc;
@@ -280,9 +279,9 @@ function pageRows(input: ListInput): SQL<string> {
     const values = [
       ...Object.values(LIST_COLUMNS),
       // Qualified: a bare "id" inside the subquery would be usager_notes.id. The partial index holds
-      // only pinned notes; the query repeats its condition (pinned = 1) so that SQLite may use it.
+      // only pinned notes; the query repeats its condition so that SQLite may use it.
       sql`EXISTS (SELECT 1 FROM usager_notes n INDEXED BY usager_notes_pinned_idx
-        WHERE n.structure_id = "usagers"."structure_id" AND n.usager_id = "usagers"."id" AND n.pinned = 1)`,
+        WHERE n.structure_id = "usagers"."structure_id" AND n.usager_id = "usagers"."id" AND ${isPinned(sql`n.pinned`)})`,
     ];
     const order = orderOf(input).columns;
     const query = dialect.sqlToQuery(sql`json_group_array(json_array(${sql.join(values, sql`, `)}) ORDER BY ${sql.join(order, sql`, `)})`);
@@ -319,7 +318,7 @@ function shapeOf(input: ListInput, search: Search | undefined): string {
  * The list statement per shape, rendered once per isolate with named placeholders: drizzle
  * rendering it on every request cost ~0.3 ms of a search in local workerd (alternating both).
  */
-const statementOfShape = new Remembered<{ sql: string; params: unknown[] }>(500);
+const listStatement = prebuiltPerShape(500);
 
 /**
  * One page of the list with its total, and the count of every tab for the same search and
@@ -344,16 +343,8 @@ export async function listUsagers(db: Db, ctx: StaffCtx, input: ListInput, now: 
   // One statement, so a word search's trigram match runs once for the page and the counts; a
   // SELECT from the WITH, which the session gate lets ride along (auth/session-gate.ts).
   const list = search?.kind === "words" ? sql`WITH ${foundKeys(scope, search.match)} ${both}` : both;
-  const shape = shapeOf(input, found);
-  let statement = statementOfShape.get(shape);
-  if (!statement) {
-    statement = dialect.sqlToQuery(sql`SELECT page_rows, tab_counts FROM (${list})`);
-    // A value written as a plain parameter would be reused by every list of this shape, whatever its structure.
-    if (!statement.params.every((param) => is(param, Placeholder))) throw new Error("listUsagers: valeur hors des paramètres nommés");
-    statementOfShape.set(shape, statement);
-  }
   const [response] = await db.$client.batch<{ page_rows: string; tab_counts: string }>([
-    db.$client.prepare(statement.sql).bind(...fillPlaceholders(statement.params, values)),
+    listStatement(db, shapeOf(input, found), sql`SELECT page_rows, tab_counts FROM (${list})`, values),
   ]);
   const result = response!.results[0]!;
   const page = (JSON.parse(result.page_rows) as unknown[][]).map((values) => listRowOf(values, todayDate));

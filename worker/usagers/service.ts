@@ -1,5 +1,5 @@
 import { and, desc, eq, getTableColumns, inArray, ne, sql, type SQLWrapper } from "drizzle-orm";
-import { staffUsers, structures, usagerDecisions, usagerNotes, usagers } from "../../db/schema";
+import { isPinned, staffUsers, structures, usagerDecisions, usagerNotes, usagers } from "../../db/schema";
 import { decodeRow, prebuilt, type Db } from "../db";
 import { AppError } from "../errors";
 import { audit } from "../journal/log";
@@ -282,7 +282,6 @@ export async function setEtape(db: Db, ctx: StaffCtx, id: number, version: numbe
   ]);
 }
 
-/** Everything the fiche shows, read in one round trip. */
 /** The fiche's columns: the whole file but its search keys (internal). */
 const { searchText: _s, searchNom: _n, searchPrenom: _p, ...FICHE_COLUMNS } = getTableColumns(usagers);
 const DECISION_COLUMNS = getTableColumns(usagerDecisions);
@@ -304,9 +303,7 @@ const fiche = {
     db
       .select(PINNED_COLUMNS)
       .from(usagerNotes)
-      // The partial index's condition, written as it is: SQLite checks a bound value against it and
-      // would parse and plan the statement again on every run (as with a bound LIMIT, db.ts).
-      .where(and(eq(usagerNotes.usagerId, slot("id")), eq(usagerNotes.structureId, slot("structureId")), sql`${usagerNotes.pinned} = 1`))
+      .where(and(eq(usagerNotes.usagerId, slot("id")), eq(usagerNotes.structureId, slot("structureId")), isPinned(usagerNotes.pinned)))
       .limit(1),
   ),
   referent: prebuilt((db, slot) =>
@@ -320,6 +317,7 @@ const fiche = {
 
 type Row = Record<string, unknown>;
 
+/** Everything the fiche shows, read in one round trip. */
 export async function getFiche(db: Db, ctx: StaffCtx, id: number, now: Date) {
   const file = { id, structureId: ctx.structureId };
   const [rows, decisions, pinned, referent] = await db.$client.batch<Row>([
