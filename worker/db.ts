@@ -100,23 +100,49 @@ export function prebuiltPerShape(capacity: number) {
   };
 }
 
+/** How to read one column set's values: its keys, column names, and each value's mapper (none when drizzle keeps the value as it is). */
+type Decoder = { keys: string[]; names: string[]; maps: (((value: unknown) => unknown) | null)[] };
+const decoders = new WeakMap<object, Decoder>();
+
+/**
+ * Worked out once per column set: asking drizzle per value whether it is a column, and calling its
+ * mapper, cost ~0.1 ms on a list page's 1,000 values (Node profile of a search).
+ */
+function decoderOf(columns: Record<string, Column | SQL>): Decoder {
+  let decoder = decoders.get(columns);
+  if (!decoder) {
+    const entries = Object.entries(columns).map(([key, c]) => [key, is(c, Column) ? c : null] as const);
+    decoder = {
+      keys: entries.map(([key]) => key),
+      names: entries.map(([, column]) => column?.name ?? ""),
+      maps: entries.map(([, column]) =>
+        column && column.mapFromDriverValue !== Column.prototype.mapFromDriverValue ? (value: unknown) => column.mapFromDriverValue(value) : null,
+      ),
+    };
+    decoders.set(columns, decoder);
+  }
+  return decoder;
+}
+
 /**
  * Values in the order of `columns`, read as drizzle reads these columns: keys in camelCase, dates,
  * booleans and JSON decoded (an SQL expression's value is kept as it is). For what drizzle does
  * not map: prebuilt statements, values gathered in SQL (json_array).
  */
 export function decodeValues<T>(columns: Record<string, Column | SQL>, values: readonly unknown[]): T {
+  const { keys, maps } = decoderOf(columns);
   const out: Record<string, unknown> = {};
-  Object.entries(columns).forEach(([key, column], i) => {
+  for (let i = 0; i < keys.length; i++) {
     const value = values[i] ?? null;
-    out[key] = value === null || !is(column, Column) ? value : column.mapFromDriverValue(value);
-  });
+    const map = maps[i];
+    out[keys[i]!] = value === null || !map ? value : map(value);
+  }
   return out as T;
 }
 
 /** A row D1 returned as an object keyed by column name, decoded as `decodeValues` does. */
 export function decodeRow<T>(columns: Record<string, Column>, row: Record<string, unknown>): T {
-  return decodeValues<T>(columns, Object.values(columns).map((column) => row[column.name]));
+  return decodeValues<T>(columns, decoderOf(columns).names.map((name) => row[name]));
 }
 
 export { schema };
