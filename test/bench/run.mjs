@@ -13,6 +13,8 @@
  *
  * The servers run wrangler's dev server without its DevTools inspector (test/support/dev-server.mjs):
  * attached, it costs about 1 ms of CPU per D1 call in wrangler, which is not the Worker's time.
+ * Their state (the local D1 file) is kept in memory when the machine has room (state-root.mjs):
+ * the local D1 flushes that file to disk after every call, reads included, which production does not.
  * A module needing a special dataset may start its own server with startServer().
  * `npm run bench -- signin` runs only the modules whose file name contains "signin".
  */
@@ -22,6 +24,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { startServer } from "../support/server.mjs";
+import { benchStateRoot } from "./state-root.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const HERE = fileURLToPath(new URL(".", import.meta.url));
@@ -60,7 +63,7 @@ try {
   for (const mod of modules) {
     if (mod.needsServer && !server) {
       log("starting the demo server");
-      server = await startServer({ log, inspector: false });
+      server = await startServer({ log, inspector: false, stateRoot: benchStateRoot(100e6) });
     }
     try {
       const figures = await mod.run({ root: ROOT, tmpDir, server, log });

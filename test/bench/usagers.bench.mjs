@@ -7,8 +7,9 @@
  * (what production serves, without the dev-only hop), with a keep-alive node:http client; the same
  * requests through wrangler's proxy give the `*_proxy_*` figures, measured in the same rounds.
  *
- * Starts its own server: fresh state, migrations, demo seed, then db/seed/large.ts fills
- * "CCAS de Grandeville" in the D1 file BEFORE wrangler dev opens it. Signs in as its gestionnaire
+ * Starts its own server: fresh state (in memory when there is room, see state-root.mjs),
+ * migrations, demo seed, then db/seed/large.ts fills "CCAS de Grandeville" in the D1 file BEFORE
+ * wrangler dev opens it. Signs in as its gestionnaire
  * and times requests one at a time, as the client sees them over loopback, in 20 warm-up + 200
  * measured rounds; each round makes one request of each kind, so a load spike on the machine
  * weighs on every figure alike (search and fiche twice: on the runtime, then through the proxy):
@@ -43,6 +44,7 @@ import { createPortalAccount } from "./portal.bench.mjs";
 import { counterMismatches, countersWithRecount } from "../support/counters.mjs";
 import { percentile, serverTime } from "./stats.mjs";
 import { httpClient } from "./http-client.mjs";
+import { benchStateRoot } from "./state-root.mjs";
 
 const require = createRequire(import.meta.url);
 const TSX = join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
@@ -248,10 +250,15 @@ export default {
     const runs = 200;
     let seeded;
     let workload;
-    console.error(`[usagers] ${files.toLocaleString("fr-FR")} domiciliés, ${interactions.toLocaleString("fr-FR")} interactions (graine ${seed})…`);
+    // The 50,000-file D1 takes ~280 MB: ~5.6 KB per file, with its interactions.
+    const stateRoot = benchStateRoot(files * 8_000 + 50e6);
+    console.error(
+      `[usagers] ${files.toLocaleString("fr-FR")} domiciliés, ${interactions.toLocaleString("fr-FR")} interactions (graine ${seed}), état local sous ${stateRoot}…`,
+    );
     const server = await startServer({
       log,
       inspector: false,
+      stateRoot,
       beforeStart: async ({ d1File }) => {
         seeded = await generate(d1File, files, interactions, seed);
         log(`db/seed/large.ts: ${seeded.seconds.toFixed(1)} s ${JSON.stringify(seeded.summary.phases)}`);

@@ -127,6 +127,7 @@ async function answers(url) {
  * @param {boolean} [options.inspector=true]   false: wrangler's dev server without its DevTools
  *   inspector (test/support/dev-server.mjs), for benchmarks
  * @param {boolean} [options.keepState=false]  keep the temp dir after stop() (also ANCRAGE_KEEP_STATE=1)
+ * @param {string}  [options.stateRoot]        the folder for the temp dir (default: the OS temp dir)
  * @param {number}  [options.timeoutMs=90000]  how long to wait for the first answer
  * @param {(msg: string) => void} [options.log] progress messages (default: silent)
  * @param {(state: { d1File: string, persistDir: string, log: (msg: string) => void }) => Promise<void> | void} [options.beforeStart]
@@ -136,7 +137,7 @@ async function answers(url) {
 export async function startServer(options = {}) {
   const { seed = true, inspector = true, timeoutMs = 90_000, log = () => {}, beforeStart } = options;
   const keepState = options.keepState ?? process.env.ANCRAGE_KEEP_STATE === "1";
-  const baseDir = mkdtempSync(join(tmpdir(), "ancrage-test-"));
+  const baseDir = mkdtempSync(join(options.stateRoot ?? tmpdir(), "ancrage-test-"));
   const persistDir = join(baseDir, "state");
   mkdirSync(persistDir);
   const logFile = join(baseDir, "wrangler.log");
