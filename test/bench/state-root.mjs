@@ -5,7 +5,7 @@
  *
  * Why in memory: wrangler's local D1 writes and fsyncs a "bookmark" into the D1 file after every
  * call, reads included (miniflare asks the runtime for one after each batch). Production D1 does
- * no such write for a read. On a disk, every request pays that flush: 0.4–0.6 ms at p50 on the
+ * no such write for a read. On a disk, every request pays that flush: 0.4–2 ms at p50 on the
  * machines of issue 3 (same data and code, servers on disk and on /dev/shm in turn). That is the
  * disk's time, not the Worker's: like the DevTools inspector and the proxy's hop (run.mjs,
  * usagers.bench.mjs), it is kept out of the figures.
