@@ -1,5 +1,5 @@
 import { sql, type SQLWrapper } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { staffUsers } from "./staff";
 import { structures } from "./structures";
 
@@ -110,6 +110,23 @@ export const usagers = sqliteTable(
     // ~600-byte row (worker/usagers/list.ts).
     index("usagers_search_idx").on(t.id, t.structureId, t.statut, t.searchNom, t.searchPrenom, t.ref),
   ],
+);
+
+/**
+ * How many files each structure has per statut. Triggers on usagers keep it in the same
+ * transaction as every write (migration 0017), whatever the write: the list without search or
+ * filter reads its tab counts here instead of counting up to 50,000 index entries per request.
+ */
+export const usagerCounts = sqliteTable(
+  "usager_counts",
+  {
+    structureId: integer("structure_id")
+      .notNull()
+      .references(() => structures.id),
+    statut: text("statut", { enum: ["INSTRUCTION", "ATTENTE_DECISION", "VALIDE", "REFUS", "RADIE"] }).notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.structureId, t.statut] })],
 );
 
 /** Every decision taken on a file, newest last; the current one is mirrored on the usager. */

@@ -10,7 +10,7 @@
  * - only the page's 50 rows are read in full.
  */
 import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
-import { isPinned, prenomStart, usagers } from "../../db/schema";
+import { isPinned, prenomStart, usagerCounts, usagers } from "../../db/schema";
 import { decodeValues, dialect, literals, prebuiltPerShape, rowCount, type Db } from "../db";
 import type { StaffCtx } from "../trpc";
 import { addDays, addMonths, startOfDayInstant, type CalendarDate } from "../rules/dates";
@@ -205,8 +205,9 @@ function pageIds(scope: Scope, input: ListInput, search: BoundSearch | undefined
 
 /**
  * How many files the list (all tabs) holds per statut, as one JSON object { statut: count }, from
- * the cheapest source: the search index's keys (a FILTER per statut range: no sort), one index
- * range per statut for the whole list, or a GROUP BY of the few files a filtered search finds.
+ * the cheapest source: the counts kept per structure for the whole list, the search index's keys
+ * (a FILTER per statut range: no sort), one index range per statut for a filtered list, or a
+ * GROUP BY of the few files a filtered search finds.
  * (A FILTER comparing statut names costs 12 ms on 50,000 files; a GROUP BY of the keys sorted
  * the 3,621 files "mar" finds.)
  */
@@ -218,6 +219,12 @@ function statutCounts(scope: Scope, search: BoundSearch | undefined): SQL {
       sql`, `,
     )})`;
   const grouped = (rows: SQL) => sql`SELECT json_group_object(statut, n) FROM (SELECT statut, count(*) AS n FROM (${rows}) GROUP BY statut)`;
+  if (!search && scope.filters.length === 0) {
+    // Kept by triggers on every write (usager_counts): a few rows instead of counting up to 50,000
+    // index entries, ~4 ms of the whole list in local workerd.
+    const own = eq(usagerCounts.structureId, scope.bind("structureId", scope.structureId));
+    return sql`SELECT json_group_object(${usagerCounts.statut}, ${usagerCounts.n}) FROM ${usagerCounts} WHERE ${own}`;
+  }
   if (!search) {
     return sql`SELECT ${perStatut((statut) => sql`(SELECT count(*) FROM ${usagers} WHERE ${where} AND ${usagers.statut} = ${statutLiteral(statut)})`)}`;
   }

@@ -119,6 +119,18 @@ export function checkStructure(d1File: string, structureId: number): string[] {
     }
     const trigger = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'usagers_fts_%'").get() as { n: number };
     if (trigger.n !== 3) problems.push(`triggers de l'index de recherche : ${trigger.n} au lieu de 3`);
+    // The tab counts kept by triggers (migration 0017) match a recount of the files.
+    const counts = db
+      .prepare(
+        `WITH recount AS (SELECT structure_id, statut, count(*) AS n FROM usagers GROUP BY structure_id, statut),
+              kept AS (SELECT structure_id, statut, n FROM usager_counts WHERE n <> 0)
+         SELECT (SELECT count(*) FROM (SELECT * FROM recount EXCEPT SELECT * FROM kept))
+              + (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM recount)) AS n`,
+      )
+      .get() as { n: number };
+    if (counts.n > 0) problems.push(`compteurs par statut faux : ${counts.n}`);
+    const countTriggers = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'usager_counts_%'").get() as { n: number };
+    if (countTriggers.n !== 3) problems.push(`triggers des compteurs par statut : ${countTriggers.n} au lieu de 3`);
     const fk = db.pragma("foreign_key_check") as unknown[];
     if (fk.length > 0) problems.push(`clés étrangères orphelines : ${fk.length}`);
   } finally {

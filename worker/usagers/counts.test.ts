@@ -1,0 +1,83 @@
+import { env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { call, createStaff, createStructure, signIn } from "../../test/support/worker-api";
+import { etatCivil } from "../../test/support/fixtures";
+import { calendarDateIn } from "../rules/dates";
+import { defaultDateFin, USAGER_STATUTS } from "../rules/echeance";
+import { USAGER_TABS } from "../rules/usager";
+
+/**
+ * The list without search or filter takes its tab counts from usager_counts, which triggers keep
+ * (migrations 0016–0017). Every way a file is created, changes statut or is deleted must move them.
+ */
+async function team() {
+  const s = await createStructure();
+  const [simple, responsable] = await Promise.all((["simple", "responsable"] as const).map(async (role) => signIn((await createStaff(s.id, role)).email)));
+  return { s, simple: simple!, responsable: responsable! };
+}
+
+type Tabs = Record<keyof typeof USAGER_TABS, number>;
+
+/** The tabs as the list shows them, with no search and no filter. */
+const shown = async (cookie: string) => (await call<{ tabCounts: Tabs }>("query", "usagers.list", {}, { cookie })).data!.tabCounts;
+
+/** The same tabs worked out from the files themselves. */
+async function recounted(structureId: number): Promise<Tabs> {
+  const rows = (await env.DB.prepare("SELECT statut, count(*) AS n FROM usagers WHERE structure_id = ? GROUP BY statut").bind(structureId).all<{ statut: string; n: number }>()).results;
+  const per = Object.fromEntries(rows.map((r) => [r.statut, r.n]));
+  return Object.fromEntries(
+    Object.entries(USAGER_TABS).map(([tab, def]) => [tab, (def.statuts ?? USAGER_STATUTS).reduce((sum: number, st: string) => sum + (per[st] ?? 0), 0)]),
+  ) as Tabs;
+}
+
+const today = () => calendarDateIn("Europe/Paris", new Date());
+
+describe("the tab counts of the whole list", () => {
+  it("follow creation, every decision, undo, bulk radiation and deletion, in their own structure only", async () => {
+    const a = await team();
+    const b = await team();
+    const version = async (id: number) => (await call<{ usager: { version: number } }>("query", "usagers.get", { id }, { cookie: a.simple })).data!.usager.version;
+    const create = async (nom: string) => (await call<{ id: number }>("mutation", "usagers.create", { ...etatCivil, nom }, { cookie: a.simple })).data!.id;
+    const ok = async (path: string, input: Record<string, unknown>, cookie = a.responsable) => {
+      const res = await call("mutation", path, { ...input, version: await version(input.usagerId as number) }, { cookie });
+      expect(res.status, `${path} : ${JSON.stringify(res.error)}`).toBe(200);
+    };
+    const expectTabs = async (tabs: Partial<Tabs>) => {
+      const counts = await shown(a.simple);
+      expect(counts).toEqual(await recounted(a.s.id));
+      expect(counts).toMatchObject(tabs);
+    };
+
+    await call("mutation", "usagers.create", { ...etatCivil, nom: "Autre" }, { cookie: b.simple });
+    const bBefore = await shown(b.simple);
+    expect(bBefore).toMatchObject({ TOUS: 1, INSTRUCTION: 1 });
+
+    const [x, y, z, w] = [await create("Xavier"), await create("Yanis"), await create("Zoé"), await create("Walid")];
+    await expectTabs({ TOUS: 4, INSTRUCTION: 4, ACTIFS: 0 });
+
+    await ok("usagers.submit", { usagerId: x }, a.simple);
+    await expectTabs({ INSTRUCTION: 3, A_VALIDER: 1 });
+    const t = today();
+    await ok("usagers.validate", { usagerId: x, dateDebut: t, dateFin: defaultDateFin(t), customRef: null });
+    await ok("usagers.validate", { usagerId: y, dateDebut: t, dateFin: defaultDateFin(t), customRef: null });
+    await expectTabs({ TOUS: 4, INSTRUCTION: 2, A_VALIDER: 0, ACTIFS: 2 });
+    await ok("usagers.refuse", { usagerId: z, date: t, motif: "SATURATION", motifDetails: null, orientation: null, orientationDetails: null });
+    await expectTabs({ INSTRUCTION: 1, REFUSES: 1 });
+    await ok("usagers.radiate", { usagerId: x, date: t, motif: "A_SA_DEMANDE", motifDetails: null }, a.simple);
+    await expectTabs({ ACTIFS: 1, RADIES: 1 });
+    await ok("usagers.renew", { usagerId: x }, a.simple);
+    await expectTabs({ INSTRUCTION: 2, RADIES: 0 });
+    await ok("usagers.undoDecision", { usagerId: x });
+    await expectTabs({ INSTRUCTION: 1, RADIES: 1 });
+
+    const bulk = await call("mutation", "usagers.bulkRadiate", { usagerIds: [y], date: t, motif: "NON_MANIFESTATION_3_MOIS", motifDetails: null }, { cookie: a.simple });
+    expect(bulk.data).toEqual({ radies: 1, ignores: 0 });
+    await expectTabs({ ACTIFS: 0, RADIES: 2 });
+
+    await ok("usagers.delete", { usagerId: w });
+    await ok("usagers.delete", { usagerId: z });
+    await expectTabs({ TOUS: 2, INSTRUCTION: 0, REFUSES: 0, RADIES: 2 });
+
+    expect(await shown(b.simple)).toEqual(bBefore);
+  });
+});
