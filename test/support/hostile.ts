@@ -32,10 +32,14 @@ export type Snapshot = Record<string, Row[]>;
  */
 const VOLATILE: Record<string, string[]> = { sessions: ["last_active_at", "expires_at"] };
 
+/** Tables that triggers keep from `usagers` (migration 0017). */
+const DERIVED = new Set(["usager_counts"]);
+
 let tables: Promise<string[]> | undefined;
 /**
  * The application's tables, read from the schema so a new table is covered without editing this
- * list: all but SQLite's and D1's own, and the FTS index (its triggers derive it from `usagers`).
+ * list: all but SQLite's and D1's own, and what triggers derive from `usagers` (the FTS index, the
+ * counts per statut): restoring the files rebuilds them.
  */
 function dataTables(): Promise<string[]> {
   tables ??= env.DB.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table'")
@@ -44,7 +48,7 @@ function dataTables(): Promise<string[]> {
       const virtual = results.filter((t) => /^CREATE VIRTUAL TABLE/i.test(t.sql ?? "")).map((t) => t.name);
       return results
         .map((t) => t.name)
-        .filter((n) => !/^(sqlite_|_cf_|d1_migrations$)/.test(n) && !virtual.some((v) => n === v || n.startsWith(`${v}_`)));
+        .filter((n) => !/^(sqlite_|_cf_|d1_migrations$)/.test(n) && !DERIVED.has(n) && !virtual.some((v) => n === v || n.startsWith(`${v}_`)));
     });
   return tables;
 }
