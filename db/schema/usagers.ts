@@ -1,5 +1,6 @@
 import { sql, type SQLWrapper } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { USAGER_STATUTS } from "../../worker/rules/echeance";
 import { staffUsers } from "./staff";
 import { structures } from "./structures";
 
@@ -55,7 +56,7 @@ export const usagers = sqliteTable(
     referentId: integer("referent_id").references(() => staffUsers.id),
     ayantsDroit: text("ayants_droit", { mode: "json" }).$type<AyantDroit[]>().notNull().default(sql`'[]'`),
     entretien: text("entretien", { mode: "json" }).$type<Entretien>().notNull().default(sql`'{}'`),
-    statut: text("statut", { enum: ["INSTRUCTION", "ATTENTE_DECISION", "VALIDE", "REFUS", "RADIE"] })
+    statut: text("statut", { enum: USAGER_STATUTS })
       .notNull()
       .default("INSTRUCTION"),
     typeDom: text("type_dom", { enum: ["PREMIERE_DOM", "RENOUVELLEMENT"] }).notNull().default("PREMIERE_DOM"),
@@ -123,7 +124,7 @@ export const usagerCounts = sqliteTable(
     structureId: integer("structure_id")
       .notNull()
       .references(() => structures.id),
-    statut: text("statut", { enum: ["INSTRUCTION", "ATTENTE_DECISION", "VALIDE", "REFUS", "RADIE"] }).notNull(),
+    statut: text("statut", { enum: USAGER_STATUTS }).notNull(),
     n: integer("n").notNull(),
   },
   (t) => [primaryKey({ columns: [t.structureId, t.statut] })],
@@ -138,7 +139,7 @@ export const usagerDecisions = sqliteTable(
     usagerId: integer("usager_id")
       .notNull()
       .references(() => usagers.id, { onDelete: "cascade" }),
-    statut: text("statut", { enum: ["INSTRUCTION", "ATTENTE_DECISION", "VALIDE", "REFUS", "RADIE"] }).notNull(),
+    statut: text("statut", { enum: USAGER_STATUTS }).notNull(),
     typeDom: text("type_dom", { enum: ["PREMIERE_DOM", "RENOUVELLEMENT"] }).notNull(),
     dateDebut: text("date_debut"),
     dateFin: text("date_fin"),
