@@ -9,6 +9,7 @@ import { USAGER_TABS } from "../rules/usager";
 /**
  * The list without search or filter takes its tab counts from usager_counts, which triggers keep
  * (migrations 0016–0017). Every way a file is created, changes statut or is deleted must move them.
+ * With a filter, the counts come from the filter's index (migration 0018).
  */
 async function team() {
   const s = await createStructure();
@@ -79,5 +80,45 @@ describe("the tab counts of the whole list", () => {
     await expectTabs({ TOUS: 2, INSTRUCTION: 0, REFUSES: 0, RADIES: 2 });
 
     expect(await shown(b.simple)).toEqual(bBefore);
+  });
+});
+
+describe("the tab counts and pages of a filtered list", () => {
+  it("« courrier à récupérer » and « référent »: the right files in each tab, mail handed over included", async () => {
+    const a = await team();
+    const b = await team();
+    const t = today();
+    type List = { rows: { nom: string }[]; total: number; tabCounts: Tabs };
+    const list = async (input: Record<string, unknown>, cookie = a.simple) => (await call<List>("query", "usagers.list", input, { cookie })).data!;
+    const create = async (nom: string, cookie = a.simple) => (await call<{ id: number }>("mutation", "usagers.create", { ...etatCivil, nom }, { cookie })).data!.id;
+    const [anne, bruno, chloe] = [await create("Anne"), await create("Bruno"), await create("Chloé")];
+    for (const id of [anne, bruno]) {
+      const { version } = (await call<{ usager: { version: number } }>("query", "usagers.get", { id }, { cookie: a.simple })).data!.usager;
+      await call("mutation", "usagers.validate", { usagerId: id, version, dateDebut: t, dateFin: defaultDateFin(t), customRef: null }, { cookie: a.responsable });
+    }
+    const receive = (usagerId: number, cookie = a.simple) => call("mutation", "courrier.receive", { usagerId, courrier: 1 }, { cookie });
+    expect((await receive(anne)).status).toBe(200);
+    expect((await receive(chloe)).status).toBe(200);
+    await receive(await create("Autre", b.simple), b.simple);
+    const referent = await createStaff(a.s.id, "simple");
+    expect((await call("mutation", "usagers.bulkAssignReferent", { usagerIds: [bruno], referentId: referent.id }, { cookie: a.simple })).status).toBe(200);
+
+    const mail = await list({ courrier: true });
+    expect(mail.rows.map((r) => r.nom)).toEqual(["Anne", "Chloé"]);
+    expect(mail.tabCounts).toMatchObject({ TOUS: 2, ACTIFS: 1, INSTRUCTION: 1, RADIES: 0 });
+    expect((await list({ courrier: true, tab: "ACTIFS" })).rows.map((r) => r.nom)).toEqual(["Anne"]);
+    const aucun = await list({ referentId: "AUCUN" });
+    expect(aucun.rows.map((r) => r.nom)).toEqual(["Anne", "Chloé"]);
+    expect(aucun.tabCounts).toMatchObject({ TOUS: 2, ACTIFS: 1, INSTRUCTION: 1 });
+    const suivis = await list({ referentId: referent.id });
+    expect(suivis.rows.map((r) => r.nom)).toEqual(["Bruno"]);
+    expect(suivis.tabCounts).toMatchObject({ TOUS: 1, ACTIFS: 1, INSTRUCTION: 0 });
+    expect((await list({ courrier: true, referentId: "AUCUN" })).tabCounts).toMatchObject({ TOUS: 2, ACTIFS: 1, INSTRUCTION: 1 });
+
+    const handed = await call("mutation", "courrier.distribute", { usagerId: anne, types: ["courrierIn"], to: { kind: "domicilie" } }, { cookie: a.simple });
+    expect(handed.status).toBe(200);
+    const after = await list({ courrier: true });
+    expect(after.rows.map((r) => r.nom)).toEqual(["Chloé"]);
+    expect(after.tabCounts).toMatchObject({ TOUS: 1, ACTIFS: 0, INSTRUCTION: 1 });
   });
 });

@@ -10,7 +10,7 @@
  * - only the page's 50 rows are read in full.
  */
 import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
-import { isPinned, prenomStart, usagerCounts, usagers } from "../../db/schema";
+import { hasMailWaiting, isPinned, prenomStart, usagerCounts, usagers } from "../../db/schema";
 import { decodeValues, dialect, literals, prebuiltPerShape, rowCount, type Db } from "../db";
 import type { StaffCtx } from "../trpc";
 import { addDays, addMonths, startOfDayInstant, type CalendarDate } from "../rules/dates";
@@ -132,7 +132,7 @@ function filterConditions(ctx: StaffCtx, input: ListInput, todayDate: CalendarDa
     c.push(sql`${usagers.statut} = ${statutLiteral("INSTRUCTION")}`);
     c.push(sql`${usagers.rdvAt} ${sql.raw(input.entretien === "A_VENIR" ? ">" : "<=")} ${bind("now", now.getTime())}`);
   }
-  if (input.courrier) c.push(sql`(${usagers.nbCourrier} + ${usagers.nbColis} + ${usagers.nbAvis}) > 0`);
+  if (input.courrier) c.push(hasMailWaiting(usagers.nbCourrier, usagers.nbColis, usagers.nbAvis));
   if (input.referentId === "AUCUN") c.push(isNull(usagers.referentId));
   else if (input.referentId) c.push(eq(usagers.referentId, bind("referentId", input.referentId)));
   return c;
@@ -211,7 +211,7 @@ function pageIds(scope: Scope, input: ListInput, search: BoundSearch | undefined
  * (A FILTER comparing statut names costs 12 ms on 50,000 files; a GROUP BY of the keys sorted
  * the 3,621 files "mar" finds.)
  */
-function statutCounts(scope: Scope, search: BoundSearch | undefined): SQL {
+function statutCounts(scope: Scope, search: BoundSearch | undefined, mailWaiting: boolean): SQL {
   const where = and(inStructure(scope), ...scope.filters);
   const perStatut = (count: (statut: UsagerStatut) => SQL) =>
     sql`json_object(${sql.join(
@@ -226,7 +226,10 @@ function statutCounts(scope: Scope, search: BoundSearch | undefined): SQL {
     return sql`SELECT json_group_object(${usagerCounts.statut}, ${usagerCounts.n}) FROM ${usagerCounts} WHERE ${own}`;
   }
   if (!search) {
-    return sql`SELECT ${perStatut((statut) => sql`(SELECT count(*) FROM ${usagers} WHERE ${where} AND ${usagers.statut} = ${statutLiteral(statut)})`)}`;
+    // « Courrier à récupérer » is counted from the partial index of files with mail: SQLite may
+    // otherwise take another (structure, statut) index and read every file of each statut.
+    const from = mailWaiting ? sql`${usagers} INDEXED BY usagers_courrier_idx` : sql`${usagers}`;
+    return sql`SELECT ${perStatut((statut) => sql`(SELECT count(*) FROM ${from} WHERE ${where} AND ${usagers.statut} = ${statutLiteral(statut)})`)}`;
   }
   if (search.kind === "words") {
     if (scope.filters.length > 0) {
@@ -346,7 +349,7 @@ export async function listUsagers(db: Db, ctx: StaffCtx, input: ListInput, now: 
   const order = orderOf(input);
   const rows = sql`SELECT ${pageRows(input)} FROM ${usagers} WHERE ${usagers.id} IN (${pageIds(scope, input, search, order)})`;
   // Counts per status for the same search and filters: the tabs, and the total of the current tab.
-  const both = sql`SELECT (${rows}) AS page_rows, (${statutCounts(scope, search)}) AS tab_counts`;
+  const both = sql`SELECT (${rows}) AS page_rows, (${statutCounts(scope, search, input.courrier === true)}) AS tab_counts`;
   // One statement, so a word search's trigram match runs once for the page and the counts; a
   // SELECT from the WITH, which the session gate lets ride along (auth/session-gate.ts).
   const list = search?.kind === "words" ? sql`WITH ${foundKeys(scope, search.match)} ${both}` : both;
