@@ -2,7 +2,7 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { call, createStaff, createStructure, signIn } from "../../test/support/worker-api";
 import { etatCivil } from "../../test/support/fixtures";
-import { calendarDateIn } from "../rules/dates";
+import { todayParis } from "../../test/support/portal";
 import { defaultDateFin, USAGER_STATUTS } from "../rules/echeance";
 import { USAGER_TABS } from "../rules/usager";
 
@@ -31,16 +31,16 @@ async function recounted(structureId: number): Promise<Tabs> {
   ) as Tabs;
 }
 
-const today = () => calendarDateIn("Europe/Paris", new Date());
+const create = async (cookie: string, nom: string) => (await call<{ id: number }>("mutation", "usagers.create", { ...etatCivil, nom }, { cookie })).data!.id;
+const versionOf = async (cookie: string, id: number) =>
+  (await call<{ usager: { version: number } }>("query", "usagers.get", { id }, { cookie })).data!.usager.version;
 
 describe("the tab counts of the whole list", () => {
   it("follow creation, every decision, undo, bulk radiation and deletion, in their own structure only", async () => {
     const a = await team();
     const b = await team();
-    const version = async (id: number) => (await call<{ usager: { version: number } }>("query", "usagers.get", { id }, { cookie: a.simple })).data!.usager.version;
-    const create = async (nom: string) => (await call<{ id: number }>("mutation", "usagers.create", { ...etatCivil, nom }, { cookie: a.simple })).data!.id;
     const ok = async (path: string, input: Record<string, unknown>, cookie = a.responsable) => {
-      const res = await call("mutation", path, { ...input, version: await version(input.usagerId as number) }, { cookie });
+      const res = await call("mutation", path, { ...input, version: await versionOf(a.simple, input.usagerId as number) }, { cookie });
       expect(res.status, `${path} : ${JSON.stringify(res.error)}`).toBe(200);
     };
     const expectTabs = async (tabs: Partial<Tabs>) => {
@@ -49,16 +49,16 @@ describe("the tab counts of the whole list", () => {
       expect(counts).toMatchObject(tabs);
     };
 
-    await call("mutation", "usagers.create", { ...etatCivil, nom: "Autre" }, { cookie: b.simple });
+    await create(b.simple, "Autre");
     const bBefore = await shown(b.simple);
     expect(bBefore).toMatchObject({ TOUS: 1, INSTRUCTION: 1 });
 
-    const [x, y, z, w] = [await create("Xavier"), await create("Yanis"), await create("Zoé"), await create("Walid")];
+    const [x, y, z, w] = [await create(a.simple, "Xavier"), await create(a.simple, "Yanis"), await create(a.simple, "Zoé"), await create(a.simple, "Walid")];
     await expectTabs({ TOUS: 4, INSTRUCTION: 4, ACTIFS: 0 });
 
     await ok("usagers.submit", { usagerId: x }, a.simple);
     await expectTabs({ INSTRUCTION: 3, A_VALIDER: 1 });
-    const t = today();
+    const t = todayParis();
     await ok("usagers.validate", { usagerId: x, dateDebut: t, dateFin: defaultDateFin(t), customRef: null });
     await ok("usagers.validate", { usagerId: y, dateDebut: t, dateFin: defaultDateFin(t), customRef: null });
     await expectTabs({ TOUS: 4, INSTRUCTION: 2, A_VALIDER: 0, ACTIFS: 2 });
@@ -87,19 +87,18 @@ describe("the tab counts and pages of a filtered list", () => {
   it("« courrier à récupérer » and « référent »: the right files in each tab, mail handed over included", async () => {
     const a = await team();
     const b = await team();
-    const t = today();
+    const t = todayParis();
     type List = { rows: { nom: string }[]; total: number; tabCounts: Tabs };
     const list = async (input: Record<string, unknown>, cookie = a.simple) => (await call<List>("query", "usagers.list", input, { cookie })).data!;
-    const create = async (nom: string, cookie = a.simple) => (await call<{ id: number }>("mutation", "usagers.create", { ...etatCivil, nom }, { cookie })).data!.id;
-    const [anne, bruno, chloe] = [await create("Anne"), await create("Bruno"), await create("Chloé")];
+    const [anne, bruno, chloe] = [await create(a.simple, "Anne"), await create(a.simple, "Bruno"), await create(a.simple, "Chloé")];
     for (const id of [anne, bruno]) {
-      const { version } = (await call<{ usager: { version: number } }>("query", "usagers.get", { id }, { cookie: a.simple })).data!.usager;
+      const version = await versionOf(a.simple, id);
       await call("mutation", "usagers.validate", { usagerId: id, version, dateDebut: t, dateFin: defaultDateFin(t), customRef: null }, { cookie: a.responsable });
     }
     const receive = (usagerId: number, cookie = a.simple) => call("mutation", "courrier.receive", { usagerId, courrier: 1 }, { cookie });
     expect((await receive(anne)).status).toBe(200);
     expect((await receive(chloe)).status).toBe(200);
-    await receive(await create("Autre", b.simple), b.simple);
+    await receive(await create(b.simple, "Autre"), b.simple);
     const referent = await createStaff(a.s.id, "simple");
     expect((await call("mutation", "usagers.bulkAssignReferent", { usagerIds: [bruno], referentId: referent.id }, { cookie: a.simple })).status).toBe(200);
 

@@ -117,8 +117,10 @@ export function checkStructure(d1File: string, structureId: number): string[] {
     if (keys.entries !== keys.files || keys.missing > 0) {
       problems.push(`index de recherche : ${keys.entries} entrées pour ${keys.files} dossiers, ${keys.missing} sans la leur`);
     }
-    const trigger = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'usagers_fts_%'").get() as { n: number };
-    if (trigger.n !== 3) problems.push(`triggers de l'index de recherche : ${trigger.n} au lieu de 3`);
+    const triggers = (prefix: string) =>
+      (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE ?").get(`${prefix}%`) as { n: number }).n;
+    const ftsTriggers = triggers("usagers_fts_");
+    if (ftsTriggers !== 3) problems.push(`triggers de l'index de recherche : ${ftsTriggers} au lieu de 3`);
     // The tab counts kept by triggers (migration 0017) match a recount of the files.
     const counts = db
       .prepare(
@@ -129,8 +131,8 @@ export function checkStructure(d1File: string, structureId: number): string[] {
       )
       .get() as { n: number };
     if (counts.n > 0) problems.push(`compteurs par statut faux : ${counts.n}`);
-    const countTriggers = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'usager_counts_%'").get() as { n: number };
-    if (countTriggers.n !== 3) problems.push(`triggers des compteurs par statut : ${countTriggers.n} au lieu de 3`);
+    const countTriggers = triggers("usager_counts_");
+    if (countTriggers !== 3) problems.push(`triggers des compteurs par statut : ${countTriggers} au lieu de 3`);
     const fk = db.pragma("foreign_key_check") as unknown[];
     if (fk.length > 0) problems.push(`clés étrangères orphelines : ${fk.length}`);
   } finally {
