@@ -182,7 +182,7 @@ async function resetStaffPassword(args: Args, target: D1Target): Promise<void> {
   await d1Execute(
     target,
     `UPDATE staff_users SET password_hash = ${sqlValue(passwordHash)}, password_updated_at = ${now},
-       failed_count = 0, first_failed_at = NULL, locked_until = NULL
+       recent_failures = '[]', locked_until = NULL
      WHERE id = ${id};
      DELETE FROM sessions WHERE kind = 'staff' AND user_id = ${id};
      UPDATE staff_tokens SET used_at = ${now} WHERE user_id = ${id} AND purpose = 'reset' AND used_at IS NULL;

@@ -11,4 +11,6 @@ export interface Env {
   FILES_SECRET?: string;
   /** Per-IP limit on sign-in attempts (Workers rate-limiting binding). */
   SIGNIN_LIMITER?: RateLimit;
+  /** Per-IP limit on structure sign-ups. */
+  SIGNUP_LIMITER?: RateLimit;
 }

@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
-import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { TRPC_ERROR_CODES_BY_KEY, type TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 
 /**
  * Every failure the domain can report, with its tRPC code and the French message users see.
@@ -13,18 +14,44 @@ export const APP_ERRORS = {
   INVALID_CREDENTIALS: {
     trpc: "UNAUTHORIZED",
     message:
-      "Adresse e-mail ou mot de passe incorrect. Après 5 essais infructueux en 24 heures, le compte est bloqué pendant une heure.",
+      "Adresse e-mail ou mot de passe incorrect. Après 3 essais infructueux en une heure, le compte est bloqué pendant une heure.",
+  },
+  INTERNAL: {
+    trpc: "INTERNAL_SERVER_ERROR",
+    message: "Une erreur inattendue est survenue. Rien n'a été enregistré : réessayez dans un instant.",
+  },
+  PAYLOAD_TOO_LARGE: { trpc: "PAYLOAD_TOO_LARGE", message: "Envoi trop volumineux : rien n'a été enregistré." },
+  FILE_TOO_LARGE: { trpc: "PAYLOAD_TOO_LARGE", message: "Fichier : 10 Mo au maximum." },
+  SIGN_IN_BRAKED: {
+    trpc: "TOO_MANY_REQUESTS",
+    message: "Trop de tentatives de connexion depuis cette adresse : réessayez dans une minute.",
+  },
+  SIGN_UP_BRAKED: {
+    trpc: "TOO_MANY_REQUESTS",
+    message: "Trop d'inscriptions depuis cette adresse : réessayez dans une minute.",
   },
   STRUCTURE_NOT_VALIDATED: {
     trpc: "FORBIDDEN",
     message: "Votre structure n'a pas encore été validée par l'équipe Ancrage.",
   },
-  EMAIL_TAKEN: { trpc: "CONFLICT", message: "Un compte existe déjà avec cette adresse e-mail." },
+  EMAIL_TAKEN: { trpc: "CONFLICT", message: "Un membre de votre structure a déjà cette adresse e-mail." },
+  EMAIL_UNAVAILABLE: {
+    trpc: "CONFLICT",
+    message: "Cette adresse e-mail ne peut pas être invitée : demandez à la personne une autre adresse.",
+  },
   TOKEN_INVALID: {
     trpc: "BAD_REQUEST",
     message: "Ce lien n'est plus valide. Demandez à votre administrateur un nouveau lien.",
   },
-  WRONG_CURRENT_PASSWORD: { trpc: "BAD_REQUEST", message: "Le mot de passe actuel est incorrect." },
+  WRONG_CURRENT_PASSWORD: {
+    trpc: "BAD_REQUEST",
+    message: "Le mot de passe actuel est incorrect. Après 3 essais infructueux en une heure, le compte est bloqué pendant une heure.",
+  },
+  ACCOUNT_LOCKED: {
+    trpc: "FORBIDDEN",
+    message: "Trop d'essais infructueux : le compte est bloqué pendant une heure. Réessayez plus tard.",
+  },
+  PASSWORD_TOO_COMMON: { trpc: "BAD_REQUEST", message: "Ce mot de passe est trop courant : choisissez-en un autre." },
   ACCOUNT_BLOCKED: {
     trpc: "FORBIDDEN",
     message: "Ce compte est bloqué : contactez l'administrateur de votre structure.",
@@ -88,4 +115,24 @@ export class AppError extends Error {
 
 export function toTRPCError(error: AppError): TRPCError {
   return new TRPCError({ code: APP_ERRORS[error.code].trpc, message: error.message, cause: error });
+}
+
+/** The HTTP status of a domain error: tRPC's own mapping of its code, for tRPC and file routes alike. */
+export function httpStatusOf(code: AppErrorCode): number {
+  return getHTTPStatusCodeFromError(new TRPCError({ code: APP_ERRORS[code].trpc }));
+}
+
+/** The answer body of a tRPC error, as the error formatter shapes it (see trpc.ts). */
+export function errorShape(error: AppError, path?: string) {
+  const trpc = APP_ERRORS[error.code].trpc;
+  return {
+    message: error.message,
+    code: TRPC_ERROR_CODES_BY_KEY[trpc],
+    data: { code: trpc, httpStatus: httpStatusOf(error.code), path, appCode: error.code, fieldErrors: error.fieldErrors },
+  };
+}
+
+/** A tRPC-shaped refusal sent before tRPC runs (cross-origin), so the apps show the French message. */
+export function errorResponse(error: AppError): Response {
+  return Response.json({ error: errorShape(error) }, { status: httpStatusOf(error.code) });
 }

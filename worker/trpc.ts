@@ -3,6 +3,7 @@
  * then the procedure factories every router uses.
  */
 import { initTRPC } from "@trpc/server";
+import type { TRPCRequestInfo } from "@trpc/server/http";
 import { and, eq, gt, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { z } from "zod";
 import { createDb, dbOf, prebuilt, type Db, type Slot } from "./db";
@@ -12,6 +13,8 @@ import { cookieName, readCookie, sessionCookie } from "./auth/cookies";
 import { deleteSession, policyOf, SESSION_POLICY, sessionVerdict, settleSession, validateSession, type Session } from "./auth/session";
 import { gateD1, Remembered } from "./auth/session-gate";
 import { sha256Hex } from "./auth/token";
+import { braked, BRAKES, type Brake } from "./auth/rate-limit";
+import { BodyBudget, DEFAULT_BODY, type BodyRule } from "./body-limit";
 import { can, type Permission } from "./rules/permissions";
 import type { Role } from "./rules/roles";
 import type { Actor } from "./journal/log";
@@ -27,9 +30,20 @@ export interface Context {
   ip: string | null;
   /** Cookies get `Secure` and the `__Host-` prefix when the app is served over https. */
   secure: boolean;
+  /** How much of the request body has been read, against the called procedures' limit. */
+  body: BodyBudget;
 }
 
-export function createContext(env: Env, req: Request, resHeaders: Headers): Context {
+/**
+ * The context of one request. Given the procedures tRPC resolved from the URL (`info`, before any
+ * byte of the body is read), the body's limit becomes theirs (Meta.body).
+ */
+export function createContext(env: Env, req: Request, resHeaders: Headers, info?: TRPCRequestInfo, body = new BodyBudget()): Context {
+  if (info) {
+    const rules = info.calls.map((c) => (c.procedure?._def.meta as Meta | undefined)?.body ?? DEFAULT_BODY);
+    body.rule = rules.reduce((a, b) => (b.maxBytes > a.maxBytes ? b : a), DEFAULT_BODY);
+    if (body.declaredTooLarge(req)) throw toTRPCError(body.refusal());
+  }
   return {
     env,
     db: dbOf(env.DB),
@@ -38,6 +52,7 @@ export function createContext(env: Env, req: Request, resHeaders: Headers): Cont
     now: new Date(),
     ip: req.headers.get("cf-connecting-ip"),
     secure: new URL(req.url).protocol === "https:",
+    body,
   };
 }
 
@@ -47,6 +62,10 @@ export interface Meta {
   permission?: Permission;
   /** Who may call it at all. */
   audience: "public" | "staff" | "platform" | "usager";
+  /** The per-IP brake every call passes before its input is read (auth/rate-limit.ts). */
+  brake?: Brake;
+  /** The largest request body this procedure accepts, when more than DEFAULT_BODY. */
+  body?: BodyRule;
 }
 
 function fieldErrorsOf(cause: unknown): Record<string, string> | undefined {
@@ -70,9 +89,7 @@ const t = initTRPC
       const fieldErrors = fieldErrorsOf(error.cause);
       let message = shape.message;
       if (error.cause instanceof z.ZodError) message = APP_ERRORS.INVALID_INPUT.message;
-      if (error.code === "INTERNAL_SERVER_ERROR") {
-        message = "Une erreur inattendue est survenue. Rien n'a été enregistré : réessayez dans un instant.";
-      }
+      if (error.code === "INTERNAL_SERVER_ERROR") message = APP_ERRORS.INTERNAL.message;
       return {
         message,
         code: shape.code,
@@ -90,15 +107,35 @@ const t = initTRPC
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Domain errors (AppError) become tRPC errors here, whatever procedure threw them. */
-const mapAppErrors = t.middleware(async ({ next }) => {
+/**
+ * Domain errors (AppError) become tRPC errors here, whatever procedure threw them; a body cut at
+ * its limit fails wherever it was being read, and is reported as too large.
+ */
+const mapAppErrors = t.middleware(async ({ ctx, next }) => {
   const result = await next();
+  if (!result.ok && ctx.body.exceeded) throw toTRPCError(ctx.body.refusal());
   if (!result.ok && result.error.cause instanceof AppError) throw toTRPCError(result.error.cause);
   return result;
 });
 
-// 3. Procedures.
-export const publicProcedure = t.procedure.meta({ audience: "public" }).use(mapAppErrors);
+/** The procedure's brake, on every call (a batch of ten sign-ins counts ten), before its input is read. */
+const brake = t.middleware(async ({ ctx, meta, next }) => {
+  if (meta?.brake && (await braked(ctx.env, meta.brake, ctx.ip))) {
+    ctx.resHeaders.set("retry-after", "60");
+    throw new AppError(BRAKES[meta.brake].error);
+  }
+  return next();
+});
+
+/** Every procedure starts here, so no procedure runs without its guards. */
+const base = t.procedure.use(mapAppErrors).use(brake);
+
+// 3. Procedures. Every public one is braked per IP.
+/** Sign-in and the other public procedures that check a password or a secret link. */
+export const signInProcedure = base.meta({ audience: "public", brake: "signIn" });
+
+/** The public sign-up of a structure. */
+export const signUpProcedure = base.meta({ audience: "public", brake: "signUp" });
 
 /** What domain services receive about the staff member calling them. */
 export interface StaffCtx {
@@ -314,9 +351,8 @@ export async function authenticateStaff(ctx: Context, permission: Permission) {
  * (auth/session-gate.ts).
  */
 export function staffProcedure(permission: Permission) {
-  return t.procedure
+  return base
     .meta({ audience: "staff", permission })
-    .use(mapAppErrors)
     .use(async ({ ctx, type, next }) => {
       const token = readCookie(ctx.req.headers.get("cookie"), cookieName("staff", ctx.secure));
       const sessionId = token ? await sha256Hex(token) : null;
@@ -436,9 +472,8 @@ export async function authenticateUsager(ctx: Context): Promise<{ session: Sessi
 }
 
 /** A procedure for a signed-in domicilié (see `authenticateUsager`); a known session as for staff. */
-export const usagerProcedure = t.procedure
+export const usagerProcedure = base
   .meta({ audience: "usager" })
-  .use(mapAppErrors)
   .use(async ({ ctx, type, next }) => {
     const token = readCookie(ctx.req.headers.get("cookie"), cookieName("usager", ctx.secure));
     const sessionId = token ? await sha256Hex(token) : null;
@@ -461,9 +496,8 @@ export const usagerProcedure = t.procedure
   });
 
 /** A procedure for the platform operators (validation of structures). */
-export const platformProcedure = t.procedure
+export const platformProcedure = base
   .meta({ audience: "platform" })
-  .use(mapAppErrors)
   .use(async ({ ctx, next }) => {
     const token = readCookie(ctx.req.headers.get("cookie"), cookieName("platform", ctx.secure));
     const session = token ? await validateSession(ctx.db, "platform", token, ctx.now) : null;

@@ -1,5 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { usagers } from "./usagers";
+import { lockoutColumns } from "./lockout";
 
 /**
  * A domicilié's access to Mon Ancrage (reference A.2, A.3; product.md). The password is only ever
@@ -20,9 +21,7 @@ export const portailAccounts = sqliteTable(
     passwordType: text("password_type", { enum: ["TEMPORAIRE", "PERSONNEL"] }).notNull(),
     /** "Non" on the file's portal preference turns this off (and ends the sessions). */
     enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
-    failedCount: integer("failed_count").notNull().default(0),
-    firstFailedAt: integer("first_failed_at", { mode: "timestamp_ms" }),
-    lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
+    ...lockoutColumns(),
     lastLoginAt: integer("last_login_at", { mode: "timestamp_ms" }),
     passwordUpdatedAt: integer("password_updated_at", { mode: "timestamp_ms" }).notNull(),
     letterR2Key: text("letter_r2_key"),

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { structures } from "./structures";
+import { lockoutColumns } from "./lockout";
 
 /** A staff member of one structure. Reference B.2 (user_structure). */
 export const staffUsers = sqliteTable(
@@ -22,9 +23,7 @@ export const staffUsers = sqliteTable(
     passwordHash: text("password_hash"),
     passwordUpdatedAt: integer("password_updated_at", { mode: "timestamp_ms" }),
     lastLoginAt: integer("last_login_at", { mode: "timestamp_ms" }),
-    failedCount: integer("failed_count").notNull().default(0),
-    firstFailedAt: integer("first_failed_at", { mode: "timestamp_ms" }),
-    lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
+    ...lockoutColumns(),
     createdAt: integer("created_at", { mode: "timestamp_ms" })
       .notNull()
       .default(sql`(unixepoch('subsec') * 1000)`),
@@ -60,9 +59,7 @@ export const platformAdmins = sqliteTable(
     email: text("email").notNull(),
     nom: text("nom").notNull(),
     passwordHash: text("password_hash").notNull(),
-    failedCount: integer("failed_count").notNull().default(0),
-    firstFailedAt: integer("first_failed_at", { mode: "timestamp_ms" }),
-    lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
+    ...lockoutColumns(),
     lastLoginAt: integer("last_login_at", { mode: "timestamp_ms" }),
     createdAt: integer("created_at", { mode: "timestamp_ms" })
       .notNull()

@@ -18,14 +18,13 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { STRUCTURE_REFUS_MOTIFS } from "../../worker/rules/structure";
 import { defaultDateFin } from "../../worker/rules/echeance";
-import { SIGN_IN_PATHS } from "../../worker/auth/rate-limit";
 import { newSession, type SessionKind } from "../../worker/auth/session";
 import { hashPassword } from "../../worker/auth/password";
 import { createDb } from "../../worker/db";
 import { etatCivil, FIXTURES, type A } from "../support/fixtures";
 import { changes, dump, HOSTILE, restore, rewind, snapshot, type Row, type Snapshot } from "../support/hostile";
 import { letterOf, todayParis } from "../support/portal";
-import { allProcedures, type ProcedureInfo } from "../support/procedures";
+import { allProcedures, checksPassword, type ProcedureInfo } from "../support/procedures";
 import { call, createStaff, createStructure, ORIGIN, PASSWORD, workerFetch } from "../support/worker-api";
 
 const RUNS = Number(env.FUZZ_RUNS || 40);
@@ -465,11 +464,10 @@ async function send(p: ProcedureInfo, input: Json, raw: string | null, cookie: s
   return { status: res.status, body, text };
 }
 
-/** A refused sign-in counts the failure on the account and journals it: the only writes allowed. */
-const SIGN_IN = new Set(SIGN_IN_PATHS);
-const LOCKOUT_COLUMNS = ["failed_count", "first_failed_at", "locked_until"];
+/** A refused password check counts the failure on the account and journals it: the only writes allowed. */
+const LOCKOUT_COLUMNS = ["recent_failures", "locked_until"];
 const SIGN_IN_BOOKKEEPING = { staff_users: LOCKOUT_COLUMNS, platform_admins: LOCKOUT_COLUMNS, portail_accounts: LOCKOUT_COLUMNS };
-const isFailedSignInEntry = (table: string, row: Row) => table === "audit_log" && /_LOGIN_FAILED$|_LOCKED$/.test(String(row.action));
+const isFailedSignInEntry = (table: string, row: Row) => table === "audit_log" && /_LOGIN_FAILED$|_PASSWORD_CHANGE_FAILED$|_LOCKED$/.test(String(row.action));
 
 /** C0 controls but tab and line breaks, DEL and the noncharacters: what normalisation strips from stored text. */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/;
@@ -518,9 +516,9 @@ async function check(p: ProcedureInfo, input: Json, raw: string | null, cookie: 
     expect(String(error?.message), `internal detail leaked: ${what}`).not.toMatch(/SQLITE|D1_|drizzle|\bat \S+\.[jt]s:/i);
   }
   if (res.status >= 400) {
-    const ignore = SIGN_IN.has(p.path) ? SIGN_IN_BOOKKEEPING : {};
+    const ignore = checksPassword(p) ? SIGN_IN_BOOKKEEPING : {};
     const written = changes(before, after, ignore)
-      .map((c) => ({ ...c, added: c.added.filter((row) => !(SIGN_IN.has(p.path) && isFailedSignInEntry(c.table, row))) }))
+      .map((c) => ({ ...c, added: c.added.filter((row) => !(checksPassword(p) && isFailedSignInEntry(c.table, row))) }))
       .filter((c) => c.added.length > 0 || c.removed.length > 0);
     expect(written, `wrote after refusing: ${what}`).toEqual([]);
   }

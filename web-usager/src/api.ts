@@ -44,7 +44,8 @@ export function failureMessage(f: Failure, d: Dict): string {
 
 /**
  * A field's server message in the current language. Password messages are recognised from the
- * shared rules (the server enforces the same checklist); anything else stays in French.
+ * shared rules (the server enforces the same checklist) and the common-password refusal by its
+ * code; anything else stays in French.
  */
 export function fieldMessage(
   f: Failure,
@@ -57,6 +58,6 @@ export function fieldMessage(
   if (!message || d.code === "fr" || !password) return message;
   const broken = PORTAIL_PASSWORD_RULES.find((r) => !r.test(password.value, password.previous));
   if (broken) return d.passwordRuleBroken(d.rules[broken.key]);
-  if (/courant/i.test(message)) return d.commonPassword;
+  if (f.appCode === "PASSWORD_TOO_COMMON") return d.commonPassword;
   return message;
 }

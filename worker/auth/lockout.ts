@@ -1,23 +1,15 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 
-/** Failed sign-ins allowed within a window before the account is locked (product.md, issue 2). */
-export interface LockoutPolicy {
-  maxFailures: number;
-  windowMs: number;
-  lockMs: number;
-  /** Each attempt made while locked pushes the end of the lock to an hour after it. */
-  extendWhileLocked: boolean;
-}
-
-export const STAFF_LOCKOUT: LockoutPolicy = { maxFailures: 5, windowMs: 24 * 3_600_000, lockMs: 3_600_000, extendWhileLocked: false };
-
-/** Portal: 3 failures within an hour lock the account until an hour after the last one (product.md). */
-export const PORTAIL_LOCKOUT: LockoutPolicy = { maxFailures: 3, windowMs: 3_600_000, lockMs: 3_600_000, extendWhileLocked: true };
+/**
+ * Every account that signs in (staff, platform, portal), as the reference's A.6: 3 failures within
+ * the last hour lock the account until an hour after the third. Attempts during the lock do not
+ * push it further (docs/SECURITY.md says why).
+ */
+export const LOCKOUT = { maxFailures: 3, windowMs: 3_600_000, lockMs: 3_600_000 } as const;
 
 interface LockoutColumns {
-  failedCount: SQLiteColumn;
-  firstFailedAt: SQLiteColumn;
+  recentFailures: SQLiteColumn;
   lockedUntil: SQLiteColumn;
 }
 
@@ -26,32 +18,21 @@ export function isLocked(lockedUntil: Date | null, now: Date): boolean {
 }
 
 /**
- * Counts one failure in a single UPDATE (no read-modify-write race between parallel attempts):
- * a new window starts when the previous one is over; reaching the limit locks and restarts the count.
+ * Counts one failure in a single UPDATE (no read-modify-write race between parallel attempts). The
+ * failures of the last hour are kept as a JSON list; the one that makes 3 of them locks the account
+ * and empties the list. While locked, nothing changes.
  */
-export function failureUpdate(
-  policy: LockoutPolicy,
-  cols: LockoutColumns,
-  now: Date,
-): Record<string, SQL> {
+export function failureUpdate(cols: LockoutColumns, now: Date): Record<string, SQL> {
   const t = now.getTime();
-  if (policy.extendWhileLocked) {
-    const locked = sql`(${cols.lockedUntil} IS NOT NULL AND ${cols.lockedUntil} > ${t})`;
-    const inWindowL = sql`(${cols.firstFailedAt} IS NOT NULL AND ${cols.firstFailedAt} > ${t - policy.windowMs})`;
-    const nextL = sql`(CASE WHEN ${inWindowL} THEN ${cols.failedCount} + 1 ELSE 1 END)`;
-    return {
-      lockedUntil: sql`CASE WHEN ${locked} OR ${nextL} >= ${policy.maxFailures} THEN ${t + policy.lockMs} ELSE ${cols.lockedUntil} END`,
-      failedCount: sql`CASE WHEN ${locked} THEN ${cols.failedCount} WHEN ${nextL} >= ${policy.maxFailures} THEN 0 ELSE ${nextL} END`,
-      firstFailedAt: sql`CASE WHEN ${locked} THEN ${cols.firstFailedAt} WHEN ${nextL} >= ${policy.maxFailures} THEN NULL WHEN ${inWindowL} THEN ${cols.firstFailedAt} ELSE ${t} END`,
-    };
-  }
-  const inWindow = sql`(${cols.firstFailedAt} IS NOT NULL AND ${cols.firstFailedAt} > ${t - policy.windowMs})`;
-  const next = sql`(CASE WHEN ${inWindow} THEN ${cols.failedCount} + 1 ELSE 1 END)`;
+  const since = t - LOCKOUT.windowMs;
+  const locked = sql`(${cols.lockedUntil} IS NOT NULL AND ${cols.lockedUntil} > ${t})`;
+  const recent = sql`(SELECT count(*) FROM json_each(${cols.recentFailures}) WHERE value > ${since})`;
+  const locks = sql`(${recent} + 1 >= ${LOCKOUT.maxFailures})`;
+  const kept = sql`(SELECT json_group_array(value) FROM (SELECT value FROM json_each(${cols.recentFailures}) WHERE value > ${since} UNION ALL SELECT ${t}))`;
   return {
-    lockedUntil: sql`CASE WHEN ${next} >= ${policy.maxFailures} THEN ${t + policy.lockMs} ELSE ${cols.lockedUntil} END`,
-    failedCount: sql`CASE WHEN ${next} >= ${policy.maxFailures} THEN 0 ELSE ${next} END`,
-    firstFailedAt: sql`CASE WHEN ${next} >= ${policy.maxFailures} THEN NULL WHEN ${inWindow} THEN ${cols.firstFailedAt} ELSE ${t} END`,
+    lockedUntil: sql`CASE WHEN NOT ${locked} AND ${locks} THEN ${t + LOCKOUT.lockMs} ELSE ${cols.lockedUntil} END`,
+    recentFailures: sql`CASE WHEN ${locked} THEN ${cols.recentFailures} WHEN ${locks} THEN '[]' ELSE ${kept} END`,
   };
 }
 
-export const resetFailures = { failedCount: 0, firstFailedAt: null, lockedUntil: null } as const;
+export const resetFailures = { recentFailures: [] as number[], lockedUntil: null } as const;

@@ -41,15 +41,16 @@ describe("staff sign-in", () => {
     expect(wrong.error!.message).toContain("incorrect");
   });
 
-  it("locks the account after 5 wrong passwords; the right one is then refused too", async () => {
+  it("locks the account after 3 wrong passwords within an hour; the right one is then refused too", async () => {
     const s = await createStructure();
     const u = await createStaff(s.id, "agent");
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 3; i++) {
       const r = await call("mutation", "compte.signIn", { email: u.email, password: `Wrong-password-${i}` });
       expect(r.status).toBe(401);
     }
     const right = await call("mutation", "compte.signIn", { email: u.email, password: PASSWORD });
     expect(right.status).toBe(401);
+    expect(right.error!.message).toContain("Après 3 essais infructueux en une heure");
     expect(right.setCookie).toBeNull();
     const locked = await env.DB.prepare(
       "SELECT count(*) AS n FROM audit_log WHERE action = 'STAFF_LOCKED' AND target_id = ?",
@@ -59,7 +60,26 @@ describe("staff sign-in", () => {
     expect(locked!.n).toBe(1);
   });
 
-  it("counts failures in a 24 h window and unlocks after one hour", async () => {
+  it("counts the failures of the last hour (sliding), as the reference's A.6", async () => {
+    const db = createDb(env.DB);
+    const s = await createStructure();
+    const u = await createStaff(s.id, "agent");
+    const t0 = Date.now();
+    const MIN = 60_000;
+    const attempt = (offsetMs: number, password = "Wrong-password-x") =>
+      signInStaff(db, { email: u.email, password }, new Date(t0 + offsetMs), null).then(
+        () => "ok",
+        (e: Error) => e.message,
+      );
+    // Failures at 0, 50 and 70 min: never 3 within one hour, not locked.
+    for (const m of [0, 50, 70]) await attempt(m * MIN);
+    expect(await attempt(71 * MIN, PASSWORD)).toBe("ok");
+    // Success clears the count; then 100, 150, 170, 180 min: the last three within an hour, locked at 180.
+    for (const m of [100, 150, 170, 180]) await attempt(m * MIN);
+    expect(await attempt(181 * MIN, PASSWORD)).not.toBe("ok");
+  });
+
+  it("locks until an hour after the third failure: attempts during the lock do not extend it", async () => {
     const db = createDb(env.DB);
     const s = await createStructure();
     const u = await createStaff(s.id, "agent");
@@ -69,14 +89,12 @@ describe("staff sign-in", () => {
         () => "ok",
         (e: Error) => e.message,
       );
-    // 4 failures, then the window expires: the count starts again.
-    for (let i = 0; i < 4; i++) await attempt(i * 1000);
-    await attempt(25 * HOUR);
-    expect(await attempt(25 * HOUR + 1000, PASSWORD)).toBe("ok");
-    // 5 failures within the window lock for an hour from the 5th.
-    for (let i = 0; i < 5; i++) await attempt(26 * HOUR + i * 1000);
-    expect(await attempt(26 * HOUR + 30 * 60_000, PASSWORD)).not.toBe("ok");
-    expect(await attempt(26 * HOUR + 4000 + HOUR + 1, PASSWORD)).toBe("ok");
+    for (let i = 0; i < 3; i++) await attempt(i * 1000);
+    // Someone keeps trying during the lock, even with the right password.
+    await attempt(20 * 60_000);
+    await attempt(59 * 60_000);
+    expect(await attempt(59 * 60_000 + 30_000, PASSWORD)).not.toBe("ok");
+    expect(await attempt(2000 + HOUR + 1, PASSWORD)).toBe("ok");
   });
 
   it("refuses members of a structure still awaiting validation, and blocked members", async () => {
@@ -163,5 +181,32 @@ describe("own password", () => {
     expect((await call("query", "compte.me", undefined, { cookie })).status).toBe(200);
     expect((await call("query", "compte.me", undefined, { cookie: other })).status).toBe(401);
     await expect(signIn(u.email, "Un-nouveau-secret-42")).resolves.toMatch(/^ancrage_staff=/);
+  });
+
+  it("a wrong current password counts toward the lockout, as a failed sign-in does (A.6)", async () => {
+    const s = await createStructure();
+    const u = await createStaff(s.id, "simple");
+    const cookie = await signIn(u.email);
+    for (let i = 0; i < 3; i++) {
+      const wrong = await call("mutation", "compte.changePassword", { current: `Devine-${i}-encore`, next: "Un-nouveau-secret-42" }, { cookie });
+      expect(wrong.status).toBe(400);
+      expect(wrong.error!.data.fieldErrors!.current).toContain("Après 3 essais infructueux");
+    }
+    // Locked: even the right current password no longer changes it, and signing in is refused.
+    const locked = await call("mutation", "compte.changePassword", { current: PASSWORD, next: "Un-nouveau-secret-42" }, { cookie });
+    expect(locked.status).toBe(403);
+    expect(locked.error!.message).toContain("bloqué pendant une heure");
+    expect((await call("mutation", "compte.signIn", { email: u.email, password: PASSWORD })).status).toBe(401);
+    const journal = await env.DB.prepare("SELECT action FROM audit_log WHERE target_id = ? AND action LIKE 'STAFF_%' ORDER BY id")
+      .bind(String(u.id))
+      .all<{ action: string }>();
+    expect(journal.results.map((r) => r.action)).toEqual([
+      "STAFF_LOGIN",
+      "STAFF_PASSWORD_CHANGE_FAILED",
+      "STAFF_PASSWORD_CHANGE_FAILED",
+      "STAFF_PASSWORD_CHANGE_FAILED",
+      "STAFF_LOCKED",
+      "STAFF_LOGIN_FAILED",
+    ]);
   });
 });

@@ -1,11 +1,11 @@
 import { clearCookie, cookieName, sessionCookie } from "../auth/cookies";
-import { publicProcedure, router, staffProcedure } from "../trpc";
+import { signInProcedure, router, staffProcedure } from "../trpc";
 import { email, password, z } from "../validation";
 import { changeOwnPassword, getMe, signInStaff, signOutStaff } from "./service";
 
 /** Staff sign-in and the signed-in member's own account. */
 export const compteRouter = router({
-  signIn: publicProcedure
+  signIn: signInProcedure
     .input(z.object({ email: email(), password: password() }))
     .mutation(async ({ ctx, input }) => {
       const { token } = await signInStaff(ctx.db, input, ctx.now, ctx.ip);
@@ -20,7 +20,7 @@ export const compteRouter = router({
     return { ok: true as const };
   }),
 
-  me: staffProcedure("compte.self").query(({ ctx }) => getMe(ctx.db, ctx.staff.id)),
+  me: staffProcedure("compte.self").query(({ ctx }) => getMe(ctx.db, ctx.staff.id, ctx.now)),
 
   changePassword: staffProcedure("compte.self")
     .input(z.object({ current: password("Mot de passe actuel"), next: password("Nouveau mot de passe") }))
@@ -30,6 +30,7 @@ export const compteRouter = router({
         { id: ctx.staff.id, structureId: ctx.staff.structureId, sessionId: ctx.session.id, actor: ctx.actor },
         input,
         ctx.now,
+        ctx.ip,
       );
       return { ok: true as const };
     }),

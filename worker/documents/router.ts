@@ -1,3 +1,4 @@
+import { APP_ERRORS } from "../errors";
 import { DOCUMENT_MAX_BYTES } from "../files/sniff";
 import { generateLetter } from "../letters/service";
 import { router, staffProcedure } from "../trpc";
@@ -22,7 +23,7 @@ const uploadInput = z
       shared: z.boolean(),
       file: z
         .instanceof(File, { error: "Fichier : choisissez un fichier." })
-        .refine((f) => f.size <= DOCUMENT_MAX_BYTES, "Fichier : 10 Mo au maximum."),
+        .refine((f) => f.size <= DOCUMENT_MAX_BYTES, APP_ERRORS.FILE_TOO_LARGE.message),
     }),
   );
 
@@ -32,7 +33,9 @@ export const documentsRouter = router({
     .input(z.object({ usagerId: id }))
     .query(({ ctx, input }) => listDocuments(ctx.db, ctx.caller, input.usagerId)),
 
+  // The file, plus the form's own bytes.
   upload: staffProcedure("document.manage")
+    .meta({ audience: "staff", permission: "document.manage", body: { maxBytes: DOCUMENT_MAX_BYTES + 64 * 1024, error: "FILE_TOO_LARGE", field: "file" } })
     .input(uploadInput)
     .mutation(({ ctx, input }) => uploadDocument(ctx.db, ctx.env, ctx.caller, input, ctx.now)),
 

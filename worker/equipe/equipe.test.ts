@@ -61,10 +61,17 @@ describe("invitations", () => {
     const s = await createStructure();
     const admin = await createStaff(s.id, "admin");
     const cookie = await signIn(admin.email);
+    const elsewhere = await createStaff((await createStructure()).id, "simple");
     const users = await count("staff_users");
     const dup = await call("mutation", "equipe.invite", invitee(admin.email), { cookie });
     expect(dup.status).toBe(409);
-    expect(dup.error!.data.fieldErrors!.email).toContain("existe déjà");
+    expect(dup.error!.data.fieldErrors!.email).toBe("Un membre de votre structure a déjà cette adresse e-mail.");
+    // An address of another structure is refused without being named; its owner is told.
+    const far = await call("mutation", "equipe.invite", invitee(elsewhere.email), { cookie });
+    expect(far.status).toBe(409);
+    expect(far.error!.data.fieldErrors!.email).not.toMatch(/existe|compte|membre/);
+    const told = await call<{ emailReused: { via: string } | null }>("query", "compte.me", undefined, { cookie: await signIn(elsewhere.email) });
+    expect(told.data!.emailReused).toMatchObject({ via: "invitation" });
     const autre = await call("mutation", "equipe.invite", { ...invitee("autre@example.fr"), fonction: "Autre" }, { cookie });
     expect(autre.error!.data.fieldErrors!.fonctionDetail).toContain("obligatoire");
     expect(await count("staff_users")).toBe(users);

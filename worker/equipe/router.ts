@@ -1,5 +1,5 @@
 import { FONCTIONS, ROLES } from "../rules/roles";
-import { publicProcedure, router, staffProcedure } from "../trpc";
+import { signInProcedure, router, staffProcedure } from "../trpc";
 import { email, id, optionalText, password, text, whenValid, z } from "../validation";
 import {
   changeRole,
@@ -88,11 +88,11 @@ export const equipeRouter = router({
       return { ok: true as const };
     }),
 
-  describeLink: publicProcedure
+  describeLink: signInProcedure
     .input(z.object({ token }))
     .query(({ ctx, input }) => describeLink(ctx.db, input.token, ctx.now)),
 
-  usePasswordLink: publicProcedure
+  usePasswordLink: signInProcedure
     .input(z.object({ token, password: password() }))
     .mutation(async ({ ctx, input }) => {
       await usePasswordLink(ctx.db, input, ctx.now, ctx.ip);

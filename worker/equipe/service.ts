@@ -5,11 +5,11 @@ import { hashPassword } from "../auth/password";
 import { deleteUserSessions } from "../auth/session";
 import { generateToken, sha256Hex } from "../auth/token";
 import type { Db } from "../db";
-import { AppError } from "../errors";
+import { AppError, APP_ERRORS } from "../errors";
 import { audit, type Actor } from "../journal/log";
 import type { Role } from "../rules/roles";
 import { assertStaffPassword } from "../compte/service";
-import { emailTaken, isUniqueViolation } from "../structures/service";
+import { accountWithEmail, isUniqueViolation, warnEmailOwner } from "../structures/service";
 
 /** Invitation and reset links are valid 2 days (reference B.2). */
 export const LINK_VALIDITY_MS = 2 * 24 * 3_600_000;
@@ -62,6 +62,18 @@ function linkFor(origin: string, token: string): string {
   return `${origin}/invitation#${token}`;
 }
 
+/**
+ * An invitation to an address that has an account. A colleague of the same structure is in the
+ * team list anyway; an account elsewhere is not named (its owner is told, as for a sign-up).
+ */
+async function refuseTakenEmail(db: Db, caller: Caller, owner: { id: number; structureId: number }, now: Date): Promise<never> {
+  if (owner.structureId === caller.structureId) {
+    throw new AppError("EMAIL_TAKEN", { email: "Un membre de votre structure a déjà cette adresse e-mail." });
+  }
+  await warnEmailOwner(db, owner, "invitation", caller.actor, null, now);
+  throw new AppError("EMAIL_UNAVAILABLE", { email: APP_ERRORS.EMAIL_UNAVAILABLE.message });
+}
+
 export async function inviteMember(
   db: Db,
   caller: Caller,
@@ -69,9 +81,8 @@ export async function inviteMember(
   origin: string,
   now: Date,
 ): Promise<{ link: string; expiresAt: Date }> {
-  if (await emailTaken(db, input.email)) {
-    throw new AppError("EMAIL_TAKEN", { email: "Un compte existe déjà avec cette adresse e-mail." });
-  }
+  const existing = await accountWithEmail(db, input.email);
+  if (existing) await refuseTakenEmail(db, caller, existing, now);
   const token = generateToken();
   const expiresAt = new Date(now.getTime() + LINK_VALIDITY_MS);
   // D1 runs the batch as one transaction, one writer at a time: max(id) is the row just inserted.
@@ -90,9 +101,8 @@ export async function inviteMember(
       }),
     ]);
   } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw new AppError("EMAIL_TAKEN", { email: "Un compte existe déjà avec cette adresse e-mail." });
-    }
+    const winner = isUniqueViolation(error) ? await accountWithEmail(db, input.email) : undefined;
+    if (winner) await refuseTakenEmail(db, caller, winner, now);
     throw error;
   }
   return { link: linkFor(origin, token), expiresAt };

@@ -1,10 +1,15 @@
 import type { Env } from "../env";
-import { AppError, APP_ERRORS } from "../errors";
+import { AppError, httpStatusOf } from "../errors";
 import type { Permission } from "../rules/permissions";
 import type { Role } from "../rules/roles";
 import { authenticateStaff, authenticateUsager, createContext, type Context, type StaffCtx, type UsagerCaller } from "../trpc";
 
-const STATUS = { UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404 } as const;
+/** A record id from a URL segment, or NOT_FOUND (too long, zero, beyond what an id can be). */
+export function idParam(text: string | undefined): number {
+  const value = Number(text);
+  if (!text || !/^[1-9][0-9]{0,15}$/.test(text) || !Number.isSafeInteger(value)) throw new AppError("NOT_FOUND");
+  return value;
+}
 
 export interface DownloadedFile {
   bytes: ArrayBuffer | Uint8Array<ArrayBuffer>;
@@ -23,10 +28,13 @@ async function respond(run: () => Promise<DownloadedFile>): Promise<Response> {
         "cache-control": "private, no-store",
       },
     });
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    const status = STATUS[APP_ERRORS[error.code].trpc as keyof typeof STATUS] ?? 400;
-    return new Response(error.message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+  } catch (caught) {
+    if (!(caught instanceof AppError)) console.error("download:", caught);
+    const error = caught instanceof AppError ? caught : new AppError("INTERNAL");
+    return new Response(error.message, {
+      status: httpStatusOf(error.code),
+      headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+    });
   }
 }
 

@@ -3,7 +3,7 @@ import { deleteSession } from "../auth/session";
 import { STRUCTURE_STATUT_LABELS, type StructureStatut } from "../rules/structure";
 import { decideStructure, listStructuresForPlatform } from "../structures/service";
 import { refuseStructureInput } from "../structures/schemas";
-import { platformProcedure, publicProcedure, router } from "../trpc";
+import { platformProcedure, signInProcedure, router } from "../trpc";
 import { email, id, password, z } from "../validation";
 import { signInPlatform } from "./service";
 
@@ -11,7 +11,7 @@ const statut = z.enum(Object.keys(STRUCTURE_STATUT_LABELS) as [StructureStatut, 
 
 /** The platform operators' page: validate or refuse the structures that signed up. */
 export const plateformeRouter = router({
-  signIn: publicProcedure
+  signIn: signInProcedure
     .input(z.object({ email: email(), password: password() }))
     .mutation(async ({ ctx, input }) => {
       const { token } = await signInPlatform(ctx.db, input, ctx.now, ctx.ip);

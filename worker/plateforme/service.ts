@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { platformAdmins } from "../../db/schema";
-import { failureUpdate, resetFailures, STAFF_LOCKOUT } from "../auth/lockout";
+import { failureUpdate, resetFailures } from "../auth/lockout";
 import { newSession } from "../auth/session";
 import { checkPassword } from "../auth/sign-in";
 import type { Db } from "../db";
@@ -27,7 +27,7 @@ export async function signInPlatform(
     });
     if (admin) {
       await db.batch([
-        db.update(platformAdmins).set(failureUpdate(STAFF_LOCKOUT, platformAdmins, now)).where(eq(platformAdmins.id, admin.id)),
+        db.update(platformAdmins).set(failureUpdate(platformAdmins, now)).where(eq(platformAdmins.id, admin.id)),
         entry,
       ]);
     } else {

@@ -1,13 +1,13 @@
 import { and, eq, ne } from "drizzle-orm";
 import { portailAccounts, portailLogins, sessions, structures, usagers } from "../../db/schema";
-import { failureUpdate, PORTAIL_LOCKOUT, resetFailures } from "../auth/lockout";
+import { failureUpdate, resetFailures } from "../auth/lockout";
 import { hashPassword } from "../auth/password";
 import { newSession } from "../auth/session";
 import { checkPassword } from "../auth/sign-in";
 import { passageNow } from "../courrier/service";
 import type { Db } from "../db";
 import type { Env } from "../env";
-import { AppError } from "../errors";
+import { AppError, APP_ERRORS } from "../errors";
 import { audit, type Actor } from "../journal/log";
 import { isCommonPassword, PASSWORD_MAX } from "../rules/password-policy";
 import { normalizeLogin, portailPasswordProblems, PORTAIL_PASSWORD_RULES } from "../rules/portail-password";
@@ -31,6 +31,28 @@ type Found = NonNullable<Awaited<ReturnType<typeof accountByLogin>>>;
 const actorOf = (f: Found): Actor => ({ kind: "usager", id: f.account.id, name: `${f.usager.prenom} ${f.usager.nom}` });
 
 /**
+ * A wrong password for a known account (sign-in, or the current one when changing it): counted
+ * toward its lockout (A.6) and journaled, with the lock itself when this failure sets it.
+ */
+async function recordFailure(
+  db: Db,
+  account: { id: number; structureId: number; usagerId: number; actor: Actor },
+  action: "PORTAIL_LOGIN_FAILED" | "PORTAIL_PASSWORD_CHANGE_FAILED",
+  reason: "wrong" | "locked",
+  now: Date,
+  ip: string | null,
+): Promise<void> {
+  const target = { type: "usager", id: account.usagerId };
+  const [after] = await db.batch([
+    db.update(portailAccounts).set(failureUpdate(portailAccounts, now)).where(eq(portailAccounts.id, account.id)).returning({ lockedUntil: portailAccounts.lockedUntil }),
+    audit(db, { action, structureId: account.structureId, actor: account.actor, target, details: { reason }, ip, at: now }),
+  ]);
+  if (reason === "wrong" && (after[0]?.lockedUntil?.getTime() ?? 0) > now.getTime()) {
+    await audit(db, { action: "PORTAIL_LOCKED", structureId: account.structureId, actor: account.actor, target, ip, at: now });
+  }
+}
+
+/**
  * Checks the identifiant and password with the portal lockout (3 failures in an hour). Disabled
  * accounts answer like unknown ones; every answer costs one argon2 verification.
  */
@@ -42,18 +64,11 @@ async function authenticate(db: Db, login: string, password: string, now: Date, 
     if (found.structure.statut !== "VALIDE" || !found.structure.portailEnabled) throw new AppError("PORTAIL_FERME");
     return found;
   }
-  if (!found || !usable) {
+  if (!found || !usable || (check !== "wrong" && check !== "locked")) {
     await audit(db, { action: "PORTAIL_LOGIN_FAILED", structureId: found?.account.structureId ?? null, actor: { kind: "anonymous", id: null, name: null }, details: { login: normalizeLogin(login).slice(0, 16) }, ip, at: now });
     throw new AppError("PORTAIL_LOGIN_INVALID");
   }
-  const target = { type: "usager", id: found.usager.id };
-  const [after] = await db.batch([
-    db.update(portailAccounts).set(failureUpdate(PORTAIL_LOCKOUT, portailAccounts, now)).where(eq(portailAccounts.id, found.account.id)).returning({ lockedUntil: portailAccounts.lockedUntil }),
-    audit(db, { action: "PORTAIL_LOGIN_FAILED", structureId: found.account.structureId, actor: actorOf(found), target, details: { reason: check }, ip, at: now }),
-  ]);
-  if (check === "wrong" && (after[0]?.lockedUntil?.getTime() ?? 0) > now.getTime()) {
-    await audit(db, { action: "PORTAIL_LOCKED", structureId: found.account.structureId, actor: actorOf(found), target, ip, at: now });
-  }
+  await recordFailure(db, { id: found.account.id, structureId: found.account.structureId, usagerId: found.usager.id, actor: actorOf(found) }, "PORTAIL_LOGIN_FAILED", check, now, ip);
   throw new AppError("PORTAIL_LOGIN_INVALID");
 }
 
@@ -97,7 +112,7 @@ export function assertPortalPassword(next: string, previous: string, field: stri
     throw new AppError("INVALID_INPUT", { [field]: `Le mot de passe ne respecte pas la règle : ${label}.` });
   }
   if (next.length > PASSWORD_MAX) throw new AppError("INVALID_INPUT", { [field]: `Le mot de passe doit contenir au plus ${PASSWORD_MAX} caractères.` });
-  if (isCommonPassword(next)) throw new AppError("INVALID_INPUT", { [field]: "Ce mot de passe est trop courant : choisissez-en un autre." });
+  if (isCommonPassword(next)) throw new AppError("PASSWORD_TOO_COMMON", { [field]: APP_ERRORS.PASSWORD_TOO_COMMON.message });
 }
 
 /**
@@ -126,16 +141,24 @@ export async function firstLogin(
   return { token, shared: input.appareilPartage };
 }
 
-/** The person changes their password; every other session of the account ends. */
+/**
+ * The person changes their password; every other session of the account ends. A wrong current
+ * password counts toward the lockout, as a failed sign-in does (A.6, CHANGE_PASSWORD_ERROR).
+ */
 export async function changeUsagerPassword(
   db: Db,
   caller: { accountId: number; usagerId: number; structureId: number; sessionId: string; actor: Actor },
   input: { current: string; next: string },
   now: Date,
+  ip: string | null,
 ) {
   const account = (await db.query.portailAccounts.findFirst({ where: eq(portailAccounts.id, caller.accountId) }))!;
   const check = await checkPassword(account, input.current, now);
-  if (check !== "ok") throw new AppError("WRONG_CURRENT_PASSWORD", { current: "Le mot de passe actuel est incorrect." });
+  if (check === "locked") throw new AppError("ACCOUNT_LOCKED");
+  if (check !== "ok") {
+    if (check === "wrong") await recordFailure(db, { id: caller.accountId, ...caller }, "PORTAIL_PASSWORD_CHANGE_FAILED", check, now, ip);
+    throw new AppError("WRONG_CURRENT_PASSWORD", { current: APP_ERRORS.WRONG_CURRENT_PASSWORD.message });
+  }
   assertPortalPassword(input.next, input.current, "next", "actuel");
   const passwordHash = await hashPassword(input.next);
   await db.batch([

@@ -2,7 +2,9 @@ import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, cookieFrom, createStaff, createStructure, signIn, workerFetch, ORIGIN } from "../../test/support/worker-api";
 import { docxText, readZipEntry } from "../../test/support/zip.mjs";
-import { PORTAL, portal, todayParis } from "../../test/support/portal";
+import { domicilieOnPortal, PORTAL, portal, todayParis } from "../../test/support/portal";
+import { createDb } from "../db";
+import { signInUsager } from "./auth";
 import { defaultDateFin } from "../rules/echeance";
 
 const today = todayParis;
@@ -100,6 +102,8 @@ describe("portal access, as the seed describes it", () => {
     expect(weak.error!.data.fieldErrors!.nouveau).toContain("au moins 1 chiffre");
     const common = await portal("mutation", "monEspace.firstLogin", { login: letter.login, password: letter.password, nouveau: "Password1", confirmation: "Password1" });
     expect(common.error!.data.fieldErrors!.nouveau).toContain("trop courant");
+    // The portal translates this refusal by its code (web-usager/src/api.ts), not by its French words.
+    expect((common.error!.data as { appCode?: string }).appCode).toBe("PASSWORD_TOO_COMMON");
     const mismatch = await portal("mutation", "monEspace.firstLogin", { login: letter.login, password: letter.password, nouveau: "Cerise-Rouge-42", confirmation: "Cerise-Rouge-43" });
     expect(mismatch.error!.data.fieldErrors!.confirmation).toBeDefined();
     const key = (await env.DB.prepare("SELECT letter_r2_key AS k FROM portail_accounts WHERE usager_id = ?").bind(ctx.usagerId).first<{ k: string }>())!.k;
@@ -184,5 +188,46 @@ describe("portal access, as the seed describes it", () => {
     const after = await call<{ comptes: number; rows: { activated: boolean }[] }>("query", "portail.accounts", {}, { cookie });
     expect(after.data!.comptes).toBe(3);
     expect((await call("query", "portail.accounts", {}, { cookie: ctx.agent })).status).toBe(403);
+  });
+});
+
+describe("portal lockout, as the reference's A.6", () => {
+  it("a wrong current password when changing it counts toward the lock", async () => {
+    const s = await createStructure();
+    const admin = await signIn((await createStaff(s.id, "admin")).email);
+    await call("mutation", "portail.updateSettings", { enabled: true, loginUpdatesDernierPassage: false }, { cookie: admin });
+    const usager = await domicilieOnPortal(admin, "Verrou");
+    const login = (await env.DB.prepare("SELECT login FROM portail_accounts WHERE usager_id = ?").bind(usager.usagerId).first<{ login: string }>())!.login;
+    const change = (current: string) =>
+      portal("mutation", "monEspace.changePassword", { current, next: "Pomme-Verte-77", confirmation: "Pomme-Verte-77" }, usager.cookie);
+    for (let i = 0; i < 3; i++) {
+      const wrong = await change(`Faux-${i}-essai`);
+      expect(wrong.status).toBe(400);
+      expect(wrong.error!.data.fieldErrors!.current).toContain("Après 3 essais infructueux");
+    }
+    const locked = await change("Citron-Jaune-31");
+    expect(locked.status).toBe(403);
+    expect(locked.error!.message).toContain("bloqué pendant une heure");
+    expect((await portal("mutation", "monEspace.signIn", { login, password: "Citron-Jaune-31" })).status).toBe(401);
+  });
+
+  it("attempts during the lock do not extend it: the person gets in an hour after the third failure", async () => {
+    const s = await createStructure();
+    const admin = await signIn((await createStaff(s.id, "admin")).email);
+    await call("mutation", "portail.updateSettings", { enabled: true, loginUpdatesDernierPassage: false }, { cookie: admin });
+    const usager = await domicilieOnPortal(admin, "Patience");
+    const login = (await env.DB.prepare("SELECT login FROM portail_accounts WHERE usager_id = ?").bind(usager.usagerId).first<{ login: string }>())!.login;
+    const db = createDb(env.DB);
+    const t0 = Date.now();
+    const attempt = (offsetMs: number, password = "Faux-mot-9") =>
+      signInUsager(db, { login, password, appareilPartage: false }, new Date(t0 + offsetMs), null).then(
+        (r) => r.status,
+        (e: Error) => e.message,
+      );
+    for (let i = 0; i < 3; i++) await attempt(i * 1000);
+    // One attempt every 20 minutes during the lock, as someone keeping the person out would do.
+    for (const m of [20, 40, 59]) await attempt(m * 60_000);
+    expect(await attempt(59 * 60_000 + 30_000, "Citron-Jaune-31")).not.toBe("connecte");
+    expect(await attempt(2000 + 3_600_000 + 1, "Citron-Jaune-31")).toBe("connecte");
   });
 });

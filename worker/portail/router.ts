@@ -1,7 +1,7 @@
 import { clearCookie, cookieName, sessionCookie } from "../auth/cookies";
 import { deleteSession, SESSION_POLICY } from "../auth/session";
 import { audit } from "../journal/log";
-import { publicProcedure, router, staffProcedure, usagerProcedure, type Context } from "../trpc";
+import { signInProcedure, router, staffProcedure, usagerProcedure, type Context } from "../trpc";
 import { listSharedDocuments } from "../documents/service";
 import { interactionsPage } from "../courrier/service";
 import { STRUCTURE_MESSAGE_TYPES, type StructureMessageType } from "../rules/structure-messages";
@@ -90,7 +90,7 @@ const PORTAL_HISTORY_PAGE = 10;
 
 /** The domicilié's side: sign-in, first sign-in, password, dashboard (reference A.5–A.8). */
 export const monEspaceRouter = router({
-  signIn: publicProcedure
+  signIn: signInProcedure
     .input(z.object({ login, password: password("Votre mot de passe"), appareilPartage: z.boolean().default(false) }))
     .mutation(async ({ ctx, input }) => {
       const result = await signInUsager(ctx.db, input, ctx.now, ctx.ip);
@@ -99,7 +99,7 @@ export const monEspaceRouter = router({
       return { status: result.status };
     }),
 
-  firstLogin: publicProcedure
+  firstLogin: signInProcedure
     .input(
       z
         .object({
@@ -133,7 +133,7 @@ export const monEspaceRouter = router({
         .refine((v) => v.next === v.confirmation, { path: ["confirmation"], message: "La confirmation ne correspond pas au nouveau mot de passe." }),
     )
     .mutation(async ({ ctx, input }) => {
-      await changeUsagerPassword(ctx.db, { ...ctx.usager, sessionId: ctx.session.id }, input, ctx.now);
+      await changeUsagerPassword(ctx.db, { ...ctx.usager, sessionId: ctx.session.id }, input, ctx.now, ctx.ip);
       return ok;
     }),
 

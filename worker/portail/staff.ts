@@ -258,8 +258,9 @@ export async function bulkCreateAccounts(db: Db, env: Env, ctx: StaffCtx, now: D
 
 /** A bulk letters document, for the structure that made it, while it is fresh. */
 export async function readLettersLot(env: Env, ctx: StaffCtx, key: string, now: Date) {
-  const [prefix, createdAt, structureId] = key.split("/");
-  if (prefix !== "portail-lots" || Number(structureId) !== ctx.structureId) throw new AppError("NOT_FOUND");
+  // The shape lotKey writes, and nothing else reaches R2 (an over-long key would make it throw).
+  const [, createdAt, structureId] = /^portail-lots\/(\d{13})\/(\d{1,16})\/[0-9a-f-]{36}$/.exec(key) ?? [];
+  if (Number(structureId) !== ctx.structureId) throw new AppError("NOT_FOUND");
   if (Number(createdAt) + LETTER_TTL_MS <= now.getTime()) throw new AppError("LETTER_GONE");
   const object = await env.FILES.get(key);
   if (!object) throw new AppError("LETTER_GONE");

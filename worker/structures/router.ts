@@ -1,12 +1,12 @@
 import { FONCTIONS } from "../rules/roles";
-import { publicProcedure, router, staffProcedure } from "../trpc";
+import { signUpProcedure, router, staffProcedure } from "../trpc";
 import { email, password, text, z } from "../validation";
 import { structureInfoInput, structureOptionsInput } from "./schemas";
 import { getStructure, registerStructure, updateStructureInfo, updateStructureOptions } from "./service";
 
 /** The caller's structure, and the public sign-up of a new one (reference B.1). */
 export const structuresRouter = router({
-  register: publicProcedure
+  register: signUpProcedure
     .input(
       z.object({
         structure: structureInfoInput,

@@ -33,13 +33,37 @@ function infoColumns(input: StructureInfoInput) {
   };
 }
 
-export async function emailTaken(db: Db, email: string): Promise<boolean> {
-  const row = await db
-    .select({ id: staffUsers.id })
+/** The live staff account holding this e-mail address, if any (addresses are unique platform-wide). */
+export async function accountWithEmail(db: Db, email: string) {
+  const [row] = await db
+    .select({ id: staffUsers.id, structureId: staffUsers.structureId })
     .from(staffUsers)
     .where(sql`${staffUsers.email} = ${email} AND ${staffUsers.status} != 'DELETED'`)
     .limit(1);
-  return row.length > 0;
+  return row;
+}
+
+/**
+ * Someone tried to use the address of an existing account: its owner is told in the app (« Mon
+ * compte »), the caller is not (reference: the sign-up answer must not reveal who has an account).
+ */
+export function warnEmailOwner(
+  db: Db,
+  owner: { id: number; structureId: number },
+  via: "inscription" | "invitation",
+  actor: Actor,
+  ip: string | null,
+  now: Date,
+) {
+  return audit(db, {
+    action: "STAFF_EMAIL_REUSED",
+    structureId: owner.structureId,
+    actor,
+    target: { type: "staff", id: owner.id },
+    details: { via },
+    ip,
+    at: now,
+  });
 }
 
 /** SQLite's message for a unique index violation, as D1 reports it. */
@@ -51,7 +75,8 @@ export function isUniqueViolation(error: unknown): boolean {
 /**
  * Public sign-up: the structure (EN_ATTENTE) and its first administrator, in one batch.
  * D1 runs a batch as one transaction and writes one at a time, so `max(id)` inside the batch
- * is the row the batch just inserted.
+ * is the row the batch just inserted. An address that already has an account gets the same
+ * answer, in the same time (the password is hashed either way), and nothing is created.
  */
 export async function registerStructure(
   db: Db,
@@ -63,10 +88,13 @@ export async function registerStructure(
   ip: string | null,
 ): Promise<void> {
   assertStaffPassword(input.admin.password, "admin.password");
-  if (await emailTaken(db, input.admin.email)) {
-    throw new AppError("EMAIL_TAKEN", { "admin.email": "Un compte existe déjà avec cette adresse e-mail." });
-  }
+  const anonymous: Actor = { kind: "anonymous", id: null, name: `${input.admin.prenom} ${input.admin.nom}` };
+  const existing = await accountWithEmail(db, input.admin.email);
   const passwordHash = await hashPassword(input.admin.password);
+  if (existing) {
+    await warnEmailOwner(db, existing, "inscription", anonymous, ip, now);
+    return;
+  }
   const newStructureId = sql`(SELECT max(id) FROM structures)`;
   try {
     await db.batch([
@@ -86,17 +114,17 @@ export async function registerStructure(
       audit(db, {
         action: "STRUCTURE_REGISTERED",
         structureId: newStructureId,
-        actor: { kind: "anonymous", id: null, name: `${input.admin.prenom} ${input.admin.nom}` },
+        actor: anonymous,
         details: { nom: input.structure.nom, email: input.admin.email },
         ip,
         at: now,
       }),
     ]);
   } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw new AppError("EMAIL_TAKEN", { "admin.email": "Un compte existe déjà avec cette adresse e-mail." });
-    }
-    throw error;
+    // The same address signed up at the same moment: the earlier one won.
+    const winner = isUniqueViolation(error) ? await accountWithEmail(db, input.admin.email) : undefined;
+    if (!winner) throw error;
+    await warnEmailOwner(db, winner, "inscription", anonymous, ip, now);
   }
 }
 

@@ -1,4 +1,4 @@
-import { For } from "solid-js";
+import { For, Show } from "solid-js";
 import { createStore } from "solid-js/store";
 import { api } from "../api";
 import { FormError, StatusMessage } from "../components/Alerts";
@@ -30,6 +30,19 @@ export function Compte() {
   return (
     <>
       <h1>Mon compte</h1>
+      <Show when={me().emailReused}>
+        {(reuse) => (
+          <div class="alert alert--warning">
+            <p class="alert__title">Votre adresse e-mail a été utilisée par quelqu'un d'autre</p>
+            <p>
+              Le {formatDateTime(reuse().at)}, une{" "}
+              {reuse().via === "invitation" ? "autre structure a tenté d'inviter" : "inscription de structure a été tentée avec"} votre
+              adresse e-mail. Rien n'a été créé et votre compte n'a pas changé. Si vous n'en êtes pas à l'origine, aucune action
+              n'est nécessaire ; vous pouvez changer votre mot de passe ci-dessous par précaution.
+            </p>
+          </div>
+        )}
+      </Show>
       <section class="section" aria-labelledby="titre-infos">
         <h2 id="titre-infos">Mes informations</h2>
         <dl class="details">

@@ -59,6 +59,10 @@ export function Inscription() {
                 Votre demande d'inscription a bien été enregistrée. L'équipe Ancrage va l'examiner ; vous pourrez vous
                 connecter dès sa validation.
               </p>
+              <p>
+                Si cette adresse e-mail est déjà celle d'un compte Ancrage, aucune nouvelle structure n'est créée : le
+                titulaire du compte en est averti dans l'application.
+              </p>
             </div>
             <p>
               <A href="/connexion">Retour à la page de connexion</A>
