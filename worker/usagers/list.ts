@@ -13,8 +13,8 @@ import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { hasMailWaiting, isPinned, prenomStart, usagerCounts, usagers } from "../../db/schema";
 import { decodeValues, dialect, literals, prebuiltPerShape, rowCount, type Db } from "../db";
 import type { StaffCtx } from "../trpc";
-import { addDays, addMonths, startOfDayInstant, type CalendarDate } from "../rules/dates";
-import { echeanceState, USAGER_STATUTS, type EcheanceLevel, type UsagerStatut } from "../rules/echeance";
+import { addMonths, startOfDayInstant, type CalendarDate } from "../rules/dates";
+import { echeanceFilterRange, echeanceState, USAGER_STATUTS, type EcheanceLevel, type UsagerStatut } from "../rules/echeance";
 import { normalizeSearch, parseDateQuery, phoneDigits } from "../rules/search";
 import { USAGER_TABS } from "../rules/usager";
 import { idOfKey, NAME_KEY_MAX, nameOfKey, searchKeyRange } from "./search-index";
@@ -103,7 +103,6 @@ function dateFilterBounds(ctx: StaffCtx, t: CalendarDate) {
   return {
     today: t,
     passageBefore: (months: number) => startOfDayInstant(addMonths(t, -months), ctx.timeZone),
-    inDays: (days: number) => addDays(t, days),
     yearsAgo: (years: number) => addMonths(t, -12 * years),
   };
 }
@@ -119,10 +118,10 @@ function filterConditions(ctx: StaffCtx, input: ListInput, todayDate: CalendarDa
     const before = b.passageBefore(input.passage === "PLUS_2_MOIS" ? 2 : 3);
     c.push(sql`${usagers.dernierPassage} < ${bind("passageBefore", before.getTime())}`);
   }
-  if (input.echeance === "DEPASSEE") c.push(sql`${usagers.echeance} < ${bind("today", b.today)}`);
-  if (input.echeance === "MOINS_15_JOURS" || input.echeance === "MOINS_60_JOURS") {
-    const before = b.inDays(input.echeance === "MOINS_15_JOURS" ? 15 : 60);
-    c.push(sql`${usagers.echeance} >= ${bind("today", b.today)} AND ${usagers.echeance} < ${bind("echeanceBefore", before)}`);
+  if (input.echeance) {
+    const { from, to } = echeanceFilterRange(input.echeance, b.today);
+    if (from) c.push(sql`${usagers.echeance} >= ${bind("echeanceFrom", from)}`);
+    c.push(sql`${usagers.echeance} <= ${bind("echeanceTo", to)}`);
   }
   if (input.radieDepuis) {
     c.push(sql`${usagers.statut} = ${statutLiteral("RADIE")}`);

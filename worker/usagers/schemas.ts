@@ -1,4 +1,5 @@
 import { isCalendarDate } from "../rules/dates";
+import { ECHEANCE_FILTERS } from "../rules/echeance";
 import { ENTRETIEN_QUESTIONS, LIENS_AYANT_DROIT, MOTIFS_RADIATION, MOTIFS_REFUS, ORIENTATIONS, USAGER_TABS, CIVILITES } from "../rules/usager";
 import { email, id, optionalText, text, whenValid, withoutControls, z } from "../validation";
 
@@ -120,7 +121,7 @@ export const listInput = z.object({
   tab: z.enum(keysOf(USAGER_TABS)).default("TOUS"),
   q: z.string().trim().max(100, "Recherche : 100 caractères au maximum.").default(""),
   passage: z.enum(["PLUS_2_MOIS", "PLUS_3_MOIS"]).nullish(),
-  echeance: z.enum(["DEPASSEE", "MOINS_15_JOURS", "MOINS_60_JOURS"]).nullish(),
+  echeance: z.enum(keysOf(ECHEANCE_FILTERS)).nullish(),
   radieDepuis: z.enum(["PLUS_1_AN", "PLUS_2_ANS"]).nullish(),
   /** Files in instruction whose rendez-vous (entretien) is still to come, or past. */
   entretien: z.enum(["A_VENIR", "DEPASSE"]).nullish(),

@@ -246,6 +246,28 @@ describe("the list", () => {
     expect((await list({ q: "mar", sort: "nom", order: "desc", page: 2 })).rows).toEqual([]);
   });
 
+  it("échéance « dans moins de 2 semaines / 2 mois » keeps the file with exactly 15 / 60 days left, as its colour does", async () => {
+    const { simple, responsable } = await team();
+    const t = todayParis();
+    const byDays = new Map<number, number>();
+    for (const days of [-1, 0, 15, 16, 60, 61]) {
+      const id = (await call<{ id: number }>("mutation", "usagers.create", etatCivil({ nom: `J${days + 10}`, ayantsDroit: [] }), { cookie: simple })).data!.id;
+      const f = await fiche(simple, id);
+      const res = await call("mutation", "usagers.validate", { usagerId: id, version: f.usager.version, dateDebut: addDays(t, -300), dateFin: addDays(t, days), customRef: null }, { cookie: responsable });
+      expect(res.status).toBe(200);
+      byDays.set(id, days);
+    }
+    type List = { rows: { id: number; echeanceLevel: string }[] };
+    const daysIn = async (echeance: string) =>
+      (await call<List>("query", "usagers.list", { echeance, sort: "echeance" }, { cookie: simple })).data!.rows.map((r) => byDays.get(r.id));
+    expect(await daysIn("MOINS_15_JOURS")).toEqual([0, 15]);
+    expect(await daysIn("MOINS_60_JOURS")).toEqual([0, 15, 16, 60]);
+    expect(await daysIn("DEPASSEE")).toEqual([-1]);
+    // The list's colours: red up to 15 days left, amber up to 60.
+    const levels = (await call<List>("query", "usagers.list", { sort: "echeance" }, { cookie: simple })).data!.rows.map((r) => `${byDays.get(r.id)}:${r.echeanceLevel}`);
+    expect(levels).toEqual(["-1:depassee", "0:danger", "15:danger", "16:warning", "60:warning", "61:ok"]);
+  });
+
   it("filters the files in instruction by their entretien: to come, or past", async () => {
     const { simple, responsable } = await team();
     const me = (await call<{ id: number }>("query", "compte.me", undefined, { cookie: simple })).data!.id;
