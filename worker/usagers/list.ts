@@ -16,7 +16,7 @@ import type { StaffCtx } from "../trpc";
 import { addMonths, startOfDayInstant, type CalendarDate } from "../rules/dates";
 import { echeanceFilterRange, echeanceState, USAGER_STATUTS, type EcheanceLevel, type UsagerStatut } from "../rules/echeance";
 import { normalizeSearch, parseDateQuery, phoneDigits } from "../rules/search";
-import { USAGER_TABS } from "../rules/usager";
+import { entretienFilterBound, ETAPE_ENTRETIEN, USAGER_TABS } from "../rules/usager";
 import { idOfKey, NAME_KEY_MAX, nameOfKey, searchKeyRange } from "./search-index";
 import { PAGE_SIZE, today } from "./service";
 import type { ListInput } from "./schemas";
@@ -111,7 +111,7 @@ function dateFilterBounds(ctx: StaffCtx, t: CalendarDate) {
  * The filters of B.13 beyond the tab, on "usagers" columns. With none, the search index alone
  * answers a search (its keys hold structure and statut); with any, the files found are read.
  */
-function filterConditions(ctx: StaffCtx, input: ListInput, todayDate: CalendarDate, now: Date, bind: Bind): SQL[] {
+function filterConditions(ctx: StaffCtx, input: ListInput, todayDate: CalendarDate, bind: Bind): SQL[] {
   const b = dateFilterBounds(ctx, todayDate);
   const c: SQL[] = [];
   if (input.passage) {
@@ -129,7 +129,11 @@ function filterConditions(ctx: StaffCtx, input: ListInput, todayDate: CalendarDa
   }
   if (input.entretien) {
     c.push(sql`${usagers.statut} = ${statutLiteral("INSTRUCTION")}`);
-    c.push(sql`${usagers.rdvAt} ${sql.raw(input.entretien === "A_VENIR" ? ">" : "<=")} ${bind("now", now.getTime())}`);
+    // A file past the entretien step has had its entretien, whatever the date of its rendez-vous.
+    c.push(sql`${usagers.etape} <= ${sql.raw(String(ETAPE_ENTRETIEN))}`);
+    const bound = entretienFilterBound(input.entretien, todayDate, ctx.timeZone);
+    if ("before" in bound) c.push(sql`${usagers.rdvAt} < ${bind("rdvBefore", bound.before.getTime())}`);
+    else c.push(sql`${usagers.rdvAt} >= ${bind("rdvFrom", bound.from.getTime())}`);
   }
   if (input.courrier) c.push(hasMailWaiting(usagers.nbCourrier, usagers.nbColis, usagers.nbAvis));
   if (input.referentId === "AUCUN") c.push(isNull(usagers.referentId));
@@ -344,7 +348,7 @@ export async function listUsagers(db: Db, ctx: StaffCtx, input: ListInput, now: 
   // Every tab is one statut, or all of them (« Tous »).
   const statut = USAGER_TABS[input.tab].statuts?.[0] ?? null;
   const todayDate = today(ctx, now);
-  const scope: Scope = { structureId: ctx.structureId, bind, filters: filterConditions(ctx, input, todayDate, now, bind), statut };
+  const scope: Scope = { structureId: ctx.structureId, bind, filters: filterConditions(ctx, input, todayDate, bind), statut };
   const order = orderOf(input);
   const rows = sql`SELECT ${pageRows(input)} FROM ${usagers} WHERE ${usagers.id} IN (${pageIds(scope, input, search, order)})`;
   // Counts per status for the same search and filters: the tabs, and the total of the current tab.

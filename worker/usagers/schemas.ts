@@ -1,6 +1,6 @@
 import { isCalendarDate } from "../rules/dates";
 import { ECHEANCE_FILTERS } from "../rules/echeance";
-import { ENTRETIEN_QUESTIONS, LIENS_AYANT_DROIT, MOTIFS_RADIATION, MOTIFS_REFUS, ORIENTATIONS, USAGER_TABS, CIVILITES } from "../rules/usager";
+import { ENTRETIEN_FILTERS, ENTRETIEN_QUESTIONS, LIENS_AYANT_DROIT, MOTIFS_RADIATION, MOTIFS_REFUS, ORIENTATIONS, USAGER_TABS, CIVILITES } from "../rules/usager";
 import { email, id, optionalText, text, whenValid, withoutControls, z } from "../validation";
 
 export const calendarDate = (label: string) =>
@@ -123,8 +123,8 @@ export const listInput = z.object({
   passage: z.enum(["PLUS_2_MOIS", "PLUS_3_MOIS"]).nullish(),
   echeance: z.enum(keysOf(ECHEANCE_FILTERS)).nullish(),
   radieDepuis: z.enum(["PLUS_1_AN", "PLUS_2_ANS"]).nullish(),
-  /** Files in instruction whose rendez-vous (entretien) is still to come, or past. */
-  entretien: z.enum(["A_VENIR", "DEPASSE"]).nullish(),
+  /** Files in instruction, before their entretien, whose rendez-vous is still to come, or past. */
+  entretien: z.enum(keysOf(ENTRETIEN_FILTERS)).nullish(),
   courrier: z.boolean().nullish(),
   referentId: z.union([id, z.literal("AUCUN")]).nullish(),
   sort: z.enum(["ref", "nom", "echeance", "passage"]).default("nom"),

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { call, count, createStaff, createStructure, signIn } from "../../test/support/worker-api";
-import { calendarDateIn, addDays } from "../rules/dates";
+import { calendarDateIn, addDays, startOfDayInstant } from "../rules/dates";
 import { defaultDateFin } from "../rules/echeance";
 
 const todayParis = () => calendarDateIn("Europe/Paris", new Date());
@@ -268,12 +268,14 @@ describe("the list", () => {
     expect(levels).toEqual(["-1:depassee", "0:danger", "15:danger", "16:warning", "60:warning", "61:ok"]);
   });
 
-  it("filters the files in instruction by their entretien: to come, or past", async () => {
+  it("« entretien dépassé »: files still at or before the entretien step, their rendez-vous on a day before today in the structure's timezone", async () => {
     const { simple, responsable } = await team();
     const me = (await call<{ id: number }>("query", "compte.me", undefined, { cookie: simple })).data!.id;
     const mk = async (nom: string) => (await call<{ id: number }>("mutation", "usagers.create", etatCivil({ nom }), { cookie: simple })).data!.id;
     const aVenir = await mk("Avenir");
-    const passe = await mk("Passé");
+    const hier = await mk("Hier");
+    const cetteNuit = await mk("Cettenuit");
+    const faitHier = await mk("Faithier");
     await mk("Sansrdv");
     const valide = await mk("Validé");
     const rdv = async (id: number, body: Record<string, unknown>) => {
@@ -281,8 +283,17 @@ describe("the list", () => {
       expect((await call("mutation", "usagers.setRendezVous", { usagerId: id, version: f.usager.version, rdv: body }, { cookie: simple })).status).toBe(200);
     };
     await rdv(aVenir, { maintenant: false, at: new Date(Date.now() + 3 * 86_400_000).toISOString(), userId: me });
-    await rdv(passe, { maintenant: true });
-    await rdv(valide, { maintenant: true });
+    for (const id of [hier, cetteNuit, faitHier, valide]) await rdv(id, { maintenant: true });
+    // Rendez-vous in the past can only be set by hand: 23:59 yesterday and 00:01 today, Paris time
+    // (00:01 in Paris is still yesterday in UTC).
+    const midnight = startOfDayInstant(todayParis(), "Europe/Paris").getTime();
+    const setRdvAt = (id: number, at: number) => env.DB.prepare("UPDATE usagers SET rdv_at = ? WHERE id = ?").bind(at, id).run();
+    await setRdvAt(hier, midnight - 60_000);
+    await setRdvAt(cetteNuit, midnight + 60_000);
+    await setRdvAt(faitHier, midnight - 60_000);
+    // Its entretien is done: the file has moved on to the « pièces justificatives » step.
+    const f3 = await fiche(simple, faitHier);
+    expect((await call("mutation", "usagers.setEtape", { usagerId: faitHier, version: f3.usager.version, etape: 3 }, { cookie: simple })).status).toBe(200);
     const t = todayParis();
     const f = await fiche(simple, valide);
     await call("mutation", "usagers.validate", { usagerId: valide, version: f.usager.version, dateDebut: t, dateFin: defaultDateFin(t), customRef: null }, { cookie: responsable });
@@ -290,8 +301,8 @@ describe("the list", () => {
     type List = { rows: { id: number }[]; total: number };
     const list = async (input: Record<string, unknown>) => (await call<List>("query", "usagers.list", input, { cookie: simple })).data!;
     expect((await list({ entretien: "A_VENIR" })).rows.map((r) => r.id)).toEqual([aVenir]);
-    expect((await list({ entretien: "DEPASSE" })).rows.map((r) => r.id)).toEqual([passe]);
-    expect((await list({ entretien: "DEPASSE", q: "pas" })).total).toBe(1);
+    expect((await list({ entretien: "DEPASSE" })).rows.map((r) => r.id)).toEqual([hier]);
+    expect((await list({ entretien: "DEPASSE", q: "hie" })).total).toBe(1);
     expect((await call("query", "usagers.list", { entretien: "DEMAIN" }, { cookie: simple })).status).toBe(400);
   });
 
