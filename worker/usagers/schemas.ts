@@ -56,6 +56,10 @@ export const etatCivilInput = z.object({
 });
 export type EtatCivilInput = z.infer<typeof etatCivilInput>;
 
+/** The contact details within the état civil, which every role may edit (reference B.2). */
+export const contactInput = etatCivilInput.pick({ telephone: true, email: true, contactByPhone: true });
+export type ContactInput = z.infer<typeof contactInput>;
+
 const entretienShape = Object.fromEntries(
   Object.entries(ENTRETIEN_QUESTIONS).flatMap(([key, q]) => {
     // Free answers are cleaned like every text field (validation.ts): no control character is stored.

@@ -186,6 +186,43 @@ describe("the request lifecycle", () => {
   });
 });
 
+describe("contact details", () => {
+  it("every role, agent and facteur included, edits phone, e-mail and SMS consent; the rest of the état civil stays instructeur and above", async () => {
+    const { s, simple, facteur } = await team();
+    const agent = await signIn((await createStaff(s.id, "agent")).email);
+    const id = (await call<{ id: number }>("mutation", "usagers.create", etatCivil({ nom: "Contact", telephone: null, contactByPhone: false }), { cookie: simple })).data!.id;
+    const t = todayParis();
+    const mandataire = { nom: "Mandatée", prenom: "Odile", dateNaissance: "1970-05-05", dateDebut: t, dateFin: addDays(t, 30) };
+    expect((await call("mutation", "courrier.saveProcuration", { action: "create", usagerId: id, version: (await fiche(simple, id)).usager.version, procuration: mandataire }, { cookie: facteur })).status).toBe(200);
+
+    const contact = { telephone: "07 98 76 54 32", email: "contact@example.fr", contactByPhone: true };
+    const byFacteur = await call("mutation", "usagers.updateContact", { usagerId: id, version: (await fiche(simple, id)).usager.version, contact }, { cookie: facteur });
+    expect(byFacteur.status).toBe(200);
+    type Usager = { telephone: string | null; email: string | null; contactByPhone: boolean; nom: string };
+    const saved = (await call<{ usager: Usager }>("query", "usagers.get", { id }, { cookie: agent })).data!.usager;
+    expect(saved).toMatchObject({ ...contact, nom: "Contact" });
+    const byAgent = await call("mutation", "usagers.updateContact", { usagerId: id, version: (await fiche(simple, id)).usager.version, contact: { telephone: null, email: "autre@example.fr", contactByPhone: false } }, { cookie: agent });
+    expect(byAgent.status).toBe(200);
+    expect((await call<{ usager: Usager }>("query", "usagers.get", { id }, { cookie: agent })).data!.usager).toMatchObject({ telephone: null, email: "autre@example.fr", contactByPhone: false });
+    // A bad number is refused with its field's French message; nothing is written.
+    const bad = await call("mutation", "usagers.updateContact", { usagerId: id, version: (await fiche(simple, id)).usager.version, contact: { ...contact, telephone: "12" } }, { cookie: agent });
+    expect(bad.status).toBe(400);
+    expect(bad.error!.data.fieldErrors!["contact.telephone"]).toContain("Téléphone");
+    // The new number is searchable, the mandataire still is.
+    await call("mutation", "usagers.updateContact", { usagerId: id, version: (await fiche(simple, id)).usager.version, contact }, { cookie: facteur });
+    type List = { rows: { id: number }[] };
+    expect((await call<List>("query", "usagers.list", { q: "0798765432" }, { cookie: facteur })).data!.rows.map((r) => r.id)).toEqual([id]);
+    expect((await call<List>("query", "usagers.list", { q: "mandatee" }, { cookie: facteur })).data!.rows.map((r) => r.id)).toEqual([id]);
+    // The état civil itself: refused to the agent and the facteur.
+    const etat = { usagerId: id, version: (await fiche(simple, id)).usager.version, etatCivil: etatCivil({ nom: "Changé" }) };
+    expect((await call("mutation", "usagers.updateEtatCivil", etat, { cookie: agent })).status).toBe(403);
+    expect((await call("mutation", "usagers.updateEtatCivil", etat, { cookie: facteur })).status).toBe(403);
+    // Each change is in the file's history; the refused one is not.
+    const history = await call<{ entries: { action: string }[] }>("query", "usagers.historique", { usagerId: id }, { cookie: simple });
+    expect(history.data!.entries.filter((e) => e.action === "USAGER_CONTACT_UPDATED")).toHaveLength(3);
+  });
+});
+
 describe("the list", () => {
   it("searches accent- and case-insensitively, on ayants droit, birth date and phone; tabs count", async () => {
     const { simple, responsable } = await team();
