@@ -40,7 +40,7 @@ export const etatCivilInput = z.object({
     .transform((v) => v || null)
     .refine(
       (v) => v === null || /^(?:(?:\+|00)33\s?|0)[67](?:[\s.-]?\d{2}){4}$/.test(v),
-      "Téléphone : numéro de mobile français attendu (06 ou 07), les SMS ne partent pas vers l'étranger.",
+      "Téléphone : numéro de mobile français attendu (06 ou 07).",
     ),
   email: z
     .string()

@@ -125,12 +125,12 @@ const OUI_NON = [
 export const CONTACT_TEXTS = {
   telephone: {
     label: "Téléphone mobile",
-    hint: "Numéro de mobile français (06 ou 07) : les SMS ne sont pas envoyés vers les numéros étrangers.",
+    hint: "Numéro de mobile français (06 ou 07).",
   },
   email: { label: "Adresse e-mail" },
   contactByPhone: {
     label: "Accepte de recevoir des SMS",
-    hint: "Consentement du domicilié aux notifications par SMS (arrivée de courrier, échéance).",
+    hint: "L'accord du domicilié est enregistré ; Ancrage n'envoie encore aucun SMS.",
   },
 } as const;
 const LIEN_OPTIONS = (Object.keys(LIENS_AYANT_DROIT) as LienAyantDroit[]).map((value) => ({ value, label: LIENS_AYANT_DROIT[value] }));
