@@ -203,6 +203,7 @@ const VALID: Record<string, (w: World) => unknown> = {
   "structures.update": () => structureInfo,
   "usagers.create": () => etatCivilComplet,
   "usagers.updateEtatCivil": (w) => ({ usagerId: w.a.usagerId, version: w.a.version, etatCivil: etatCivilComplet }),
+  "usagers.updateContact": (w) => ({ usagerId: w.a.usagerId, version: w.a.version, contact: { telephone: "06 12 34 56 78", email: "jean.isole@exemple.fr", contactByPhone: true } }),
   "usagers.updateEntretien": (w) => ({ usagerId: w.a.usagerId, version: w.a.version, entretien: entretienComplet }),
   "courrier.receive": (w) => ({ usagerId: w.a.usagerId, courrier: 1, colis: 2, avis: 0, content: "Lettre de la CAF" }),
   "courrier.presence": (w) => ({ usagerId: w.a.usagerId, type: "visite", content: "Passé à l'accueil" }),

@@ -70,6 +70,7 @@ export const FIXTURES: Record<string, Fixture> = {
   "usagers.customRefHolders": { input: () => ({ customRef: "A-001" }), expect: (res) => expect(res.data).toEqual([]) },
   "usagers.create": { input: () => etatCivil, expect: ownOnly },
   "usagers.updateEtatCivil": { input: (a) => ({ usagerId: a.usagerId, version: a.version, etatCivil }), expect: "NOT_FOUND" },
+  "usagers.updateContact": { input: (a) => ({ usagerId: a.usagerId, version: a.version, contact: { telephone: "06 11 22 33 44", email: null, contactByPhone: true } }), expect: "NOT_FOUND" },
   "usagers.updateEntretien": { input: (a) => ({ usagerId: a.usagerId, version: a.version, entretien: {} }), expect: "NOT_FOUND" },
   "usagers.setRendezVous": { input: (a) => ({ usagerId: a.usagerId, version: a.version, rdv: { maintenant: true } }), expect: "NOT_FOUND" },
   "usagers.setEtape": { input: (a) => ({ usagerId: a.usagerId, version: a.version, etape: 2 }), expect: "NOT_FOUND" },

@@ -141,3 +141,39 @@ describe("letters", () => {
     expect(docs.data!.map((d) => d.kind)).toEqual(["radiation", "attestation"]);
   });
 });
+
+describe("attestation postale", () => {
+  // The demo's structures and a CIAS: the responsable's line must read right whatever the name.
+  const KINDS = [
+    { type: "ccas", nom: "CCAS de Démoville", prenom: "Camille", responsable: "Martin", fonction: "Directeur de CCAS" },
+    { type: "cias", nom: "CIAS du Val Paisible", prenom: "Luc", responsable: "Morel", fonction: "Président" },
+    { type: "asso", nom: "Association Abri Solidaire", prenom: "Nadia", responsable: "Roux", fonction: "Directeur" },
+  ];
+
+  it("names the ayants droit it certifies, and the responsable's line reads right for every kind of structure", async () => {
+    for (const k of KINDS) {
+      const { s, simple, responsable, usagerId } = await setup();
+      await env.DB.prepare("UPDATE structures SET type = ?, nom = ?, responsable_prenom = ?, responsable_nom = ?, responsable_fonction = ? WHERE id = ?")
+        .bind(k.type, k.nom, k.prenom, k.responsable, k.fonction, s.id)
+        .run();
+      const fiche = async () => (await call<{ usager: Record<string, unknown> & { version: number } }>("query", "usagers.get", { id: usagerId }, { cookie: simple })).data!.usager;
+      const ayantsDroit = [
+        { nom: "Fontaine", prenom: "Maëlle", dateNaissance: "1982-02-14", lien: "CONJOINT" },
+        { nom: "Fontaine", prenom: "Noé", dateNaissance: "2015-06-01", lien: "ENFANT" },
+      ];
+      const f = await fiche();
+      const etatCivil = { civilite: "M.", nom: "Fontaine", prenom: "Jérémie", surnom: "Jérem", dateNaissance: "1979-09-30", lieuNaissance: "Nantes", nationalite: null, langue: null, telephone: null, email: null, contactByPhone: false, numeroDistribution: null, referentId: null, customRef: "07", ayantsDroit };
+      expect((await call("mutation", "usagers.updateEtatCivil", { usagerId, version: f.version, etatCivil }, { cookie: simple })).status).toBe(200);
+      const today = calendarDateIn("Europe/Paris", new Date());
+      await call("mutation", "usagers.validate", { usagerId, version: (await fiche()).version, dateDebut: today, dateFin: defaultDateFin(today), customRef: null }, { cookie: responsable });
+      const att = await call<{ id: number }>("mutation", "documents.generateLetter", { usagerId, kind: "attestation" }, { cookie: simple });
+      const text = (await docxText(new Uint8Array(await (await download(simple, att.data!.id)).arrayBuffer()))).replaceAll("&apos;", "'");
+
+      expect(text).toContain(`Je soussigné(e), ${k.prenom} ${k.responsable}, ${k.fonction}, au nom de la structure « ${k.nom} », atteste que`);
+      expect(text, k.nom).not.toContain(`${k.fonction} de ${k.nom}`);
+      expect(text).toContain("ainsi que ses ayants droit :");
+      expect(text).toContain("FONTAINE Maëlle, né(e) le 14/02/1982 (Conjoint(e))");
+      expect(text).toContain("FONTAINE Noé, né(e) le 01/06/2015 (Enfant)");
+    }
+  });
+});

@@ -6,7 +6,7 @@ import type { Env } from "../env";
 import { AppError } from "../errors";
 import { storeDocument } from "../documents/service";
 import { formatDateFr } from "../rules/dates";
-import { MOTIFS_RADIATION, nomComplet, type MotifRadiation } from "../rules/usager";
+import { LIENS_AYANT_DROIT, MOTIFS_RADIATION, nomComplet, type MotifRadiation } from "../rules/usager";
 import type { StaffCtx } from "../trpc";
 import { today, usagerOf } from "../usagers/service";
 import { blank, DOCX_MIME, letterHead, line, runs, toDocx } from "./docx";
@@ -41,13 +41,25 @@ export async function generateLetter(db: Db, env: Env, ctx: StaffCtx, usagerId: 
   let body;
   if (kind === "attestation") {
     title = "Attestation postale";
+    const ayantsDroit = u.ayantsDroit;
     body = [
       line("ATTESTATION POSTALE", { bold: true, align: "center", size: 28, spaceAfter: 240 }),
       runs([
-        new TextRun(`Je soussigné(e), ${s.responsablePrenom} ${s.responsableNom}, ${s.responsableFonction} de ${s.nom}, atteste que `),
+        // The structure's name in quotes, after the fonction: « Directeur de CCAS de CCAS de … »
+        // or « Directrice de Association … » never come out, whatever the kind of structure.
+        new TextRun(`Je soussigné(e), ${s.responsablePrenom} ${s.responsableNom}, ${s.responsableFonction}, au nom de la structure « ${s.nom} », atteste que `),
         new TextRun({ text: name, bold: true }),
-        new TextRun(`, ${né(u.civilite)} le ${formatDateFr(u.dateNaissance)} à ${u.lieuNaissance}, est domicilié(e) auprès de notre structure pour la période du ${formatDateFr(u.decisionDebut!)} au ${formatDateFr(u.decisionFin!)}.`),
+        new TextRun(
+          `, ${né(u.civilite)} le ${formatDateFr(u.dateNaissance)} à ${u.lieuNaissance}, est domicilié(e) auprès de notre structure pour la période du ${formatDateFr(u.decisionDebut!)} au ${formatDateFr(u.decisionFin!)}` +
+            (ayantsDroit.length > 0 ? ", ainsi que ses ayants droit :" : "."),
+        ),
       ]),
+      // The ayants droit are covered by the same domiciliation (reference B.8: the template certifies them).
+      ...ayantsDroit.map((a, i) =>
+        line(`${a.nom.toUpperCase()} ${a.prenom}, né(e) le ${formatDateFr(a.dateNaissance)} (${LIENS_AYANT_DROIT[a.lien]})`, {
+          spaceAfter: i === ayantsDroit.length - 1 ? 160 : 0,
+        }),
+      ),
       line("Son adresse postale est :", { spaceAfter: 120 }),
       ...postal.map((p) => line(p, { bold: true })),
       blank(),

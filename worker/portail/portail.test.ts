@@ -231,3 +231,28 @@ describe("portal lockout, as the reference's A.6", () => {
     expect(await attempt(2000 + 3_600_000 + 1, "Citron-Jaune-31")).toBe("connecte");
   });
 });
+
+describe("« X comptes / Y domiciliés actifs »", () => {
+  it("counts only the accounts of active files; the list still shows every account", async () => {
+    const s = await createStructure();
+    const admin = await signIn((await createStaff(s.id, "admin")).email);
+    await call("mutation", "portail.updateSettings", { enabled: true, loginUpdatesDernierPassage: true }, { cookie: admin });
+    const files: number[] = [];
+    for (const nom of ["Actif", "Radié", "Sansaccès"]) {
+      const id = (await call<{ id: number }>("mutation", "usagers.create", { civilite: "Mme", nom, prenom: "Zoé", surnom: null, dateNaissance: "1990-01-01", lieuNaissance: "Nice", nationalite: null, langue: null, telephone: null, email: null, contactByPhone: false, numeroDistribution: null, referentId: null, customRef: null, ayantsDroit: [] }, { cookie: admin })).data!.id;
+      const version = (await call<{ usager: { version: number } }>("query", "usagers.get", { id }, { cookie: admin })).data!.usager.version;
+      await call("mutation", "usagers.validate", { usagerId: id, version, dateDebut: today(), dateFin: defaultDateFin(today()), customRef: null }, { cookie: admin });
+      files.push(id);
+    }
+    const [actif, radie] = files as [number, number];
+    for (const id of [actif, radie]) expect((await call("mutation", "portail.setPreference", { usagerId: id, acces: true }, { cookie: admin })).status).toBe(200);
+    const version = (await call<{ usager: { version: number } }>("query", "usagers.get", { id: radie }, { cookie: admin })).data!.usager.version;
+    expect((await call("mutation", "usagers.radiate", { usagerId: radie, version, date: today(), motif: "A_SA_DEMANDE", motifDetails: null }, { cookie: admin })).status).toBe(200);
+
+    const res = await call<{ comptes: number; actifs: number; total: number; rows: { usagerId: number }[] }>("query", "portail.accounts", {}, { cookie: admin });
+    // The header reads « 1 compte / 2 domiciliés actifs »: the radié's account is not an active one.
+    expect({ comptes: res.data!.comptes, actifs: res.data!.actifs }).toEqual({ comptes: 1, actifs: 2 });
+    expect(res.data!.rows.map((r) => r.usagerId).sort()).toEqual([actif, radie].sort());
+    expect(res.data!.total).toBe(2);
+  });
+});

@@ -161,9 +161,13 @@ export async function readPortalLetter(db: Db, env: Env, ctx: StaffCtx, usagerId
 
 export const ACCOUNTS_PAGE_SIZE = 100;
 
-/** "Comptes du portail": every account of the structure, and "X comptes / Y domiciliés actifs". */
+/**
+ * "Comptes du portail": every account of the structure (`total`, for the pages), and
+ * "X comptes / Y domiciliés actifs", both of active files only (reference A.2).
+ */
 export async function listPortalAccounts(db: Db, ctx: StaffCtx, page: number) {
-  const [rows, accounts, actifs] = await db.batch([
+  const actif = and(eq(usagers.structureId, ctx.structureId), eq(usagers.statut, "VALIDE"));
+  const [rows, all, accounts, actifs] = await db.batch([
     db
       .select({
         usagerId: usagers.id,
@@ -183,10 +187,16 @@ export async function listPortalAccounts(db: Db, ctx: StaffCtx, page: number) {
       .limit(ACCOUNTS_PAGE_SIZE)
       .offset((page - 1) * ACCOUNTS_PAGE_SIZE),
     db.select({ n: count() }).from(portailAccounts).where(eq(portailAccounts.structureId, ctx.structureId)),
-    db.select({ n: count() }).from(usagers).where(and(eq(usagers.structureId, ctx.structureId), eq(usagers.statut, "VALIDE"))),
+    db
+      .select({ n: count() })
+      .from(portailAccounts)
+      .innerJoin(usagers, eq(usagers.id, portailAccounts.usagerId))
+      .where(and(eq(portailAccounts.structureId, ctx.structureId), actif)),
+    db.select({ n: count() }).from(usagers).where(actif),
   ]);
   return {
     rows: rows.map((r) => ({ ...r, activated: r.passwordType === "PERSONNEL" })),
+    total: all[0]?.n ?? 0,
     comptes: accounts[0]?.n ?? 0,
     actifs: actifs[0]?.n ?? 0,
     page,

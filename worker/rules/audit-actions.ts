@@ -24,6 +24,7 @@ export const AUDIT_ACTION_LABELS = {
   PLATFORM_LOGIN_FAILED: "Échec de connexion plateforme",
   USAGER_CREATED: "Création du dossier",
   USAGER_ETAT_CIVIL_UPDATED: "État civil modifié",
+  USAGER_CONTACT_UPDATED: "Coordonnées modifiées",
   USAGER_ENTRETIEN_UPDATED: "Entretien enregistré",
   USAGER_RDV_SET: "Rendez-vous fixé",
   USAGER_ETAPE_SET: "Étape de la demande modifiée",

@@ -51,16 +51,36 @@ export function echeanceOf(
 
 export type EcheanceLevel = "depassee" | "danger" | "warning" | "ok";
 
+/** Red up to 15 days left (overdue included), amber up to 60: the staff colours of reference B.4.4. */
+const DANGER_DAYS = 15;
+const WARNING_DAYS = 60;
+
 /**
  * Days left and the staff colour: the end day itself is still covered (inclusive), overdue only
- * from the day after; red under 16 days (overdue included), amber under 61.
+ * from the day after.
  */
 export function echeanceState(echeance: CalendarDate, today: CalendarDate): { days: number; level: EcheanceLevel } {
   const days = daysBetween(today, echeance);
-  const level: EcheanceLevel = days < 0 ? "depassee" : days < 16 ? "danger" : days < 61 ? "warning" : "ok";
+  const level: EcheanceLevel = days < 0 ? "depassee" : days <= DANGER_DAYS ? "danger" : days <= WARNING_DAYS ? "warning" : "ok";
   return { days, level };
 }
 
 export function isEcheanceDepassee(echeance: CalendarDate, today: CalendarDate): boolean {
   return daysBetween(today, echeance) < 0;
+}
+
+/**
+ * The list's échéance filters (reference B.13), with the reference's labels: overdue, or at most
+ * 15 / 60 days left, the very files the list colours red / red or amber.
+ */
+export const ECHEANCE_FILTERS = {
+  DEPASSEE: { label: "Dépassée", maxDays: -1 },
+  MOINS_15_JOURS: { label: "Dans moins de 2 semaines", maxDays: DANGER_DAYS },
+  MOINS_60_JOURS: { label: "Dans moins de 2 mois", maxDays: WARNING_DAYS },
+} as const;
+export type EcheanceFilter = keyof typeof ECHEANCE_FILTERS;
+
+/** The échéances a filter keeps, as calendar days: [from, to], from open for « dépassée ». */
+export function echeanceFilterRange(filter: EcheanceFilter, today: CalendarDate): { from: CalendarDate | null; to: CalendarDate } {
+  return { from: filter === "DEPASSEE" ? null : today, to: addDays(today, ECHEANCE_FILTERS[filter].maxDays) };
 }

@@ -30,6 +30,8 @@ export const PERMISSIONS = {
   "usager.radiate": INSTRUCTEUR_AND_UP,
   "usager.delete": GESTIONNAIRE_AND_UP,
   "usager.read": ALL,
+  /** The file's phone, e-mail and SMS consent: every role, as in the reference (B.2, note on the file). */
+  "usager.contact": ALL,
   "note.add": ALL,
   "note.manage": INSTRUCTEUR_AND_UP,
   "courrier.register": ALL,

@@ -1,4 +1,5 @@
 /** Labels and lists of the domicilié's file, shared by the server and the staff app (reference B.3, B.4). */
+import { addDays, startOfDayInstant, type CalendarDate } from "./dates";
 
 export const CIVILITES = ["M.", "Mme"] as const;
 export type Civilite = (typeof CIVILITES)[number];
@@ -12,6 +13,21 @@ export const LIENS_AYANT_DROIT = {
 export type LienAyantDroit = keyof typeof LIENS_AYANT_DROIT;
 
 export const ETAPES = ["État civil", "Rendez-vous", "Entretien", "Pièces justificatives", "Décision", "Dossier complet"] as const;
+/** The index of the entretien in ETAPES: a file past it has had its entretien. */
+export const ETAPE_ENTRETIEN = 2;
+
+/** The list's entretien filters (reference B.13), for the files in instruction. */
+export const ENTRETIEN_FILTERS = { A_VENIR: "À venir", DEPASSE: "Dépassé" } as const;
+export type EntretienFilter = keyof typeof ENTRETIEN_FILTERS;
+
+/**
+ * The rendez-vous an entretien filter keeps, compared by calendar day in the structure's timezone
+ * (reference B.13): « dépassé » before today's first instant, « à venir » from tomorrow's; a
+ * rendez-vous of today is in neither.
+ */
+export function entretienFilterBound(filter: EntretienFilter, today: CalendarDate, timeZone: string): { before: Date } | { from: Date } {
+  return filter === "DEPASSE" ? { before: startOfDayInstant(today, timeZone) } : { from: startOfDayInstant(addDays(today, 1), timeZone) };
+}
 
 export const TYPE_DOM_LABELS = { PREMIERE_DOM: "Première demande", RENOUVELLEMENT: "Renouvellement" } as const;
 

@@ -13,10 +13,10 @@ import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { hasMailWaiting, isPinned, prenomStart, usagerCounts, usagers } from "../../db/schema";
 import { decodeValues, dialect, literals, prebuiltPerShape, rowCount, type Db } from "../db";
 import type { StaffCtx } from "../trpc";
-import { addDays, addMonths, startOfDayInstant, type CalendarDate } from "../rules/dates";
-import { echeanceState, USAGER_STATUTS, type EcheanceLevel, type UsagerStatut } from "../rules/echeance";
+import { addMonths, startOfDayInstant, type CalendarDate } from "../rules/dates";
+import { echeanceFilterRange, echeanceState, USAGER_STATUTS, type EcheanceLevel, type UsagerStatut } from "../rules/echeance";
 import { normalizeSearch, parseDateQuery, phoneDigits } from "../rules/search";
-import { USAGER_TABS } from "../rules/usager";
+import { entretienFilterBound, ETAPE_ENTRETIEN, USAGER_TABS } from "../rules/usager";
 import { idOfKey, NAME_KEY_MAX, nameOfKey, searchKeyRange } from "./search-index";
 import { PAGE_SIZE, today } from "./service";
 import type { ListInput } from "./schemas";
@@ -103,7 +103,6 @@ function dateFilterBounds(ctx: StaffCtx, t: CalendarDate) {
   return {
     today: t,
     passageBefore: (months: number) => startOfDayInstant(addMonths(t, -months), ctx.timeZone),
-    inDays: (days: number) => addDays(t, days),
     yearsAgo: (years: number) => addMonths(t, -12 * years),
   };
 }
@@ -112,17 +111,17 @@ function dateFilterBounds(ctx: StaffCtx, t: CalendarDate) {
  * The filters of B.13 beyond the tab, on "usagers" columns. With none, the search index alone
  * answers a search (its keys hold structure and statut); with any, the files found are read.
  */
-function filterConditions(ctx: StaffCtx, input: ListInput, todayDate: CalendarDate, now: Date, bind: Bind): SQL[] {
+function filterConditions(ctx: StaffCtx, input: ListInput, todayDate: CalendarDate, bind: Bind): SQL[] {
   const b = dateFilterBounds(ctx, todayDate);
   const c: SQL[] = [];
   if (input.passage) {
     const before = b.passageBefore(input.passage === "PLUS_2_MOIS" ? 2 : 3);
     c.push(sql`${usagers.dernierPassage} < ${bind("passageBefore", before.getTime())}`);
   }
-  if (input.echeance === "DEPASSEE") c.push(sql`${usagers.echeance} < ${bind("today", b.today)}`);
-  if (input.echeance === "MOINS_15_JOURS" || input.echeance === "MOINS_60_JOURS") {
-    const before = b.inDays(input.echeance === "MOINS_15_JOURS" ? 15 : 60);
-    c.push(sql`${usagers.echeance} >= ${bind("today", b.today)} AND ${usagers.echeance} < ${bind("echeanceBefore", before)}`);
+  if (input.echeance) {
+    const { from, to } = echeanceFilterRange(input.echeance, b.today);
+    if (from) c.push(sql`${usagers.echeance} >= ${bind("echeanceFrom", from)}`);
+    c.push(sql`${usagers.echeance} <= ${bind("echeanceTo", to)}`);
   }
   if (input.radieDepuis) {
     c.push(sql`${usagers.statut} = ${statutLiteral("RADIE")}`);
@@ -130,7 +129,11 @@ function filterConditions(ctx: StaffCtx, input: ListInput, todayDate: CalendarDa
   }
   if (input.entretien) {
     c.push(sql`${usagers.statut} = ${statutLiteral("INSTRUCTION")}`);
-    c.push(sql`${usagers.rdvAt} ${sql.raw(input.entretien === "A_VENIR" ? ">" : "<=")} ${bind("now", now.getTime())}`);
+    // A file past the entretien step has had its entretien, whatever the date of its rendez-vous.
+    c.push(sql`${usagers.etape} <= ${sql.raw(String(ETAPE_ENTRETIEN))}`);
+    const bound = entretienFilterBound(input.entretien, todayDate, ctx.timeZone);
+    if ("before" in bound) c.push(sql`${usagers.rdvAt} < ${bind("rdvBefore", bound.before.getTime())}`);
+    else c.push(sql`${usagers.rdvAt} >= ${bind("rdvFrom", bound.from.getTime())}`);
   }
   if (input.courrier) c.push(hasMailWaiting(usagers.nbCourrier, usagers.nbColis, usagers.nbAvis));
   if (input.referentId === "AUCUN") c.push(isNull(usagers.referentId));
@@ -345,7 +348,7 @@ export async function listUsagers(db: Db, ctx: StaffCtx, input: ListInput, now: 
   // Every tab is one statut, or all of them (« Tous »).
   const statut = USAGER_TABS[input.tab].statuts?.[0] ?? null;
   const todayDate = today(ctx, now);
-  const scope: Scope = { structureId: ctx.structureId, bind, filters: filterConditions(ctx, input, todayDate, now, bind), statut };
+  const scope: Scope = { structureId: ctx.structureId, bind, filters: filterConditions(ctx, input, todayDate, bind), statut };
   const order = orderOf(input);
   const rows = sql`SELECT ${pageRows(input)} FROM ${usagers} WHERE ${usagers.id} IN (${pageIds(scope, input, search, order)})`;
   // Counts per status for the same search and filters: the tabs, and the total of the current tab.

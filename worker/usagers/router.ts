@@ -7,6 +7,7 @@ import { addNote, changeNote, listNotes } from "./notes";
 import { supprimerUsager } from "./suppression";
 import {
   bulkRadiateInput,
+  contactInput,
   entretienInput,
   etatCivilInput,
   listInput,
@@ -22,6 +23,7 @@ import {
   getFiche,
   setEtape,
   setRendezVous,
+  updateContact,
   updateEntretien,
   updateEtatCivil,
 } from "./service";
@@ -57,6 +59,13 @@ export const usagersRouter = router({
     .input(target.extend({ etatCivil: etatCivilInput }))
     .mutation(async ({ ctx, input }) => {
       await updateEtatCivil(ctx.db, ctx.caller, input.usagerId, input.version, input.etatCivil, ctx.now);
+      return ok;
+    }),
+
+  updateContact: staffProcedure("usager.contact")
+    .input(target.extend({ contact: contactInput }))
+    .mutation(async ({ ctx, input }) => {
+      await updateContact(ctx.db, ctx.caller, input.usagerId, input.version, input.contact, ctx.now);
       return ok;
     }),
 

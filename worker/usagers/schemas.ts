@@ -1,5 +1,6 @@
 import { isCalendarDate } from "../rules/dates";
-import { ENTRETIEN_QUESTIONS, LIENS_AYANT_DROIT, MOTIFS_RADIATION, MOTIFS_REFUS, ORIENTATIONS, USAGER_TABS, CIVILITES } from "../rules/usager";
+import { ECHEANCE_FILTERS } from "../rules/echeance";
+import { ENTRETIEN_FILTERS, ENTRETIEN_QUESTIONS, LIENS_AYANT_DROIT, MOTIFS_RADIATION, MOTIFS_REFUS, ORIENTATIONS, USAGER_TABS, CIVILITES } from "../rules/usager";
 import { email, id, optionalText, text, whenValid, withoutControls, z } from "../validation";
 
 export const calendarDate = (label: string) =>
@@ -39,7 +40,7 @@ export const etatCivilInput = z.object({
     .transform((v) => v || null)
     .refine(
       (v) => v === null || /^(?:(?:\+|00)33\s?|0)[67](?:[\s.-]?\d{2}){4}$/.test(v),
-      "Téléphone : numéro de mobile français attendu (06 ou 07), les SMS ne partent pas vers l'étranger.",
+      "Téléphone : numéro de mobile français attendu (06 ou 07).",
     ),
   email: z
     .string()
@@ -54,6 +55,10 @@ export const etatCivilInput = z.object({
   ayantsDroit: z.array(ayantDroitInput).max(30, "30 ayants droit au maximum."),
 });
 export type EtatCivilInput = z.infer<typeof etatCivilInput>;
+
+/** The contact details within the état civil, which every role may edit (reference B.2). */
+export const contactInput = etatCivilInput.pick({ telephone: true, email: true, contactByPhone: true });
+export type ContactInput = z.infer<typeof contactInput>;
 
 const entretienShape = Object.fromEntries(
   Object.entries(ENTRETIEN_QUESTIONS).flatMap(([key, q]) => {
@@ -120,10 +125,10 @@ export const listInput = z.object({
   tab: z.enum(keysOf(USAGER_TABS)).default("TOUS"),
   q: z.string().trim().max(100, "Recherche : 100 caractères au maximum.").default(""),
   passage: z.enum(["PLUS_2_MOIS", "PLUS_3_MOIS"]).nullish(),
-  echeance: z.enum(["DEPASSEE", "MOINS_15_JOURS", "MOINS_60_JOURS"]).nullish(),
+  echeance: z.enum(keysOf(ECHEANCE_FILTERS)).nullish(),
   radieDepuis: z.enum(["PLUS_1_AN", "PLUS_2_ANS"]).nullish(),
-  /** Files in instruction whose rendez-vous (entretien) is still to come, or past. */
-  entretien: z.enum(["A_VENIR", "DEPASSE"]).nullish(),
+  /** Files in instruction, before their entretien, whose rendez-vous is still to come, or past. */
+  entretien: z.enum(keysOf(ENTRETIEN_FILTERS)).nullish(),
   courrier: z.boolean().nullish(),
   referentId: z.union([id, z.literal("AUCUN")]).nullish(),
   sort: z.enum(["ref", "nom", "echeance", "passage"]).default("nom"),

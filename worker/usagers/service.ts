@@ -1,5 +1,5 @@
 import { and, desc, eq, getTableColumns, inArray, ne, sql, type SQLWrapper } from "drizzle-orm";
-import { isPinned, staffUsers, structures, usagerDecisions, usagerNotes, usagers } from "../../db/schema";
+import { isPinned, procurations, staffUsers, structures, usagerDecisions, usagerNotes, usagers } from "../../db/schema";
 import { decodeRow, prebuilt, type Db } from "../db";
 import { AppError } from "../errors";
 import { audit } from "../journal/log";
@@ -8,7 +8,7 @@ import { calendarDateIn, type CalendarDate } from "../rules/dates";
 import { echeanceState } from "../rules/echeance";
 import { normalizeSearch, searchColumns } from "../rules/search";
 import { guardedBatch, unchangedSince } from "./guard";
-import type { EtatCivilInput } from "./schemas";
+import type { ContactInput, EtatCivilInput } from "./schemas";
 
 export type { StaffCtx };
 
@@ -185,6 +185,36 @@ export async function updateEtatCivil(
       .where(eq(usagers.id, id)),
     audit(db, {
       action: "USAGER_ETAT_CIVIL_UPDATED",
+      structureId: ctx.structureId,
+      actor: ctx.actor,
+      target: { type: "usager", id },
+      at: now,
+    }),
+  ]);
+}
+
+/**
+ * Phone, e-mail and SMS consent only (every role may, reference B.2); the phone is in the search
+ * text, rebuilt with the file's mandataires as every write of it does.
+ */
+export async function updateContact(db: Db, ctx: StaffCtx, id: number, version: number, input: ContactInput, now: Date) {
+  const current = await usagerOf(db, ctx.structureId, id);
+  const mandataires = await db.select().from(procurations).where(eq(procurations.usagerId, id));
+  await guardedBatch(db, [
+    unchangedSince(db, id, version),
+    db
+      .update(usagers)
+      .set({
+        telephone: input.telephone,
+        email: input.email,
+        contactByPhone: input.contactByPhone,
+        ...searchColumns({ ...current, telephone: input.telephone }, mandataires),
+        version: sql`${usagers.version} + 1`,
+        updatedAt: now,
+      })
+      .where(eq(usagers.id, id)),
+    audit(db, {
+      action: "USAGER_CONTACT_UPDATED",
       structureId: ctx.structureId,
       actor: ctx.actor,
       target: { type: "usager", id },

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { call, count, createStaff, createStructure, signIn } from "../../test/support/worker-api";
-import { calendarDateIn, addDays } from "../rules/dates";
+import { calendarDateIn, addDays, startOfDayInstant } from "../rules/dates";
 import { defaultDateFin } from "../rules/echeance";
 
 const todayParis = () => calendarDateIn("Europe/Paris", new Date());
@@ -186,6 +186,43 @@ describe("the request lifecycle", () => {
   });
 });
 
+describe("contact details", () => {
+  it("every role, agent and facteur included, edits phone, e-mail and SMS consent; the rest of the état civil stays instructeur and above", async () => {
+    const { s, simple, facteur } = await team();
+    const agent = await signIn((await createStaff(s.id, "agent")).email);
+    const id = (await call<{ id: number }>("mutation", "usagers.create", etatCivil({ nom: "Contact", telephone: null, contactByPhone: false }), { cookie: simple })).data!.id;
+    const t = todayParis();
+    const mandataire = { nom: "Mandatée", prenom: "Odile", dateNaissance: "1970-05-05", dateDebut: t, dateFin: addDays(t, 30) };
+    expect((await call("mutation", "courrier.saveProcuration", { action: "create", usagerId: id, version: (await fiche(simple, id)).usager.version, procuration: mandataire }, { cookie: facteur })).status).toBe(200);
+
+    const contact = { telephone: "07 98 76 54 32", email: "contact@example.fr", contactByPhone: true };
+    const byFacteur = await call("mutation", "usagers.updateContact", { usagerId: id, version: (await fiche(simple, id)).usager.version, contact }, { cookie: facteur });
+    expect(byFacteur.status).toBe(200);
+    type Usager = { telephone: string | null; email: string | null; contactByPhone: boolean; nom: string };
+    const saved = (await call<{ usager: Usager }>("query", "usagers.get", { id }, { cookie: agent })).data!.usager;
+    expect(saved).toMatchObject({ ...contact, nom: "Contact" });
+    const byAgent = await call("mutation", "usagers.updateContact", { usagerId: id, version: (await fiche(simple, id)).usager.version, contact: { telephone: null, email: "autre@example.fr", contactByPhone: false } }, { cookie: agent });
+    expect(byAgent.status).toBe(200);
+    expect((await call<{ usager: Usager }>("query", "usagers.get", { id }, { cookie: agent })).data!.usager).toMatchObject({ telephone: null, email: "autre@example.fr", contactByPhone: false });
+    // A bad number is refused with its field's French message; nothing is written.
+    const bad = await call("mutation", "usagers.updateContact", { usagerId: id, version: (await fiche(simple, id)).usager.version, contact: { ...contact, telephone: "12" } }, { cookie: agent });
+    expect(bad.status).toBe(400);
+    expect(bad.error!.data.fieldErrors!["contact.telephone"]).toContain("Téléphone");
+    // The new number is searchable, the mandataire still is.
+    await call("mutation", "usagers.updateContact", { usagerId: id, version: (await fiche(simple, id)).usager.version, contact }, { cookie: facteur });
+    type List = { rows: { id: number }[] };
+    expect((await call<List>("query", "usagers.list", { q: "0798765432" }, { cookie: facteur })).data!.rows.map((r) => r.id)).toEqual([id]);
+    expect((await call<List>("query", "usagers.list", { q: "mandatee" }, { cookie: facteur })).data!.rows.map((r) => r.id)).toEqual([id]);
+    // The état civil itself: refused to the agent and the facteur.
+    const etat = { usagerId: id, version: (await fiche(simple, id)).usager.version, etatCivil: etatCivil({ nom: "Changé" }) };
+    expect((await call("mutation", "usagers.updateEtatCivil", etat, { cookie: agent })).status).toBe(403);
+    expect((await call("mutation", "usagers.updateEtatCivil", etat, { cookie: facteur })).status).toBe(403);
+    // Each change is in the file's history; the refused one is not.
+    const history = await call<{ entries: { action: string }[] }>("query", "usagers.historique", { usagerId: id }, { cookie: simple });
+    expect(history.data!.entries.filter((e) => e.action === "USAGER_CONTACT_UPDATED")).toHaveLength(3);
+  });
+});
+
 describe("the list", () => {
   it("searches accent- and case-insensitively, on ayants droit, birth date and phone; tabs count", async () => {
     const { simple, responsable } = await team();
@@ -246,12 +283,36 @@ describe("the list", () => {
     expect((await list({ q: "mar", sort: "nom", order: "desc", page: 2 })).rows).toEqual([]);
   });
 
-  it("filters the files in instruction by their entretien: to come, or past", async () => {
+  it("échéance « dans moins de 2 semaines / 2 mois » keeps the file with exactly 15 / 60 days left, as its colour does", async () => {
+    const { simple, responsable } = await team();
+    const t = todayParis();
+    const byDays = new Map<number, number>();
+    for (const days of [-1, 0, 15, 16, 60, 61]) {
+      const id = (await call<{ id: number }>("mutation", "usagers.create", etatCivil({ nom: `J${days + 10}`, ayantsDroit: [] }), { cookie: simple })).data!.id;
+      const f = await fiche(simple, id);
+      const res = await call("mutation", "usagers.validate", { usagerId: id, version: f.usager.version, dateDebut: addDays(t, -300), dateFin: addDays(t, days), customRef: null }, { cookie: responsable });
+      expect(res.status).toBe(200);
+      byDays.set(id, days);
+    }
+    type List = { rows: { id: number; echeanceLevel: string }[] };
+    const daysIn = async (echeance: string) =>
+      (await call<List>("query", "usagers.list", { echeance, sort: "echeance" }, { cookie: simple })).data!.rows.map((r) => byDays.get(r.id));
+    expect(await daysIn("MOINS_15_JOURS")).toEqual([0, 15]);
+    expect(await daysIn("MOINS_60_JOURS")).toEqual([0, 15, 16, 60]);
+    expect(await daysIn("DEPASSEE")).toEqual([-1]);
+    // The list's colours: red up to 15 days left, amber up to 60.
+    const levels = (await call<List>("query", "usagers.list", { sort: "echeance" }, { cookie: simple })).data!.rows.map((r) => `${byDays.get(r.id)}:${r.echeanceLevel}`);
+    expect(levels).toEqual(["-1:depassee", "0:danger", "15:danger", "16:warning", "60:warning", "61:ok"]);
+  });
+
+  it("« entretien dépassé »: files still at or before the entretien step, their rendez-vous on a day before today in the structure's timezone", async () => {
     const { simple, responsable } = await team();
     const me = (await call<{ id: number }>("query", "compte.me", undefined, { cookie: simple })).data!.id;
     const mk = async (nom: string) => (await call<{ id: number }>("mutation", "usagers.create", etatCivil({ nom }), { cookie: simple })).data!.id;
     const aVenir = await mk("Avenir");
-    const passe = await mk("Passé");
+    const hier = await mk("Hier");
+    const cetteNuit = await mk("Cettenuit");
+    const faitHier = await mk("Faithier");
     await mk("Sansrdv");
     const valide = await mk("Validé");
     const rdv = async (id: number, body: Record<string, unknown>) => {
@@ -259,8 +320,17 @@ describe("the list", () => {
       expect((await call("mutation", "usagers.setRendezVous", { usagerId: id, version: f.usager.version, rdv: body }, { cookie: simple })).status).toBe(200);
     };
     await rdv(aVenir, { maintenant: false, at: new Date(Date.now() + 3 * 86_400_000).toISOString(), userId: me });
-    await rdv(passe, { maintenant: true });
-    await rdv(valide, { maintenant: true });
+    for (const id of [hier, cetteNuit, faitHier, valide]) await rdv(id, { maintenant: true });
+    // Rendez-vous in the past can only be set by hand: 23:59 yesterday and 00:01 today, Paris time
+    // (00:01 in Paris is still yesterday in UTC).
+    const midnight = startOfDayInstant(todayParis(), "Europe/Paris").getTime();
+    const setRdvAt = (id: number, at: number) => env.DB.prepare("UPDATE usagers SET rdv_at = ? WHERE id = ?").bind(at, id).run();
+    await setRdvAt(hier, midnight - 60_000);
+    await setRdvAt(cetteNuit, midnight + 60_000);
+    await setRdvAt(faitHier, midnight - 60_000);
+    // Its entretien is done: the file has moved on to the « pièces justificatives » step.
+    const f3 = await fiche(simple, faitHier);
+    expect((await call("mutation", "usagers.setEtape", { usagerId: faitHier, version: f3.usager.version, etape: 3 }, { cookie: simple })).status).toBe(200);
     const t = todayParis();
     const f = await fiche(simple, valide);
     await call("mutation", "usagers.validate", { usagerId: valide, version: f.usager.version, dateDebut: t, dateFin: defaultDateFin(t), customRef: null }, { cookie: responsable });
@@ -268,8 +338,8 @@ describe("the list", () => {
     type List = { rows: { id: number }[]; total: number };
     const list = async (input: Record<string, unknown>) => (await call<List>("query", "usagers.list", input, { cookie: simple })).data!;
     expect((await list({ entretien: "A_VENIR" })).rows.map((r) => r.id)).toEqual([aVenir]);
-    expect((await list({ entretien: "DEPASSE" })).rows.map((r) => r.id)).toEqual([passe]);
-    expect((await list({ entretien: "DEPASSE", q: "pas" })).total).toBe(1);
+    expect((await list({ entretien: "DEPASSE" })).rows.map((r) => r.id)).toEqual([hier]);
+    expect((await list({ entretien: "DEPASSE", q: "hie" })).total).toBe(1);
     expect((await call("query", "usagers.list", { entretien: "DEMAIN" }, { cookie: simple })).status).toBe(400);
   });
 

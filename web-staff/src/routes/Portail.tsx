@@ -211,7 +211,7 @@ function Accounts(props: { portalEnabled: boolean; showSettings: () => void }) {
   const [data, { refetch }] = createResource(page, (p) => api.portail.accounts.query({ page: p }));
   const pages = () => {
     const d = data.latest;
-    return d ? Math.max(1, Math.ceil(d.comptes / d.pageSize)) : 1;
+    return d ? Math.max(1, Math.ceil(d.total / d.pageSize)) : 1;
   };
   const goTo = (p: number) => {
     setPage(p);

@@ -69,7 +69,7 @@ function StructureContent() {
               <section class="section" aria-labelledby="titre-parametres">
                 <h2 id="titre-parametres">Paramètres</h2>
                 <p class="section__intro">
-                  Ces options règlent l'adresse de domiciliation imprimée sur les attestations (Cerfa).
+                  Ces options règlent l'adresse de domiciliation imprimée sur l'attestation postale.
                 </p>
                 <Show when={staff.can("structure.settings")} fallback={<OptionsDetails options={s().options} />}>
                   <OptionsForm options={s().options} />

@@ -11,7 +11,8 @@ import { ConfirmDialog } from "../ConfirmDialog";
 import { RadioGroupField, SelectField, TextAreaField, TextField } from "../Field";
 import { createFormState } from "../form";
 import { colleagueName } from "./colleagues";
-import { EtatCivilForm, etatCivilValuesOf } from "./EtatCivilForm";
+import { ContactForm } from "./ContactForm";
+import { CONTACT_TEXTS, EtatCivilForm, etatCivilValuesOf } from "./EtatCivilForm";
 import { useFiche } from "./fiche";
 
 const KEYS = Object.keys(ENTRETIEN_QUESTIONS) as EntretienKey[];
@@ -19,7 +20,8 @@ type Question = (typeof ENTRETIEN_QUESTIONS)[EntretienKey];
 
 /**
  * The "Dossier" tab: état civil and ayants droit, then the entretien (read-only without
- * usager.instruct), and for gestionnaires and admins the deletion of the file.
+ * usager.instruct, the contact details still editable with usager.contact), and for gestionnaires
+ * and admins the deletion of the file.
  */
 export function DossierTab() {
   const staff = useStaff();
@@ -27,7 +29,17 @@ export function DossierTab() {
     <>
       <section class="section" aria-labelledby="titre-etat-civil">
         <h2 id="titre-etat-civil">État civil et contact</h2>
-        <Show when={staff.can("usager.instruct")} fallback={<EtatCivilReadOnly />}>
+        <Show
+          when={staff.can("usager.instruct")}
+          fallback={
+            <>
+              <EtatCivilReadOnly withContact={!staff.can("usager.contact")} />
+              <Show when={staff.can("usager.contact")}>
+                <ContactForm />
+              </Show>
+            </>
+          }
+        >
           <EtatCivilEdit />
         </Show>
       </section>
@@ -140,7 +152,8 @@ function Row(props: { label: string; value: string | null | undefined }) {
   );
 }
 
-function EtatCivilReadOnly() {
+/** `withContact`: the phone, e-mail and SMS consent as text, for a role that may not edit them. */
+function EtatCivilReadOnly(props: { withContact: boolean }) {
   const ctx = useFiche();
   const u = () => ctx.fiche().usager;
   return (
@@ -154,9 +167,11 @@ function EtatCivilReadOnly() {
         <Row label="Lieu de naissance" value={u().lieuNaissance} />
         <Row label="Nationalité" value={u().nationalite} />
         <Row label="Langue parlée" value={u().langue} />
-        <Row label="Téléphone mobile" value={u().telephone} />
-        <Row label="Adresse e-mail" value={u().email} />
-        <Row label="Accepte de recevoir des SMS" value={u().contactByPhone ? "Oui" : "Non"} />
+        <Show when={props.withContact}>
+          <Row label={CONTACT_TEXTS.telephone.label} value={u().telephone} />
+          <Row label={CONTACT_TEXTS.email.label} value={u().email} />
+          <Row label={CONTACT_TEXTS.contactByPhone.label} value={u().contactByPhone ? "Oui" : "Non"} />
+        </Show>
         <Row label="Numéro de distribution" value={u().numeroDistribution} />
         <Row label="Référent" value={ctx.fiche().referent ? colleagueName(ctx.fiche().referent!) : null} />
         <Row label="Identifiant personnalisé" value={u().customRef} />

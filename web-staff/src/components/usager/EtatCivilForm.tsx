@@ -121,6 +121,18 @@ const OUI_NON = [
   { value: "oui" as const, label: "Oui" },
   { value: "non" as const, label: "Non" },
 ];
+/** The contact fields' texts, shared with the contact-only form (ContactForm). */
+export const CONTACT_TEXTS = {
+  telephone: {
+    label: "Téléphone mobile",
+    hint: "Numéro de mobile français (06 ou 07).",
+  },
+  email: { label: "Adresse e-mail" },
+  contactByPhone: {
+    label: "Accepte de recevoir des SMS",
+    hint: "L'accord du domicilié est enregistré ; Ancrage n'envoie encore aucun SMS.",
+  },
+} as const;
 const LIEN_OPTIONS = (Object.keys(LIENS_AYANT_DROIT) as LienAyantDroit[]).map((value) => ({ value, label: LIENS_AYANT_DROIT[value] }));
 
 function DuplicateLink(props: { u: { id: number; civilite: Civilite; nom: string; prenom: string } }) {
@@ -340,8 +352,8 @@ export function EtatCivilForm(props: {
             <TextField
               form={form}
               path="telephone"
-              label="Téléphone mobile"
-              hint="Numéro de mobile français (06 ou 07) : les SMS ne sont pas envoyés vers les numéros étrangers."
+              label={CONTACT_TEXTS.telephone.label}
+              hint={CONTACT_TEXTS.telephone.hint}
               type="tel"
               inputmode="tel"
               value={values.telephone}
@@ -352,7 +364,7 @@ export function EtatCivilForm(props: {
             <TextField
               form={form}
               path="email"
-              label="Adresse e-mail"
+              label={CONTACT_TEXTS.email.label}
               type="email"
               spellcheck={false}
               value={values.email}
@@ -364,8 +376,8 @@ export function EtatCivilForm(props: {
           <RadioGroupField
             form={form}
             path="contactByPhone"
-            label="Accepte de recevoir des SMS"
-            hint="Consentement du domicilié aux notifications par SMS (arrivée de courrier, échéance)."
+            label={CONTACT_TEXTS.contactByPhone.label}
+            hint={CONTACT_TEXTS.contactByPhone.hint}
             required
             inline
             options={OUI_NON}

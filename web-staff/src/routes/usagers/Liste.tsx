@@ -6,9 +6,9 @@ import { createStore } from "solid-js/store";
 import { api, apiFailure, type Outputs } from "../../api";
 import type { AppRouter } from "../../../../worker/router";
 import { daysBetween, formatDateFr } from "../../../../worker/rules/dates";
-import { USAGER_STATUT_LABELS } from "../../../../worker/rules/echeance";
+import { ECHEANCE_FILTERS, USAGER_STATUT_LABELS, type EcheanceFilter } from "../../../../worker/rules/echeance";
 import { SEARCH_MIN_LENGTH } from "../../../../worker/rules/search";
-import { nomComplet, TYPE_DOM_LABELS, USAGER_TABS, type UsagerTab } from "../../../../worker/rules/usager";
+import { ENTRETIEN_FILTERS, nomComplet, TYPE_DOM_LABELS, USAGER_TABS, type UsagerTab } from "../../../../worker/rules/usager";
 import { ErrorMessage, StatusMessage } from "../../components/Alerts";
 import { Button } from "../../components/Button";
 import { Icon } from "../../components/Icon";
@@ -31,9 +31,8 @@ const TAB_KEYS = Object.keys(USAGER_TABS) as UsagerTab[];
 const SORTS = { ref: "ID", nom: "Nom", echeance: "Échéance", passage: "Dernier passage" } as const;
 type Sort = keyof typeof SORTS;
 const PASSAGES = { PLUS_2_MOIS: "Plus de 2 mois", PLUS_3_MOIS: "Plus de 3 mois" } as const;
-const ECHEANCES = { DEPASSEE: "Dépassée", MOINS_15_JOURS: "Dans moins de 15 jours", MOINS_60_JOURS: "Dans moins de 60 jours" } as const;
+const ECHEANCES = Object.fromEntries(Object.entries(ECHEANCE_FILTERS).map(([key, f]) => [key, f.label])) as Record<EcheanceFilter, string>;
 const RADIE_DEPUIS = { PLUS_1_AN: "Plus d'un an", PLUS_2_ANS: "Plus de 2 ans" } as const;
-const ENTRETIENS = { A_VENIR: "À venir", DEPASSE: "Dépassé" } as const;
 /** The rendez-vous of the entretien only matters while the request is in instruction. */
 const withEntretien = (tab: UsagerTab) => tab === "TOUS" || tab === "INSTRUCTION";
 const SEARCH_DELAY_MS = 250;
@@ -57,7 +56,7 @@ function inputOf(p: Params): ListInput {
     passage: pick(p.passage, PASSAGES) ?? null,
     echeance: pick(p.echeance, ECHEANCES) ?? null,
     radieDepuis: tab === "RADIES" ? (pick(p.radie, RADIE_DEPUIS) ?? null) : null,
-    entretien: withEntretien(tab) ? (pick(p.entretien, ENTRETIENS) ?? null) : null,
+    entretien: withEntretien(tab) ? (pick(p.entretien, ENTRETIEN_FILTERS) ?? null) : null,
     courrier: p.courrier === "1" ? true : null,
     referentId: referent,
     sort: pick(p.tri, SORTS) ?? "nom",
@@ -263,7 +262,7 @@ function ListeContent() {
               id="filtre-entretien"
               label="Entretien"
               all="Tous"
-              options={ENTRETIENS}
+              options={ENTRETIEN_FILTERS}
               value={input().entretien ?? ""}
               onValue={(v) => update({ entretien: v || undefined })}
             />
