@@ -171,6 +171,8 @@ export async function updateEtatCivil(
   input.ayantsDroit.forEach((a, i) => assertBirthDate(a.dateNaissance, todayDate, `ayantsDroit.${i}.dateNaissance`));
   await assertReferent(db, ctx.structureId, input.referentId);
   const customRef = input.customRef ?? current.customRef;
+  // The search text holds the mandataires' names as well: rebuilt with them.
+  const mandataires = await db.select().from(procurations).where(eq(procurations.usagerId, id));
   await guardedBatch(db, [
     unchangedSince(db, id, version),
     db
@@ -178,7 +180,7 @@ export async function updateEtatCivil(
       .set({
         ...etatCivilColumns(input),
         customRef,
-        ...searchColumns({ ...input, customRef }),
+        ...searchColumns({ ...input, customRef }, mandataires),
         version: sql`${usagers.version} + 1`,
         updatedAt: now,
       })

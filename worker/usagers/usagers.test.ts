@@ -220,6 +220,9 @@ describe("contact details", () => {
     // Each change is in the file's history; the refused one is not.
     const history = await call<{ entries: { action: string }[] }>("query", "usagers.historique", { usagerId: id }, { cookie: simple });
     expect(history.data!.entries.filter((e) => e.action === "USAGER_CONTACT_UPDATED")).toHaveLength(3);
+    // An instructeur's edit of the état civil keeps the mandataire searchable too.
+    expect((await call("mutation", "usagers.updateEtatCivil", { ...etat, etatCivil: etatCivil({ nom: "Contact", prenom: "Renée" }) }, { cookie: simple })).status).toBe(200);
+    expect((await call<List>("query", "usagers.list", { q: "mandatee" }, { cookie: facteur })).data!.rows.map((r) => r.id)).toEqual([id]);
   });
 });
 
