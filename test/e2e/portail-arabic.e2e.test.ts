@@ -8,14 +8,14 @@
  * The portal account is made through the staff HTTP API, as in portail.e2e.test.ts.
  * Screenshots: ANCRAGE_SCREENSHOTS=docs/screenshots writes them there.
  */
-import { mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "../support/browser.mjs";
 import { docxText } from "../support/zip.mjs";
 import { cookiePair, DEMO, demoStructure, ROOT, trpcMutation, trpcQuery } from "./helpers";
+import { axeViolations } from "./axe";
 import { calendarDateIn } from "../../worker/rules/dates";
 import { defaultDateFin } from "../../worker/rules/echeance";
 
@@ -23,7 +23,6 @@ const staffUrl = inject("staffUrl");
 const portalUrl = inject("portalUrl");
 const UI_TIMEOUT = 15_000;
 const SHOTS = process.env.ANCRAGE_SCREENSHOTS ? join(ROOT, process.env.ANCRAGE_SCREENSHOTS) : null;
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 async function staffCall<T>(cookie: string, kind: "query" | "mutation", path: string, input: unknown): Promise<T> {
   const res = kind === "query" ? await trpcQuery(staffUrl, path, input, { cookie }) : await trpcMutation(staffUrl, path, input, { cookie });
@@ -75,18 +74,6 @@ async function portalAccount(): Promise<{ login: string; temporaryPassword: stri
   const temporaryPassword = /Mot de passe temporaire : (\d{8})/.exec(text)?.[1];
   if (!login || !temporaryPassword) throw new Error("identifiant or temporary password not found in the letter");
   return { login, temporaryPassword, customRef };
-}
-
-/** axe-core's WCAG 2.1 A/AA rules and best practices, evaluated through the DevTools protocol (the CSP forbids inline scripts). */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    type Result = { violations: { id: string; nodes: { target: unknown[] }[] }[]; passes: unknown[] };
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<Result> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] }, resultTypes: ["violations"] });
-    if (result.passes.length === 0) return ["axe ran no rule"];
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`);
-  });
 }
 
 /** Nothing wider than the 320 px screen: no sideways scrolling in either direction. */

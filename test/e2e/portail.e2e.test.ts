@@ -9,20 +9,19 @@
  * and validated, access "Oui", the .docx letter read for the identifiant and password.
  * Screenshots: ANCRAGE_SCREENSHOTS=docs/screenshots writes phone-size PNGs there.
  */
-import { mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, launchPersistentBrowser } from "../support/browser.mjs";
 import { docxText } from "../support/zip.mjs";
 import { cookiePair, DEMO, demoStructure, ROOT, trpcMutation, trpcQuery } from "./helpers";
+import { axeViolations } from "./axe";
 
 const staffUrl = inject("staffUrl");
 const portalUrl = inject("portalUrl");
 const UI_TIMEOUT = 15_000;
 const SHOTS = process.env.ANCRAGE_SCREENSHOTS ? join(ROOT, process.env.ANCRAGE_SCREENSHOTS) : null;
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 // ---------------------------------------------------------------------------------------------
 // Staff side, over HTTP.
@@ -294,24 +293,6 @@ async function accessibilityProblems(page: Page): Promise<string[]> {
     })),
   );
   return problems;
-}
-
-/**
- * axe-core's WCAG 2.1 A/AA rules and best practices. The page's CSP forbids inline scripts, so the
- * library is evaluated through the DevTools protocol (not subject to the page's CSP) rather than
- * added as a <script>.
- */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    type Result = { violations: { id: string; nodes: { target: unknown[] }[] }[]; passes: unknown[] };
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<Result> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] }, resultTypes: ["violations"] });
-    // No passing rule at all would mean axe checked nothing.
-    if (result.passes.length === 0) return ["axe ran no rule"];
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`);
-  });
-  return violations;
 }
 
 const SEED_RULES = [

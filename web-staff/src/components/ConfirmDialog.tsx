@@ -19,10 +19,25 @@ export interface ConfirmDialogProps {
   children?: JSX.Element;
 }
 
+const FOCUSABLE = "a[href], button, input, select, textarea, summary, [tabindex]";
+
+/** The controls Tab stops on, in order: of a radio group, only the checked radio (or the first). */
+function tabStops(root: HTMLElement): HTMLElement[] {
+  const all = [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && el.checkVisibility(),
+  );
+  return all.filter((el) => {
+    if (!(el instanceof HTMLInputElement) || el.type !== "radio" || !el.name) return true;
+    const group = all.filter((o): o is HTMLInputElement => o instanceof HTMLInputElement && o.type === "radio" && o.name === el.name);
+    return el === (group.find((o) => o.checked) ?? group[0]);
+  });
+}
+
 /**
- * A modal confirmation on the native `<dialog>`: showModal() traps the focus and makes the rest
- * of the page inert; Escape cancels. The focus goes back to what opened it, or to the main
- * content when that control is gone (a deleted row).
+ * A modal confirmation on the native `<dialog>`: showModal() makes the rest of the page inert;
+ * Escape cancels. Tab from the last control comes back to the first (and Shift+Tab the other
+ * way) rather than leaving the page for the browser's toolbar. The focus goes back to what
+ * opened it, or to the main content when that control is gone (a deleted row).
  */
 export function ConfirmDialog(props: ConfirmDialogProps) {
   const titleId = createUniqueId();
@@ -63,6 +78,14 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
         if (!props.busy) props.onCancel();
       }}
       onClose={restoreFocus}
+      onKeyDown={(event) => {
+        if (event.key !== "Tab" || !dialog) return;
+        const stops = tabStops(dialog);
+        const edge = event.shiftKey ? stops[0] : stops[stops.length - 1];
+        if (!edge || (document.activeElement !== edge && document.activeElement !== dialog)) return;
+        event.preventDefault();
+        (event.shiftKey ? stops[stops.length - 1] : stops[0])!.focus();
+      }}
     >
       <form
         method="dialog"

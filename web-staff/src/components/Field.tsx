@@ -221,16 +221,13 @@ export interface RadioGroupFieldProps<T extends string> extends BaseProps {
 
 /**
  * Radio buttons in a fieldset whose legend is the question. The first radio carries the path's id,
- * so the error summary's link lands on the group.
+ * so the error summary's link lands on the group. "Required" is said by each radio (a fieldset,
+ * role group, cannot carry aria-required).
  */
 export function RadioGroupField<T extends string>(props: RadioGroupFieldProps<T>) {
   const optionId = (index: number) => (index === 0 ? props.form.id(props.path) : `${props.form.id(props.path)}-${index}`);
   return (
-    <fieldset
-      class={fieldClass(props, "field field--radios")}
-      aria-describedby={describedBy(props)}
-      aria-required={props.required ? "true" : undefined}
-    >
+    <fieldset class={fieldClass(props, "field field--radios")} aria-describedby={describedBy(props)}>
       <legend class="field-label">
         {props.label}
         <Show when={props.labelSuffix}>
@@ -253,6 +250,7 @@ export function RadioGroupField<T extends string>(props: RadioGroupFieldProps<T>
                 name={props.form.id(props.path)}
                 value={option.value}
                 checked={props.value === option.value}
+                required={props.required}
                 onChange={() => props.onValue(option.value)}
                 aria-invalid={props.form.fieldError(props.path) ? "true" : undefined}
               />

@@ -4,7 +4,8 @@ import { formatDateTime, isoOf } from "./dates";
 
 /**
  * A single-use link for a colleague. Ancrage sends no e-mail: the administrator copies the link
- * and hands it over, so it is shown whole, selectable, with its expiry.
+ * and hands it over, so it is shown whole, selectable, with its expiry. It heads the page's content,
+ * under its h1: its title is an h2, at the size of an h3.
  */
 export function LinkBox(props: { title: string; link: string; expiresAt: string; onClose?: () => void }) {
   const inputId = createUniqueId();
@@ -25,9 +26,9 @@ export function LinkBox(props: { title: string; link: string; expiresAt: string;
 
   return (
     <section class="link-box" aria-labelledby={`${inputId}-titre`}>
-      <h3 id={`${inputId}-titre`} class="link-box__title">
+      <h2 id={`${inputId}-titre`} class="link-box__title">
         {props.title}
-      </h3>
+      </h2>
       <p class="field-hint">
         Transmettez ce lien à la personne par un moyen sûr. Il ne sert qu'une fois et remplace les liens
         donnés avant lui.

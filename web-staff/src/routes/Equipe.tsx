@@ -105,7 +105,7 @@ function EquipeContent() {
         </Show>
       </div>
 
-      <section class="section" aria-labelledby="titre-membres">
+      <section class="section">
         <h2 id="titre-membres">Membres</h2>
         <Switch>
           <Match when={members.error}>

@@ -220,7 +220,7 @@ function Accounts(props: { portalEnabled: boolean; showSettings: () => void }) {
 
   return (
     <>
-      <section class="section" aria-labelledby="titre-comptes-portail">
+      <section class="section">
         <h2 id="titre-comptes-portail">Comptes du portail</h2>
         <Switch>
           <Match when={data.error}>

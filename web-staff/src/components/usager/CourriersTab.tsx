@@ -58,7 +58,7 @@ export function CourriersTab() {
 
       <PortailAccess />
 
-      <section class="section" aria-labelledby="titre-interactions">
+      <section class="section">
         <h2 id="titre-interactions">Historique des courriers et passages</h2>
         <Switch>
           <Match when={error() && !loaded()}>

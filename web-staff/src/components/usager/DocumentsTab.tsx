@@ -115,7 +115,7 @@ export function DocumentsTab() {
 
   return (
     <>
-      <section class="section" aria-labelledby="titre-documents">
+      <section class="section">
         <h2 id="titre-documents">Documents</h2>
         <StatusMessage message={notice()} id={RESULT_ID} />
         <ErrorMessage message={actionError()} />

@@ -90,7 +90,7 @@ export function HistoriqueTab() {
   createEffect(on(ctx.changes, () => void load()));
 
   return (
-    <section class="section" aria-labelledby="titre-historique">
+    <section class="section">
       <h2 id="titre-historique">Historique du dossier</h2>
       <p class="section__intro">Décisions, notes, documents et modifications, du plus récent au plus ancien.</p>
       <Switch>

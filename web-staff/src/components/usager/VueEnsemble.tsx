@@ -260,7 +260,7 @@ function decisionPeriod(d: Decision): string {
 function DecisionHistory() {
   const ctx = useFiche();
   return (
-    <section class="section" aria-labelledby="titre-decisions">
+    <section class="section">
       <h2 id="titre-decisions">Historique des décisions</h2>
       <div class="table-wrap" tabindex="0" role="region" aria-labelledby="titre-decisions">
         <table class="table">

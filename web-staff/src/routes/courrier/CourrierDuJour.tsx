@@ -380,7 +380,7 @@ function Desk() {
           </Show>
         </div>
 
-        <section class="section" aria-labelledby="courrier-jour-titre-session">
+        <section class="section">
           <h2 id="courrier-jour-titre-session">Enregistré aujourd'hui sur ce poste</h2>
           <Show
             when={todays().length > 0}

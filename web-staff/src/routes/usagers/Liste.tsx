@@ -84,8 +84,11 @@ function ListeContent() {
   // it heads the content, where the focus lands after a navigation (main.tsx).
   const location = useLocation<{ notice?: string }>();
   const [notice, setNotice] = createSignal<string | null>(location.state?.notice ?? null);
-  // One-click reception from a row (reference B.13 quick buttons).
+  // One-click reception from a row (reference B.13 quick buttons). The dialog stays mounted once
+  // opened, closed rather than removed, so that closing it hands the focus back.
   const [receiving, setReceiving] = createSignal<Row | null>(null);
+  const [receptionOpen, setReceptionOpen] = createSignal(false);
+  let received = false;
   const canReceive = () => staff.can("courrier.register");
   const [selected, setSelected] = createSignal<ReadonlySet<number>>(new Set());
   const canBulk = () => staff.can("usager.radiate") || staff.can("usager.instruct");
@@ -177,14 +180,15 @@ function ListeContent() {
       <Show when={receiving()}>
         {(row) => (
           <ReceptionDialog
-            open
+            open={receptionOpen()}
             usager={{ id: row().id, statut: row().statut, npaiDepuis: row().npaiDepuis }}
-            onClose={() => setReceiving(null)}
+            onClose={() => setReceptionOpen(false)}
             onDone={(message) => {
-              setReceiving(null);
+              received = true;
               setNotice(message);
               void refetch();
             }}
+            focusAfterClose={() => (received ? document.getElementById(RESULT_ID) : null)}
           />
         )}
       </Show>
@@ -416,7 +420,15 @@ function ListeContent() {
                         selectable={canBulk()}
                         selected={selected().has(row.id)}
                         onSelect={(on) => toggle(row.id, on)}
-                        onReceive={canReceive() ? () => setReceiving(row) : undefined}
+                        onReceive={
+                          canReceive()
+                            ? () => {
+                                received = false;
+                                setReceiving(row);
+                                setReceptionOpen(true);
+                              }
+                            : undefined
+                        }
                       />
                     )}
                   </For>
