@@ -6,13 +6,11 @@
  * same dernier passage. Then the "Courrier du jour" desk: part of a name, Enter, Enter, and the
  * fiche's counter has one more courrier; the last operation is deleted and the counter goes back.
  */
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "../support/browser.mjs";
 import { addDays, addMonths, calendarDateIn, formatDateFr } from "../../worker/rules/dates";
-import { signInStaffUi } from "./helpers";
+import { signInStaffUi, withCapturedPage } from "./helpers";
 
 const staffUrl = inject("staffUrl");
 const UI_TIMEOUT = 15_000;
@@ -32,22 +30,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A fresh browser context; on failure the page is saved as a screenshot, named in the error. */
-async function withPage(name: string, fn: (page: Page) => Promise<void>): Promise<void> {
-  const context = await browser.newContext({ locale: "fr-FR", timezoneId: "Europe/Paris" });
-  context.setDefaultTimeout(UI_TIMEOUT);
-  const page = await context.newPage();
-  try {
-    await fn(page);
-  } catch (error) {
-    const file = join(tmpdir(), `ancrage-e2e-courrier-${name}.png`);
-    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-    if (error instanceof Error) error.message += `\n(capture : ${file}, page : ${page.url()})`;
-    throw error;
-  } finally {
-    await context.close();
-  }
-}
+const withPage = (name: string, fn: (page: Page) => Promise<void>) => withCapturedPage(browser, `courrier-${name}`, fn);
 
 const signIn = (page: Page, email: string) => signInStaffUi(page, staffUrl, email);
 

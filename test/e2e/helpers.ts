@@ -2,7 +2,9 @@
 /** Shared helpers of the e2e tests: demo data, raw HTTP, tRPC calls. */
 import { readFileSync } from "node:fs";
 import { request } from "node:http";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
 import { ROOT } from "../support/server.mjs";
 
 export { ROOT };
@@ -98,4 +100,29 @@ export async function signInStaffUi(page: import("playwright-core").Page, staffU
   await page.getByRole("button", { name: "Se connecter" }).click();
   await page.waitForURL((url) => url.pathname === "/");
   await page.getByRole("navigation", { name: "Navigation principale" }).waitFor();
+}
+
+/**
+ * Runs a scenario in a fresh French browser context (15 s per step); on failure the page is saved
+ * as a screenshot, named in the error.
+ */
+export async function withCapturedPage(
+  browser: Browser,
+  name: string,
+  fn: (page: Page) => Promise<void>,
+  options: { acceptDownloads?: boolean } = {},
+): Promise<void> {
+  const context = await browser.newContext({ locale: "fr-FR", timezoneId: "Europe/Paris", ...options });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  try {
+    await fn(page);
+  } catch (error) {
+    const file = join(tmpdir(), `ancrage-e2e-${name}.png`);
+    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+    if (error instanceof Error) error.message += `\n(capture : ${file}, page : ${page.url()})`;
+    throw error;
+  } finally {
+    await context.close();
+  }
 }

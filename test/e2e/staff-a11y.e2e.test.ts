@@ -10,7 +10,6 @@
  * The files used are created through the API from the signed-in page.
  */
 import { readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -18,7 +17,7 @@ import { launchBrowser } from "../support/browser.mjs";
 import { addDays, calendarDateIn } from "../../worker/rules/dates";
 import { defaultDateFin } from "../../worker/rules/echeance";
 import { axeViolations } from "./axe";
-import { DEMO, ROOT, signInStaffUi } from "./helpers";
+import { DEMO, ROOT, signInStaffUi, withCapturedPage } from "./helpers";
 
 const staffUrl = inject("staffUrl");
 const UI_TIMEOUT = 15_000;
@@ -98,22 +97,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A fresh browser context; on failure the page is saved as a screenshot, named in the error. */
-async function withPage(name: string, fn: (page: Page) => Promise<void>): Promise<void> {
-  const context = await browser.newContext({ locale: "fr-FR", timezoneId: "Europe/Paris" });
-  context.setDefaultTimeout(UI_TIMEOUT);
-  const page = await context.newPage();
-  try {
-    await fn(page);
-  } catch (error) {
-    const file = join(tmpdir(), `ancrage-e2e-staff-a11y-${name}.png`);
-    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-    if (error instanceof Error) error.message += `\n(capture : ${file}, page : ${page.url()})`;
-    throw error;
-  } finally {
-    await context.close();
-  }
-}
+const withPage = (name: string, fn: (page: Page) => Promise<void>) => withCapturedPage(browser, `staff-a11y-${name}`, fn);
 
 /** A tRPC call from the signed-in page (same origin, its cookie): what the app itself sends. */
 async function call<T>(page: Page, path: string, input: unknown, mutation = true): Promise<T> {

@@ -5,17 +5,14 @@
  * default dates, finds her in "Actifs" by typing "eloise", radiates her with a motive, renews.
  * Then the Courriers tab, a PDF upload, and a .exe renamed .pdf refused with the French message.
  */
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "../support/browser.mjs";
 import { calendarDateIn, formatDateFr } from "../../worker/rules/dates";
 import { defaultDateFin } from "../../worker/rules/echeance";
-import { signInStaffUi } from "./helpers";
+import { signInStaffUi, withCapturedPage } from "./helpers";
 
 const staffUrl = inject("staffUrl");
-const UI_TIMEOUT = 15_000;
 const NAME = "Mme MARTIN-DUPRÉ Éloïse";
 
 let browser: Browser;
@@ -26,22 +23,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A fresh browser context; on failure the page is saved as a screenshot, named in the error. */
-async function withPage(name: string, fn: (page: Page) => Promise<void>): Promise<void> {
-  const context = await browser.newContext({ locale: "fr-FR", timezoneId: "Europe/Paris", acceptDownloads: true });
-  context.setDefaultTimeout(UI_TIMEOUT);
-  const page = await context.newPage();
-  try {
-    await fn(page);
-  } catch (error) {
-    const file = join(tmpdir(), `ancrage-e2e-usagers-${name}.png`);
-    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-    if (error instanceof Error) error.message += `\n(capture : ${file}, page : ${page.url()})`;
-    throw error;
-  } finally {
-    await context.close();
-  }
-}
+const withPage = (name: string, fn: (page: Page) => Promise<void>) => withCapturedPage(browser, `usagers-${name}`, fn, { acceptDownloads: true });
 
 const signIn = (page: Page, email: string) => signInStaffUi(page, staffUrl, email);
 
