@@ -123,12 +123,12 @@ export function httpStatusOf(code: AppErrorCode): number {
 }
 
 /** The answer body of a tRPC error, as the error formatter shapes it (see trpc.ts). */
-export function errorShape(error: AppError, path?: string) {
+export function errorShape(error: AppError) {
   const trpc = APP_ERRORS[error.code].trpc;
   return {
     message: error.message,
     code: TRPC_ERROR_CODES_BY_KEY[trpc],
-    data: { code: trpc, httpStatus: httpStatusOf(error.code), path, appCode: error.code, fieldErrors: error.fieldErrors },
+    data: { code: trpc, httpStatus: httpStatusOf(error.code), appCode: error.code, fieldErrors: error.fieldErrors },
   };
 }
 

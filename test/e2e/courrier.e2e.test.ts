@@ -10,7 +10,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "../support/browser.mjs";
 import { addDays, addMonths, calendarDateIn, formatDateFr } from "../../worker/rules/dates";
-import { signInStaffUi, withCapturedPage } from "./helpers";
+import { signInStaffUi, pageCall, withCapturedPage } from "./helpers";
 
 const staffUrl = inject("staffUrl");
 const UI_TIMEOUT = 15_000;
@@ -34,20 +34,7 @@ const withPage = (name: string, fn: (page: Page) => Promise<void>) => withCaptur
 
 const signIn = (page: Page, email: string) => signInStaffUi(page, staffUrl, email);
 
-/** A tRPC call from the signed-in page (same origin, its cookie): what the app itself sends. */
-async function call<T>(page: Page, path: string, input: unknown, mutation: boolean): Promise<T> {
-  return page.evaluate(
-    async ({ path, input, mutation }) => {
-      const res = mutation
-        ? await fetch(`/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(input) })
-        : await fetch(`/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`);
-      const body = (await res.json()) as { result: { data: unknown } };
-      if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(body)}`);
-      return body.result.data;
-    },
-    { path, input, mutation },
-  ) as Promise<T>;
-}
+const call = pageCall;
 
 async function storedDernierPassage(page: Page): Promise<string | null> {
   const fiche = await call<{ usager: { dernierPassage: string | null } }>(page, "usagers.get", { id: usagerId }, false);

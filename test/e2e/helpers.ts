@@ -126,3 +126,18 @@ export async function withCapturedPage(
     await context.close();
   }
 }
+
+/** A tRPC call from the signed-in page (same origin, its cookie): what the app itself sends. */
+export function pageCall<T>(page: Page, path: string, input: unknown, mutation = true): Promise<T> {
+  return page.evaluate(
+    async ({ path, input, mutation }) => {
+      const res = mutation
+        ? await fetch(`/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(input) })
+        : await fetch(`/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`);
+      const body = (await res.json()) as { result: { data: unknown } };
+      if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(body)}`);
+      return body.result.data;
+    },
+    { path, input, mutation },
+  ) as Promise<T>;
+}

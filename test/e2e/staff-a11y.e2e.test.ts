@@ -17,7 +17,7 @@ import { launchBrowser } from "../support/browser.mjs";
 import { addDays, calendarDateIn } from "../../worker/rules/dates";
 import { defaultDateFin } from "../../worker/rules/echeance";
 import { axeViolations } from "./axe";
-import { DEMO, ROOT, signInStaffUi, withCapturedPage } from "./helpers";
+import { DEMO, ROOT, signInStaffUi, pageCall, withCapturedPage } from "./helpers";
 
 const staffUrl = inject("staffUrl");
 const UI_TIMEOUT = 15_000;
@@ -99,20 +99,7 @@ afterAll(async () => {
 
 const withPage = (name: string, fn: (page: Page) => Promise<void>) => withCapturedPage(browser, `staff-a11y-${name}`, fn);
 
-/** A tRPC call from the signed-in page (same origin, its cookie): what the app itself sends. */
-async function call<T>(page: Page, path: string, input: unknown, mutation = true): Promise<T> {
-  return page.evaluate(
-    async ({ path, input, mutation }) => {
-      const res = mutation
-        ? await fetch(`/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(input) })
-        : await fetch(`/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`);
-      const body = (await res.json()) as { result: { data: unknown } };
-      if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(body)}`);
-      return body.result.data;
-    },
-    { path, input, mutation },
-  ) as Promise<T>;
-}
+const call = pageCall;
 
 async function createUsager(page: Page, nom: string, prenom: string): Promise<number> {
   const { id } = await call<{ id: number }>(page, "usagers.create", {

@@ -197,4 +197,25 @@ describe("domiciliés in the browser", () => {
       expect(await table.getByRole("rowheader", { name: /^Facture/ }).count()).toBe(0);
     });
   });
+
+  it("an agent d'accueil edits the contact details only, and a bad number is named beside its field", async () => {
+    await withPage("contact-agent", async (page) => {
+      await signIn(page, "agent@demoville.fr");
+      await page.goto(ficheUrl);
+      await page.getByRole("tab", { name: "Dossier", exact: true }).click();
+      await page.getByRole("heading", { name: "Contact", exact: true }).waitFor();
+      expect(await page.getByRole("button", { name: "Enregistrer l'état civil" }).count()).toBe(0);
+      const phone = page.getByLabel("Téléphone mobile", { exact: true });
+      await phone.fill("12");
+      await page.getByRole("button", { name: "Enregistrer les coordonnées" }).click();
+      await expect.poll(() => phone.getAttribute("aria-invalid")).toBe("true");
+      await phone.fill("07 12 34 56 78");
+      await page.getByLabel("Oui", { exact: true }).check();
+      await page.getByRole("button", { name: "Enregistrer les coordonnées" }).click();
+      await page.getByText("Coordonnées enregistrées.").waitFor();
+      await page.reload();
+      await page.getByRole("tab", { name: "Dossier", exact: true }).click();
+      await expect.poll(() => page.getByLabel("Téléphone mobile", { exact: true }).inputValue()).toBe("07 12 34 56 78");
+    });
+  });
 });

@@ -75,7 +75,10 @@ describe("per-IP brakes bind to the procedure", () => {
         expect(codes.slice(0, budget), `${p.path} ${s.name}: the procedure's own input check answers`).toEqual(Array(budget).fill("BAD_REQUEST"));
         expect(codes.slice(budget), `${p.path} ${s.name}`).toEqual(Array(codes.length - budget).fill("TOO_MANY_REQUESTS"));
         expect(last!.headers.get("retry-after")).toBe("60");
-        const message = p.meta.brake === "signUp" ? APP_ERRORS.SIGN_UP_BRAKED.message : APP_ERRORS.SIGN_IN_BRAKED.message;
+        const message =
+          p.meta.brake === "signUp"
+            ? "Trop d'inscriptions depuis cette adresse : réessayez dans une minute."
+            : "Trop de tentatives de connexion depuis cette adresse : réessayez dans une minute.";
         expect(JSON.stringify(await workerFetch(request(p.type, s.url, s.calls, ip)).then((r) => r.json()))).toContain(message);
       }
     }
@@ -198,7 +201,7 @@ describe("body size, counted as read", () => {
         new Request(`${ORIGIN}/trpc/usagers.addNote/`, { method: "POST", headers: { cookie: simple, origin: ORIGIN, "content-type": "application/json" }, body }),
       );
       expect(res.status).toBe(413);
-      expect(((await res.json()) as { error: { message: string } }).error.message).toBe(APP_ERRORS.PAYLOAD_TOO_LARGE.message);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toBe("Envoi trop volumineux : rien n'a été enregistré.");
     }
     expect(await count("usager_notes")).toBe(notes);
   });
@@ -224,7 +227,7 @@ describe("one error envelope", () => {
     const res = await workerFetch(new Request(`${ORIGIN}/trpc/compte.signIn`, { method: "POST", headers: { origin: "http://evil.example", "content-type": "application/json" }, body: "{}" }));
     expect(res.status).toBe(403);
     expect(await res.json()).toEqual({
-      error: { message: APP_ERRORS.CROSS_ORIGIN.message, code: -32003, data: { code: "FORBIDDEN", httpStatus: 403, appCode: "CROSS_ORIGIN" } },
+      error: { message: "Requête refusée : origine non autorisée.", code: -32003, data: { code: "FORBIDDEN", httpStatus: 403, appCode: "CROSS_ORIGIN" } },
     });
   });
 
@@ -261,7 +264,7 @@ describe("downloads refuse bad parameters with 404, never 500", () => {
       const res = await get(path);
       expect(res.status, path).toBe(404);
       expect(res.headers.get("cache-control"), path).toBe("no-store");
-      expect(await res.text(), path).toBe(APP_ERRORS.NOT_FOUND.message);
+      expect(await res.text(), path).toBe("Élément introuvable.");
     }
     const tab = await get("/fichiers/export/usagers.csv?onglet=toString");
     expect(tab.status).toBe(200);

@@ -191,13 +191,19 @@ describe("portal access, as the seed describes it", () => {
   });
 });
 
+/** A domicilié of a new structure with its portal on, signed in with the password « Citron-Jaune-31 ». */
+async function signedInDomicilie(nom: string) {
+  const s = await createStructure();
+  const admin = await signIn((await createStaff(s.id, "admin")).email);
+  await call("mutation", "portail.updateSettings", { enabled: true, loginUpdatesDernierPassage: false }, { cookie: admin });
+  const usager = await domicilieOnPortal(admin, nom);
+  const login = (await env.DB.prepare("SELECT login FROM portail_accounts WHERE usager_id = ?").bind(usager.usagerId).first<{ login: string }>())!.login;
+  return { usager, login };
+}
+
 describe("portal lockout, as the reference's A.6", () => {
   it("a wrong current password when changing it counts toward the lock", async () => {
-    const s = await createStructure();
-    const admin = await signIn((await createStaff(s.id, "admin")).email);
-    await call("mutation", "portail.updateSettings", { enabled: true, loginUpdatesDernierPassage: false }, { cookie: admin });
-    const usager = await domicilieOnPortal(admin, "Verrou");
-    const login = (await env.DB.prepare("SELECT login FROM portail_accounts WHERE usager_id = ?").bind(usager.usagerId).first<{ login: string }>())!.login;
+    const { usager, login } = await signedInDomicilie("Verrou");
     const change = (current: string) =>
       portal("mutation", "monEspace.changePassword", { current, next: "Pomme-Verte-77", confirmation: "Pomme-Verte-77" }, usager.cookie);
     for (let i = 0; i < 3; i++) {
@@ -212,11 +218,7 @@ describe("portal lockout, as the reference's A.6", () => {
   });
 
   it("attempts during the lock do not extend it: the person gets in an hour after the third failure", async () => {
-    const s = await createStructure();
-    const admin = await signIn((await createStaff(s.id, "admin")).email);
-    await call("mutation", "portail.updateSettings", { enabled: true, loginUpdatesDernierPassage: false }, { cookie: admin });
-    const usager = await domicilieOnPortal(admin, "Patience");
-    const login = (await env.DB.prepare("SELECT login FROM portail_accounts WHERE usager_id = ?").bind(usager.usagerId).first<{ login: string }>())!.login;
+    const { login } = await signedInDomicilie("Patience");
     const db = createDb(env.DB);
     const t0 = Date.now();
     const attempt = (offsetMs: number, password = "Faux-mot-9") =>

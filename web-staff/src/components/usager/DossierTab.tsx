@@ -12,7 +12,8 @@ import { RadioGroupField, SelectField, TextAreaField, TextField } from "../Field
 import { createFormState } from "../form";
 import { colleagueName } from "./colleagues";
 import { ContactForm } from "./ContactForm";
-import { CONTACT_TEXTS, EtatCivilForm, etatCivilValuesOf } from "./EtatCivilForm";
+import { CONTACT_TEXTS } from "./ContactFields";
+import { EtatCivilForm, etatCivilValuesOf } from "./EtatCivilForm";
 import { useFiche } from "./fiche";
 
 const KEYS = Object.keys(ENTRETIEN_QUESTIONS) as EntretienKey[];

@@ -12,6 +12,7 @@ import { FormError, StatusMessage } from "../Alerts";
 import { Button } from "../Button";
 import { DateField, RadioGroupField, RequiredNote, SelectField, TextField } from "../Field";
 import { createFormState } from "../form";
+import { ContactFields } from "./ContactFields";
 import { colleagueName, type Colleague } from "./colleagues";
 import { toIsoDate, toIsoDateOrNull, toTypedDate } from "./format";
 
@@ -117,22 +118,6 @@ const CIVILITE_OPTIONS = [
   { value: "M." as Civilite, label: "Monsieur" },
   { value: "Mme" as Civilite, label: "Madame" },
 ];
-const OUI_NON = [
-  { value: "oui" as const, label: "Oui" },
-  { value: "non" as const, label: "Non" },
-];
-/** The contact fields' texts, shared with the contact-only form (ContactForm). */
-export const CONTACT_TEXTS = {
-  telephone: {
-    label: "Téléphone mobile",
-    hint: "Numéro de mobile français (06 ou 07).",
-  },
-  email: { label: "Adresse e-mail" },
-  contactByPhone: {
-    label: "Accepte de recevoir des SMS",
-    hint: "L'accord du domicilié est enregistré ; Ancrage n'envoie encore aucun SMS.",
-  },
-} as const;
 const LIEN_OPTIONS = (Object.keys(LIENS_AYANT_DROIT) as LienAyantDroit[]).map((value) => ({ value, label: LIENS_AYANT_DROIT[value] }));
 
 function DuplicateLink(props: { u: { id: number; civilite: Civilite; nom: string; prenom: string } }) {
@@ -348,42 +333,7 @@ export function EtatCivilForm(props: {
 
         <fieldset class="fieldset">
           <legend>Contact</legend>
-          <div class="field-row">
-            <TextField
-              form={form}
-              path="telephone"
-              label={CONTACT_TEXTS.telephone.label}
-              hint={CONTACT_TEXTS.telephone.hint}
-              type="tel"
-              inputmode="tel"
-              value={values.telephone}
-              onValue={set("telephone")}
-              maxLength={20}
-              autocomplete="off"
-            />
-            <TextField
-              form={form}
-              path="email"
-              label={CONTACT_TEXTS.email.label}
-              type="email"
-              spellcheck={false}
-              value={values.email}
-              onValue={set("email")}
-              maxLength={254}
-              autocomplete="off"
-            />
-          </div>
-          <RadioGroupField
-            form={form}
-            path="contactByPhone"
-            label={CONTACT_TEXTS.contactByPhone.label}
-            hint={CONTACT_TEXTS.contactByPhone.hint}
-            required
-            inline
-            options={OUI_NON}
-            value={values.contactByPhone}
-            onValue={set("contactByPhone")}
-          />
+          <ContactFields form={form} values={values} onValue={(field, value) => set(field)(value as EtatCivilValues[typeof field])} />
           <TextField
             form={form}
             path="numeroDistribution"
