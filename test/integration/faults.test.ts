@@ -5,7 +5,7 @@ import { storeDocument } from "../../worker/documents/service";
 import { createDb, type Db } from "../../worker/db";
 import type { Env } from "../../worker/env";
 import { setPortalPreference } from "../../worker/portail/staff";
-import type { StaffCtx } from "../../worker/trpc";
+import type { StaffCtx } from "../../worker/auth/staff";
 import { call, count, createStaff, createStructure, signIn } from "../support/worker-api";
 
 const PDF = new TextEncoder().encode("%PDF-1.4 faute");

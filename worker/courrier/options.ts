@@ -7,7 +7,7 @@ import { audit } from "../journal/log";
 import type { AuditAction } from "../rules/audit-actions";
 import { PROCURATIONS_MAX, procurationState } from "../rules/courrier";
 import { searchColumns } from "../rules/search";
-import type { StaffCtx } from "../trpc";
+import type { StaffCtx } from "../auth/staff";
 import { guardedBatch, unchangedSince } from "../usagers/guard";
 import { today, usagerOf } from "../usagers/service";
 

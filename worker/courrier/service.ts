@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNull, lt, sql, type SQLWrapper } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { interactions, procurations, structures, usagerDecisions, usagers } from "../../db/schema";
-import { literals, prebuilt, type Db } from "../db";
+import { literals, type Db } from "../db";
 import { AppError } from "../errors";
 import {
   decisionStartFloor,
@@ -12,7 +12,7 @@ import {
   RECEPTION_TYPES,
   type ReceptionType,
 } from "../rules/courrier";
-import type { StaffCtx } from "../trpc";
+import type { StaffCtx } from "../auth/staff";
 import { ownFile, today, usagerOf } from "../usagers/service";
 
 export const HISTORY_PAGE_SIZE = 30;
@@ -111,28 +111,6 @@ export interface Reception {
   content: string | null;
 }
 
-/** The statements of a reception, built once per isolate (the mail desk's most frequent write). */
-const reception = {
-  file: prebuilt((db, slot) =>
-    db
-      .select({ statut: usagers.statut, npaiDepuis: usagers.npaiDepuis })
-      .from(usagers)
-      .where(ownFile(slot("usagerId"), slot("structureId"))),
-  ),
-  // Values in the table's column order: id, structure, file, type, nb, content, date, agent,
-  // agent's name, hand-over, mandataire, return to sender, transfer. Only into this structure's
-  // file, and only while it accepts mail.
-  insert: prebuilt((db, slot) =>
-    db
-      .insert(interactions)
-      .select(
-        sql`SELECT NULL, ${slot("structureId")}, ${slot("usagerId")}, ${slot("type")}, ${slot("nb")}, ${slot("content")}, ${slot("at")}, ${slot("agentId")}, ${slot("agentName")}, NULL, NULL, 0, NULL
-          WHERE EXISTS (SELECT 1 FROM ${usagers} WHERE ${ownFile(slot("usagerId"), slot("structureId"))} AND ${usagers.npaiDepuis} IS NULL)`,
-      ),
-  ),
-  recount: prebuilt((db, slot) => recountCounters(db, slot("structureId"), slot("usagerId"))),
-};
-
 /**
  * Registers what arrived for one file: one row per type received, counters recounted. The file's
  * checks (this structure's, accepting mail) travel inside the batch as conditions on the inserts,
@@ -147,17 +125,22 @@ export async function registerReception(db: Db, ctx: StaffCtx, usagerId: number,
   ];
   const received = byType.filter(([, nb]) => nb > 0);
   if (received.length === 0) throw new AppError("INVALID_INPUT", { courrier: "Indiquez au moins un courrier, un colis ou un avis de passage." });
-  const file = { usagerId, structureId: ctx.structureId };
-  const [found] = await db.$client.batch<{ statut: string; npai_depuis: number | null }>([
-    reception.file(db, file),
+  const file = ownFile(usagerId, ctx.structureId);
+  const [found] = await db.batch([
+    db.select({ statut: usagers.statut, npaiDepuis: usagers.npaiDepuis }).from(usagers).where(file),
+    // Values in the table's column order: id, structure, file, type, nb, content, date, agent,
+    // agent's name, hand-over, mandataire, return to sender, transfer.
     ...received.map(([type, nb]) =>
-      reception.insert(db, { ...file, type, nb, content, at: now.getTime(), agentId: ctx.id, agentName: ctx.actor.name ?? null }),
+      db.insert(interactions).select(
+        sql`SELECT NULL, ${ctx.structureId}, ${usagerId}, ${type}, ${nb}, ${content}, ${now.getTime()}, ${ctx.id}, ${ctx.actor.name ?? null}, NULL, NULL, 0, NULL
+          WHERE EXISTS (SELECT 1 FROM ${usagers} WHERE ${file} AND ${usagers.npaiDepuis} IS NULL)`,
+      ),
     ),
-    reception.recount(db, file),
+    recountCounters(db, ctx.structureId, usagerId),
   ]);
-  const u = found!.results[0];
+  const u = found[0];
   if (!u) throw new AppError("NOT_FOUND");
-  if (u.npai_depuis) throw new AppError("NPAI");
+  if (u.npaiDepuis) throw new AppError("NPAI");
   return { radie: u.statut === "RADIE" };
 }
 

@@ -6,7 +6,8 @@ import { AppError } from "../errors";
 import { decryptFile, encryptFile, filesSecret, usagerFileKey } from "../files/crypto";
 import { DOCUMENT_MAX_BYTES, sniffDocument } from "../files/sniff";
 import { audit } from "../journal/log";
-import type { StaffCtx, UsagerCaller } from "../trpc";
+import type { StaffCtx } from "../auth/staff";
+import type { UsagerCaller } from "../auth/usager";
 import { usagerOf } from "../usagers/service";
 
 type Kind = "upload" | "attestation" | "radiation";

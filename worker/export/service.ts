@@ -5,7 +5,7 @@ import { audit } from "../journal/log";
 import { dateFormat, formatDateFr } from "../rules/dates";
 import { USAGER_STATUT_LABELS } from "../rules/echeance";
 import { LIENS_AYANT_DROIT, TYPE_DOM_LABELS, USAGER_TABS, type UsagerTab } from "../rules/usager";
-import type { StaffCtx } from "../trpc";
+import type { StaffCtx } from "../auth/staff";
 
 /**
  * One CSV cell: quoted, and a leading = + - @ (or tab / CR) neutralised so a spreadsheet never runs

@@ -7,7 +7,7 @@ import { AppError } from "../errors";
 import { storeDocument } from "../documents/service";
 import { formatDateFr } from "../rules/dates";
 import { LIENS_AYANT_DROIT, MOTIFS_RADIATION, nomComplet, type MotifRadiation } from "../rules/usager";
-import type { StaffCtx } from "../trpc";
+import type { StaffCtx } from "../auth/staff";
 import { today, usagerOf } from "../usagers/service";
 import { blank, DOCX_MIME, letterHead, line, runs, toDocx } from "./docx";
 

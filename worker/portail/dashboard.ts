@@ -4,7 +4,7 @@ import type { Db } from "../db";
 import { calendarDateIn } from "../rules/dates";
 import { echeanceState } from "../rules/echeance";
 import { procurationState, RECEPTION_TYPES } from "../rules/courrier";
-import type { UsagerCaller } from "../trpc";
+import type { UsagerCaller } from "../auth/usager";
 import { currentMessagesQuery } from "./messages";
 import { listSharedDocuments } from "../documents/service";
 import { pendingOf } from "../courrier/service";

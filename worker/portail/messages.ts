@@ -4,7 +4,7 @@ import type { Db } from "../db";
 import { AppError } from "../errors";
 import { audit } from "../journal/log";
 import type { StructureMessageType } from "../rules/structure-messages";
-import type { StaffCtx } from "../trpc";
+import type { StaffCtx } from "../auth/staff";
 
 export interface MessageInput {
   id: number | null;

@@ -9,7 +9,7 @@ import { decryptFile, encryptFile, filesSecret } from "../files/crypto";
 import { audit } from "../journal/log";
 import { DOCX_MIME } from "../letters/docx";
 import { portalLettersDocx, type PortalLetter } from "../letters/portail";
-import type { StaffCtx } from "../trpc";
+import type { StaffCtx } from "../auth/staff";
 import { today, usagerOf } from "../usagers/service";
 import { generateLogin, generateTemporaryPassword } from "./credentials";
 import { isUniqueViolation } from "../structures/service";

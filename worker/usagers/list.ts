@@ -11,10 +11,10 @@
  */
 import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { hasMailWaiting, isPinned, prenomStart, usagerCounts, usagers } from "../../db/schema";
-import { decodeValues, dialect, literals, prebuiltPerShape, rowCount, type Db } from "../db";
-import type { StaffCtx } from "../trpc";
+import { literals, type Db } from "../db";
+import type { StaffCtx } from "../auth/staff";
 import { addMonths, startOfDayInstant, type CalendarDate } from "../rules/dates";
-import { echeanceFilterRange, echeanceState, USAGER_STATUTS, type EcheanceLevel, type UsagerStatut } from "../rules/echeance";
+import { echeanceFilterRange, echeanceState, USAGER_STATUTS, type UsagerStatut } from "../rules/echeance";
 import { normalizeSearch, parseDateQuery, phoneDigits } from "../rules/search";
 import { entretienFilterBound, ETAPE_ENTRETIEN, USAGER_TABS } from "../rules/usager";
 import { idOfKey, NAME_KEY_MAX, nameOfKey, searchKeyRange } from "./search-index";
@@ -23,15 +23,6 @@ import type { ListInput } from "./schemas";
 
 /** What a search looks for: words of 3+ characters in the trigram index, or the start of nom, prénom or the ID. */
 type Search = { kind: "words"; match: string } | { kind: "prefix"; from: string; to: string; customRef: string; twoChars: boolean };
-
-/**
- * Puts a value into the list's statement as a named placeholder, and keeps it for this request:
- * the statement's text is rendered once per shape of list (listUsagers), its values bound each time.
- */
-type Bind = (name: string, value: string | number | null) => SQL;
-
-/** A search's values, as placeholders of the statement. */
-type BoundSearch = { kind: "words"; match: SQL } | { kind: "prefix"; from: SQL; to: SQL; customRef: SQL; twoChars: boolean };
 
 /** The FTS5 query for a free-text search: every word of 3+ letters must appear (as a substring). */
 function ftsQuery(words: string[]): string {
@@ -54,12 +45,7 @@ function searchOf(q: string): Search | undefined {
   return { kind: "prefix", from, to, customRef: q, twoChars: [...from].length === 2 && from.length === 2 };
 }
 
-function boundSearch(s: Search, bind: Bind): BoundSearch {
-  if (s.kind === "words") return { kind: "words", match: bind("match", s.match) };
-  return { kind: "prefix", from: bind("from", s.from), to: bind("to", s.to), customRef: bind("customRef", s.customRef), twoChars: s.twoChars };
-}
-
-type Range = { from: SQL; to: SQL };
+type Range = { from: string | number; to: string | number };
 const nomIn = (s: Range) => sql`${usagers.searchNom} >= ${s.from} AND ${usagers.searchNom} < ${s.to}`;
 const prenomIn = (s: Range) => sql`${usagers.searchPrenom} >= ${s.from} AND ${usagers.searchPrenom} < ${s.to}`;
 /**
@@ -68,18 +54,14 @@ const prenomIn = (s: Range) => sql`${usagers.searchPrenom} >= ${s.from} AND ${us
  */
 const prenomStarts = (s: Range & { twoChars: boolean }) => (s.twoChars ? sql`${prenomStart(usagers.searchPrenom)} = ${s.from}` : prenomIn(s));
 
-/** The index keys of the structure's files, or of one statut's, as placeholders: [from, to). */
-function keyRange(scope: Scope, statut?: UsagerStatut): Range {
-  const keys = searchKeyRange(scope.structureId, statut);
-  const name = `keys.${statut ?? "all"}`;
-  return { from: scope.bind(`${name}.from`, keys.from), to: scope.bind(`${name}.to`, keys.to) };
-}
+/** The index keys of the structure's files, or of one statut's: [from, to). */
+const keyRange = (scope: Scope, statut?: UsagerStatut): Range => searchKeyRange(scope.structureId, statut);
 
 /**
  * The trigram index's keys of the files a word search finds in the structure (all statuts),
  * computed once per list: the page and the tab counts both read them (see search-index.ts).
  */
-function foundKeys(scope: Scope, match: SQL): SQL {
+function foundKeys(scope: Scope, match: string): SQL {
   const keys = keyRange(scope);
   return sql`found AS MATERIALIZED (SELECT rowid AS k FROM usagers_fts
     WHERE usagers_fts MATCH ${match} AND rowid >= ${keys.from} AND rowid < ${keys.to})`;
@@ -93,7 +75,7 @@ function foundIn(scope: Scope): SQL {
 }
 
 /** The ids of the files a search finds in the tab: from `found` for words, else from the name indexes. */
-function foundIds(scope: Scope, s: BoundSearch): SQL {
+function foundIds(scope: Scope, s: Search): SQL {
   if (s.kind === "words") return sql`SELECT ${idOfKey(sql`k`)} AS id FROM (${foundIn(scope)})`;
   const own = sql`SELECT ${usagers.id} AS id FROM ${usagers} WHERE ${inStructure(scope)}`;
   return sql`${own} AND ${nomIn(s)} UNION ${own} AND ${prenomIn(s)} UNION ${own} AND ${usagers.customRef} = ${s.customRef}`;
@@ -111,37 +93,37 @@ function dateFilterBounds(ctx: StaffCtx, t: CalendarDate) {
  * The filters of B.13 beyond the tab, on "usagers" columns. With none, the search index alone
  * answers a search (its keys hold structure and statut); with any, the files found are read.
  */
-function filterConditions(ctx: StaffCtx, input: ListInput, todayDate: CalendarDate, bind: Bind): SQL[] {
+function filterConditions(ctx: StaffCtx, input: ListInput, todayDate: CalendarDate): SQL[] {
   const b = dateFilterBounds(ctx, todayDate);
   const c: SQL[] = [];
   if (input.passage) {
     const before = b.passageBefore(input.passage === "PLUS_2_MOIS" ? 2 : 3);
-    c.push(sql`${usagers.dernierPassage} < ${bind("passageBefore", before.getTime())}`);
+    c.push(sql`${usagers.dernierPassage} < ${before.getTime()}`);
   }
   if (input.echeance) {
     const { from, to } = echeanceFilterRange(input.echeance, b.today);
-    if (from) c.push(sql`${usagers.echeance} >= ${bind("echeanceFrom", from)}`);
-    c.push(sql`${usagers.echeance} <= ${bind("echeanceTo", to)}`);
+    if (from) c.push(sql`${usagers.echeance} >= ${from}`);
+    c.push(sql`${usagers.echeance} <= ${to}`);
   }
   if (input.radieDepuis) {
     c.push(sql`${usagers.statut} = ${statutLiteral("RADIE")}`);
-    c.push(sql`${usagers.decisionFin} < ${bind("radieBefore", b.yearsAgo(input.radieDepuis === "PLUS_1_AN" ? 1 : 2))}`);
+    c.push(sql`${usagers.decisionFin} < ${b.yearsAgo(input.radieDepuis === "PLUS_1_AN" ? 1 : 2)}`);
   }
   if (input.entretien) {
     c.push(sql`${usagers.statut} = ${statutLiteral("INSTRUCTION")}`);
     // A file past the entretien step has had its entretien, whatever the date of its rendez-vous.
     c.push(sql`${usagers.etape} <= ${sql.raw(String(ETAPE_ENTRETIEN))}`);
     const bound = entretienFilterBound(input.entretien, todayDate, ctx.timeZone);
-    if ("before" in bound) c.push(sql`${usagers.rdvAt} < ${bind("rdvBefore", bound.before.getTime())}`);
-    else c.push(sql`${usagers.rdvAt} >= ${bind("rdvFrom", bound.from.getTime())}`);
+    if ("before" in bound) c.push(sql`${usagers.rdvAt} < ${bound.before.getTime()}`);
+    else c.push(sql`${usagers.rdvAt} >= ${bound.from.getTime()}`);
   }
   if (input.courrier) c.push(hasMailWaiting(usagers.nbCourrier, usagers.nbColis, usagers.nbAvis));
   if (input.referentId === "AUCUN") c.push(isNull(usagers.referentId));
-  else if (input.referentId) c.push(eq(usagers.referentId, bind("referentId", input.referentId)));
+  else if (input.referentId) c.push(eq(usagers.referentId, input.referentId));
   return c;
 }
 
-/** A statut in the statement's text (it depends on the tab and the filters anyway). */
+/** A statut in the statement's text, as the partial indexes' conditions write it. */
 const statutLiteral = (statut: UsagerStatut) => literals([statut]);
 
 function orderOf(input: ListInput): { columns: SQL[]; names: SQL | null } {
@@ -162,30 +144,29 @@ function orderOf(input: ListInput): { columns: SQL[]; names: SQL | null } {
 /** What the list holds: one structure's files, narrowed by the filters, and by the tab for the page. */
 interface Scope {
   structureId: number;
-  bind: Bind;
   filters: SQL[];
   /** The tab's statut; null for « Tous ». */
   statut: UsagerStatut | null;
 }
 
-const inStructure = (scope: Scope) => eq(usagers.structureId, scope.bind("structureId", scope.structureId));
+const inStructure = (scope: Scope) => eq(usagers.structureId, scope.structureId);
 
 /** The ids of the page's files, in the page's order. */
-function pageIds(scope: Scope, input: ListInput, search: BoundSearch | undefined, { columns, names }: ReturnType<typeof orderOf>): SQL {
+function pageIds(scope: Scope, input: ListInput, search: Search | undefined, { columns, names }: ReturnType<typeof orderOf>): SQL {
   const tab = scope.statut ? [sql`${usagers.statut} = ${statutLiteral(scope.statut)}`] : [];
   const where = and(inStructure(scope), ...tab, ...scope.filters);
   const order = sql.join(columns, sql`, `);
   const offset = (input.page - 1) * PAGE_SIZE;
-  const skipped = scope.bind("offset", offset);
-  if (!search) return sql`SELECT ${usagers.id} FROM ${usagers} WHERE ${where} ORDER BY ${order} LIMIT ${rowCount(PAGE_SIZE)} OFFSET ${skipped}`;
+  const skipped = offset;
+  if (!search) return sql`SELECT ${usagers.id} FROM ${usagers} WHERE ${where} ORDER BY ${order} LIMIT ${PAGE_SIZE} OFFSET ${skipped}`;
   if (search.kind === "prefix" && names) {
     // Files whose nom starts so, whose prénom does, or with that ID: each part in name order and
     // stopping at the page (the nom part is one stretch of the name index), then merged.
     const keys = sql`${usagers.id} AS id, ${usagers.searchNom} AS search_nom, ${usagers.searchPrenom} AS search_prenom, ${usagers.ref} AS ref`;
     const part = (match: SQL) =>
-      sql`SELECT * FROM (SELECT ${keys} FROM ${usagers} WHERE ${where} AND ${match} ORDER BY ${order} LIMIT ${rowCount(PAGE_SIZE + offset)})`;
+      sql`SELECT * FROM (SELECT ${keys} FROM ${usagers} WHERE ${where} AND ${match} ORDER BY ${order} LIMIT ${PAGE_SIZE + offset})`;
     return sql`SELECT id FROM (${part(nomIn(search))} UNION ${part(prenomStarts(search))}
-      UNION ${part(sql`${usagers.customRef} = ${search.customRef}`)}) ORDER BY ${names} LIMIT ${rowCount(PAGE_SIZE)} OFFSET ${skipped}`;
+      UNION ${part(sql`${usagers.customRef} = ${search.customRef}`)}) ORDER BY ${names} LIMIT ${PAGE_SIZE} OFFSET ${skipped}`;
   }
   if (search.kind === "words" && names && scope.filters.length === 0) {
     // The page in name order is among the files found with the smallest name keys (the first
@@ -195,15 +176,15 @@ function pageIds(scope: Scope, input: ListInput, search: BoundSearch | undefined
     const named = sql`SELECT ${idOfKey(sql`k`)} AS id, ${nameOfKey(sql`k`)} AS name_key FROM (${foundIn(scope)})`;
     return sql`SELECT ${usagers.id} FROM (${named}) AS named CROSS JOIN ${usagers} INDEXED BY usagers_search_idx ON ${usagers.id} = named.id
       WHERE named.name_key ${sql.raw(asc ? "<=" : ">=")} coalesce(
-          (SELECT name_key FROM (${named}) ORDER BY name_key ${sql.raw(asc ? "ASC" : "DESC")} LIMIT 1 OFFSET ${scope.bind("lastOffset", PAGE_SIZE + offset - 1)}),
+          (SELECT name_key FROM (${named}) ORDER BY name_key ${sql.raw(asc ? "ASC" : "DESC")} LIMIT 1 OFFSET ${PAGE_SIZE + offset - 1}),
           ${sql.raw(String(asc ? NAME_KEY_MAX : 0))})
         AND ${where}
-      ORDER BY ${order} LIMIT ${rowCount(PAGE_SIZE)} OFFSET ${skipped}`;
+      ORDER BY ${order} LIMIT ${PAGE_SIZE} OFFSET ${skipped}`;
   }
   // Every file found (in the tab), read from its ~45-byte entry by id, then sorted.
   return sql`SELECT ${usagers.id} FROM (${foundIds(scope, search)}) AS found_ids
     CROSS JOIN ${usagers} INDEXED BY usagers_search_idx ON ${usagers.id} = found_ids.id
-    WHERE ${where} ORDER BY ${order} LIMIT ${rowCount(PAGE_SIZE)} OFFSET ${skipped}`;
+    WHERE ${where} ORDER BY ${order} LIMIT ${PAGE_SIZE} OFFSET ${skipped}`;
 }
 
 /**
@@ -214,7 +195,7 @@ function pageIds(scope: Scope, input: ListInput, search: BoundSearch | undefined
  * (A FILTER comparing statut names costs 12 ms on 50,000 files; a GROUP BY of the keys sorted
  * the 3,621 files "mar" finds.)
  */
-function statutCounts(scope: Scope, search: BoundSearch | undefined, mailWaiting: boolean): SQL {
+function statutCounts(scope: Scope, search: Search | undefined, mailWaiting: boolean): SQL {
   const where = and(inStructure(scope), ...scope.filters);
   const perStatut = (count: (statut: UsagerStatut) => SQL) =>
     sql`json_object(${sql.join(
@@ -225,7 +206,7 @@ function statutCounts(scope: Scope, search: BoundSearch | undefined, mailWaiting
   if (!search && scope.filters.length === 0) {
     // Kept by triggers on every write (usager_counts): a few rows instead of counting up to 50,000
     // index entries, ~4 ms of the whole list in local workerd.
-    const own = eq(usagerCounts.structureId, scope.bind("structureId", scope.structureId));
+    const own = eq(usagerCounts.structureId, scope.structureId);
     return sql`SELECT json_group_object(${usagerCounts.statut}, ${usagerCounts.n}) FROM ${usagerCounts} WHERE ${own}`;
   }
   if (!search) {
@@ -252,7 +233,7 @@ function statutCounts(scope: Scope, search: BoundSearch | undefined, mailWaiting
     UNION ALL SELECT ${usagers.statut} FROM ${usagers} WHERE ${where} AND ${ref} AND NOT (${nomIn(search)}) AND NOT (${prenomIn(search)})`);
 }
 
-/** What a row of the list shows, in the order of its JSON array (pageRows). */
+/** What a row of the list shows. */
 const LIST_COLUMNS = {
   id: usagers.id,
   ref: usagers.ref,
@@ -267,100 +248,52 @@ const LIST_COLUMNS = {
   typeDom: usagers.typeDom,
   echeance: usagers.echeance,
   decisionFin: usagers.decisionFin,
-  // Already the ISO text JSON makes of a Date: building and printing 50 Dates cost 0.1 ms a page.
+  // The ISO text JSON makes of a Date.
   dernierPassage: sql<string | null>`strftime('%Y-%m-%dT%H:%M:%fZ', ${usagers.dernierPassage} / 1000.0, 'unixepoch')`,
   nbCourrier: usagers.nbCourrier,
   nbColis: usagers.nbColis,
   nbAvis: usagers.nbAvis,
   referentId: usagers.referentId,
   npaiDepuis: usagers.npaiDepuis,
+  // Qualified: a bare "id" inside the subquery would be usager_notes.id. The partial index holds
+  // only pinned notes; the query repeats its condition so that SQLite may use it.
+  hasPinnedNote: sql`EXISTS (SELECT 1 FROM usager_notes n INDEXED BY usager_notes_pinned_idx
+    WHERE n.structure_id = "usagers"."structure_id" AND n.usager_id = "usagers"."id" AND ${isPinned(sql`n.pinned`)})`,
 };
-type ListRow = Omit<Pick<typeof usagers.$inferSelect, keyof typeof LIST_COLUMNS>, "dernierPassage"> & {
+type ListRow = Omit<Pick<typeof usagers.$inferSelect, Exclude<keyof typeof LIST_COLUMNS, "hasPinnedNote">>, "dernierPassage"> & {
   dernierPassage: string | null;
-  hasPinnedNote: boolean;
 };
 
 /**
- * The page's rows as one JSON array of arrays, in the page's order. D1 hands a statement's results
- * to the Worker value by value: for 50 rows of 20 values that cost ~0.5 ms more per list than one
- * string does (local workerd, alternating both on the same searches).
+ * The page's rows as one JSON array of objects, in the page's order: D1 hands a statement's
+ * results to the Worker value by value, one string is read at once.
  */
 function pageRows(input: ListInput): SQL<string> {
-  const key = `${input.sort}:${input.order}`;
-  let built = pageRowsByOrder.get(key);
-  if (!built) {
-    const values = [
-      ...Object.values(LIST_COLUMNS),
-      // Qualified: a bare "id" inside the subquery would be usager_notes.id. The partial index holds
-      // only pinned notes; the query repeats its condition so that SQLite may use it.
-      sql`EXISTS (SELECT 1 FROM usager_notes n INDEXED BY usager_notes_pinned_idx
-        WHERE n.structure_id = "usagers"."structure_id" AND n.usager_id = "usagers"."id" AND ${isPinned(sql`n.pinned`)})`,
-    ];
-    const order = orderOf(input).columns;
-    const query = dialect.sqlToQuery(sql`json_group_array(json_array(${sql.join(values, sql`, `)}) ORDER BY ${sql.join(order, sql`, `)})`);
-    // Columns and order only: no value to bind, so the text can be reused as it is.
-    if (query.params.length > 0) throw new Error("pageRows: valeurs inattendues");
-    pageRowsByOrder.set(key, (built = sql.raw(query.sql)));
-  }
-  return built as SQL<string>;
+  const values = Object.entries(LIST_COLUMNS).map(([key, column]) => sql`${sql.raw(`'${key}'`)}, ${column}`);
+  return sql<string>`json_group_array(json_object(${sql.join(values, sql`, `)}) ORDER BY ${sql.join(orderOf(input).columns, sql`, `)})`;
 }
-
-/** pageRows' SQL per sort and direction, built once per isolate (20 columns cost drizzle ~0.1 ms a list). */
-const pageRowsByOrder = new Map<string, SQL>();
-
-/** Where pageRows puts whether the file has a pinned note: after the columns. */
-const PINNED_AT = Object.keys(LIST_COLUMNS).length;
-
-/** A row of pageRows, each value read back as drizzle reads its column (dates, enums), with its échéance's colour. */
-function listRowOf(values: unknown[], todayDate: CalendarDate) {
-  const row = decodeValues<ListRow & { echeanceLevel: EcheanceLevel | null }>(LIST_COLUMNS, values);
-  row.hasPinnedNote = values[PINNED_AT] === 1;
-  row.echeanceLevel = row.echeance ? echeanceState(row.echeance, todayDate).level : null;
-  return row;
-}/**
- * What decides the list statement's text besides its bound values: the input, with only the kind
- * of search (words, two letters, a longer prefix) and only whether a référent or « aucun » is asked.
- */
-function shapeOf(input: ListInput, search: Search | undefined): string {
-  const q = !search ? "" : search.kind === "words" ? "words" : search.twoChars ? "prefix2" : "prefix";
-  const referentId = input.referentId === "AUCUN" ? "AUCUN" : input.referentId ? "id" : "";
-  return JSON.stringify({ ...input, q, referentId });
-}
-
-/**
- * The list statement per shape, rendered once per isolate with named placeholders: drizzle
- * rendering it on every request cost ~0.3 ms of a search in local workerd (alternating both).
- */
-const listStatement = prebuiltPerShape(500);
 
 /**
  * One page of the list with its total, and the count of every tab for the same search and
  * filters, in one round trip.
  */
 export async function listUsagers(db: Db, ctx: StaffCtx, input: ListInput, now: Date) {
-  const found = searchOf(input.q);
-  const values: Record<string, string | number | null> = {};
-  const bind: Bind = (name, value) => {
-    values[name] = value;
-    return sql`${sql.placeholder(name)}`;
-  };
-  const search = found && boundSearch(found, bind);
+  const search = searchOf(input.q);
   // Every tab is one statut, or all of them (« Tous »).
   const statut = USAGER_TABS[input.tab].statuts?.[0] ?? null;
   const todayDate = today(ctx, now);
-  const scope: Scope = { structureId: ctx.structureId, bind, filters: filterConditions(ctx, input, todayDate, bind), statut };
-  const order = orderOf(input);
-  const rows = sql`SELECT ${pageRows(input)} FROM ${usagers} WHERE ${usagers.id} IN (${pageIds(scope, input, search, order)})`;
+  const scope: Scope = { structureId: ctx.structureId, filters: filterConditions(ctx, input, todayDate), statut };
+  const rows = sql`SELECT ${pageRows(input)} FROM ${usagers} WHERE ${usagers.id} IN (${pageIds(scope, input, search, orderOf(input))})`;
   // Counts per status for the same search and filters: the tabs, and the total of the current tab.
   const both = sql`SELECT (${rows}) AS page_rows, (${statutCounts(scope, search, input.courrier === true)}) AS tab_counts`;
-  // One statement, so a word search's trigram match runs once for the page and the counts; a
-  // SELECT from the WITH, which the session gate lets ride along (auth/session-gate.ts).
+  // One statement, so a word search's trigram match runs once for the page and the counts.
   const list = search?.kind === "words" ? sql`WITH ${foundKeys(scope, search.match)} ${both}` : both;
-  const [response] = await db.$client.batch<{ page_rows: string; tab_counts: string }>([
-    listStatement(db, shapeOf(input, found), sql`SELECT page_rows, tab_counts FROM (${list})`, values),
-  ]);
-  const result = response!.results[0]!;
-  const page = (JSON.parse(result.page_rows) as unknown[][]).map((values) => listRowOf(values, todayDate));
+  const result = (await db.get<{ page_rows: string; tab_counts: string }>(list))!;
+  const page = (JSON.parse(result.page_rows) as (ListRow & { hasPinnedNote: number })[]).map((row) => ({
+    ...row,
+    hasPinnedNote: row.hasPinnedNote === 1,
+    echeanceLevel: row.echeance ? echeanceState(row.echeance, todayDate).level : null,
+  }));
   const byStatut = JSON.parse(result.tab_counts) as Partial<Record<UsagerStatut, number>>;
   const count = (statuts: readonly UsagerStatut[]) => statuts.reduce((s, st) => s + (byStatut[st] ?? 0), 0);
   const tabCounts = Object.fromEntries(

@@ -4,7 +4,7 @@ import type { Db } from "../db";
 import { AppError } from "../errors";
 import { audit } from "../journal/log";
 import type { AuditAction } from "../rules/audit-actions";
-import type { StaffCtx } from "../trpc";
+import type { StaffCtx } from "../auth/staff";
 import { usagerOf } from "./service";
 
 export const NOTES_PAGE_SIZE = 20;

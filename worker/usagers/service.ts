@@ -1,9 +1,9 @@
 import { and, desc, eq, getTableColumns, inArray, ne, sql, type SQLWrapper } from "drizzle-orm";
 import { isPinned, procurations, staffUsers, structures, usagerDecisions, usagerNotes, usagers } from "../../db/schema";
-import { decodeRow, prebuilt, type Db } from "../db";
+import type { Db } from "../db";
 import { AppError } from "../errors";
 import { audit } from "../journal/log";
-import type { StaffCtx } from "../trpc";
+import type { StaffCtx } from "../auth/staff";
 import { calendarDateIn, type CalendarDate } from "../rules/dates";
 import { echeanceState } from "../rules/echeance";
 import { normalizeSearch, searchColumns } from "../rules/search";
@@ -18,7 +18,7 @@ export function today(ctx: StaffCtx, now: Date): CalendarDate {
   return calendarDateIn(ctx.timeZone, now);
 }
 
-/** The file `id`, only if it belongs to `structureId` (values, or a prebuilt statement's slots). */
+/** The file `id`, only if it belongs to `structureId`. */
 export const ownFile = (id: number | SQLWrapper, structureId: number | SQLWrapper) => and(eq(usagers.id, id), eq(usagers.structureId, structureId));
 
 /** A file of the caller's structure, or NOT_FOUND: other structures' files do not exist here. */
@@ -316,58 +316,29 @@ export async function setEtape(db: Db, ctx: StaffCtx, id: number, version: numbe
 
 /** The fiche's columns: the whole file but its search keys (internal). */
 const { searchText: _s, searchNom: _n, searchPrenom: _p, ...FICHE_COLUMNS } = getTableColumns(usagers);
-const DECISION_COLUMNS = getTableColumns(usagerDecisions);
 const PINNED_COLUMNS = { id: usagerNotes.id, message: usagerNotes.message, createdAt: usagerNotes.createdAt, createdByName: usagerNotes.createdByName };
 
-/** The fiche's statements, built once per isolate: a fiche is opened all day long. */
-const fiche = {
-  usager: prebuilt((db, slot) =>
-    db.select(FICHE_COLUMNS).from(usagers).where(ownFile(slot("id"), slot("structureId"))),
-  ),
-  decisions: prebuilt((db, slot) =>
-    db
-      .select()
-      .from(usagerDecisions)
-      .where(and(eq(usagerDecisions.usagerId, slot("id")), eq(usagerDecisions.structureId, slot("structureId"))))
-      .orderBy(desc(usagerDecisions.id)),
-  ),
-  pinned: prebuilt((db, slot) =>
-    db
-      .select(PINNED_COLUMNS)
-      .from(usagerNotes)
-      .where(and(eq(usagerNotes.usagerId, slot("id")), eq(usagerNotes.structureId, slot("structureId")), isPinned(usagerNotes.pinned)))
-      .limit(1),
-  ),
-  referent: prebuilt((db, slot) =>
+/** Everything the fiche shows, read in one round trip. */
+export async function getFiche(db: Db, ctx: StaffCtx, id: number, now: Date) {
+  const own = { usager: ownFile(id, ctx.structureId), rest: (t: typeof usagerDecisions | typeof usagerNotes) => and(eq(t.usagerId, id), eq(t.structureId, ctx.structureId)) };
+  const [rows, decisions, pinned, referent] = await db.batch([
+    db.select(FICHE_COLUMNS).from(usagers).where(own.usager),
+    db.select().from(usagerDecisions).where(own.rest(usagerDecisions)).orderBy(desc(usagerDecisions.id)),
+    db.select(PINNED_COLUMNS).from(usagerNotes).where(and(own.rest(usagerNotes), isPinned(usagerNotes.pinned))).limit(1),
     db
       .select({ id: staffUsers.id, nom: staffUsers.nom, prenom: staffUsers.prenom })
       .from(staffUsers)
       .innerJoin(usagers, eq(usagers.referentId, staffUsers.id))
-      .where(ownFile(slot("id"), slot("structureId"))),
-  ),
-};
-
-type Row = Record<string, unknown>;
-
-/** Everything the fiche shows, read in one round trip. */
-export async function getFiche(db: Db, ctx: StaffCtx, id: number, now: Date) {
-  const file = { id, structureId: ctx.structureId };
-  const [rows, decisions, pinned, referent] = await db.$client.batch<Row>([
-    fiche.usager(db, file),
-    fiche.decisions(db, file),
-    fiche.pinned(db, file),
-    fiche.referent(db, file),
+      .where(own.usager),
   ]);
-  const row = rows!.results[0];
-  if (!row) throw new AppError("NOT_FOUND");
-  const usager = decodeRow<Omit<typeof usagers.$inferSelect, "searchText" | "searchNom" | "searchPrenom">>(FICHE_COLUMNS, row);
-  const pinnedNote = pinned!.results[0];
+  const usager = rows[0];
+  if (!usager) throw new AppError("NOT_FOUND");
   const todayDate = today(ctx, now);
   return {
     usager,
-    decisions: decisions!.results.map((d) => decodeRow<typeof usagerDecisions.$inferSelect>(DECISION_COLUMNS, d)),
-    pinnedNote: pinnedNote ? decodeRow<Pick<typeof usagerNotes.$inferSelect, keyof typeof PINNED_COLUMNS>>(PINNED_COLUMNS, pinnedNote) : null,
-    referent: (referent!.results[0] as { id: number; nom: string; prenom: string } | undefined) ?? null,
+    decisions,
+    pinnedNote: pinned[0] ?? null,
+    referent: referent[0] ?? null,
     today: todayDate,
     echeance: usager.echeance ? { date: usager.echeance, ...echeanceState(usager.echeance, todayDate) } : null,
   };
