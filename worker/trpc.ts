@@ -10,7 +10,7 @@ import type { Env } from "./env";
 import { AppError, APP_ERRORS, toTRPCError } from "./errors";
 import { authenticatePlatform } from "./auth/platform";
 import { braked, BRAKES, type Brake } from "./auth/rate-limit";
-import { authenticateStaff } from "./auth/staff";
+import { authenticateStaff, withRememberedStaff, type SessionBatch } from "./auth/staff";
 import { authenticateUsager } from "./auth/usager";
 import { BodyBudget, DEFAULT_BODY, type BodyRule } from "./body-limit";
 import type { Permission } from "./rules/permissions";
@@ -61,6 +61,8 @@ export interface Meta {
   brake?: Brake;
   /** The largest request body this procedure accepts, when more than DEFAULT_BODY. */
   body?: BodyRule;
+  /** A staff procedure whose D1 work is one first batch: the session's check travels with it (auth/staff.ts). */
+  sessionBatch?: SessionBatch;
 }
 
 function fieldErrorsOf(cause: unknown): Record<string, string> | undefined {
@@ -133,8 +135,11 @@ export const signInProcedure = base.meta({ audience: "public", brake: "signIn" }
 export const signUpProcedure = base.meta({ audience: "public", brake: "signUp" });
 
 /** A procedure for signed-in staff holding `permission` in the one permission table; services scope every query to `ctx.caller.structureId`. */
-export function staffProcedure(permission: Permission) {
-  return base.meta({ audience: "staff", permission }).use(async ({ ctx, next }) => next({ ctx: { ...ctx, ...(await authenticateStaff(ctx, permission)) } }));
+export function staffProcedure(permission: Permission, sessionBatch?: SessionBatch) {
+  return base.meta({ audience: "staff", permission, sessionBatch }).use(async ({ ctx, meta, next }) => {
+    const batched = meta?.sessionBatch && (await withRememberedStaff(ctx, permission, meta.sessionBatch, (staff) => next({ ctx: staff })));
+    return batched || next({ ctx: { ...ctx, ...(await authenticateStaff(ctx, permission)) } });
+  });
 }
 
 /** A procedure for a signed-in domicilié, scoped to their own file. */

@@ -1,6 +1,7 @@
-import { env } from "cloudflare:test";
+import { createExecutionContext, env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { call, createStaff, createStructure, signIn } from "../../test/support/worker-api";
+import app from "../index";
+import { call, createStaff, createStructure, ORIGIN, signIn } from "../../test/support/worker-api";
 import { domicilieOnPortal, portal } from "../../test/support/portal";
 import { etatCivil } from "../../test/support/fixtures";
 
@@ -67,5 +68,50 @@ describe("a signed-in member's identity is read on every request", () => {
     expect(after.data).toBeUndefined();
     const left = await env.DB.prepare("SELECT count(*) AS n FROM sessions WHERE kind = 'usager' AND structure_id = ?").bind(s.id).first<{ n: number }>();
     expect(left!.n).toBe(0);
+  });
+});
+
+/** The Worker over a D1 binding that counts round trips (a batch is one). */
+async function tripsOf(method: "GET" | "POST", path: string, input: unknown, cookie: string) {
+  let trips = 0;
+  const inner = new WeakMap<object, D1PreparedStatement>();
+  const wrap = (stmt: D1PreparedStatement): D1PreparedStatement => {
+    const w = {
+      bind: (...values: unknown[]) => wrap(stmt.bind(...values)),
+      first: (column?: string) => (trips++, column === undefined ? stmt.first() : stmt.first(column)),
+      all: () => (trips++, stmt.all()),
+      run: () => (trips++, stmt.run()),
+      raw: (options?: { columnNames: true }) => (trips++, stmt.raw(options!)),
+    } as unknown as D1PreparedStatement;
+    inner.set(w, stmt);
+    return w;
+  };
+  const DB = {
+    prepare: (sql: string) => wrap(env.DB.prepare(sql)),
+    batch: (stmts: D1PreparedStatement[]) => (trips++, env.DB.batch(stmts.map((s) => inner.get(s) ?? s))),
+    exec: (sql: string) => (trips++, env.DB.exec(sql)),
+  } as unknown as D1Database;
+  const qs = method === "GET" ? `?input=${encodeURIComponent(JSON.stringify(input))}` : "";
+  const init: RequestInit = method === "GET" ? { headers: { cookie } } : { method, headers: { cookie, origin: ORIGIN, "content-type": "application/json" }, body: JSON.stringify(input) };
+  const res = await app.fetch(new Request(`${ORIGIN}/trpc/${path}${qs}`, init), { ...env, DB }, createExecutionContext());
+  const body = (await res.json()) as { result?: { data: unknown } };
+  return { status: res.status, data: body.result?.data, trips };
+}
+
+describe("the fiche, the list and a reception, for a member this isolate has verified", () => {
+  it("cost one round trip to D1: the session's check travels in their batch, with the same answer", async () => {
+    const s = await createStructure();
+    const admin = await signIn((await createStaff(s.id, "admin")).email);
+    const agent = await signIn((await createStaff(s.id, "agent")).email);
+    const usagerId = await newFile(admin);
+    const first = await tripsOf("GET", "usagers.get", { id: usagerId }, agent);
+    const second = await tripsOf("GET", "usagers.get", { id: usagerId }, agent);
+    expect(first).toMatchObject({ status: 200, trips: 2 });
+    expect(second).toEqual({ ...first, trips: 1 });
+    const list = await tripsOf("GET", "usagers.list", LIST, agent);
+    expect(list).toMatchObject({ status: 200, trips: 1, data: { total: 1 } });
+    const received = await tripsOf("POST", "courrier.receive", { usagerId, courrier: 2 }, agent);
+    expect(received).toMatchObject({ status: 200, trips: 1 });
+    expect(await pending(usagerId)).toBe(1);
   });
 });

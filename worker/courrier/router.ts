@@ -27,7 +27,7 @@ export const courrierRouter = router({
     .input(z.object({ usagerId: id }))
     .query(({ ctx, input }) => pendingMail(ctx.db, ctx.caller, input.usagerId)),
 
-  receive: staffProcedure("courrier.register")
+  receive: staffProcedure("courrier.register", "write")
     .input(
       z.object({
         usagerId: id,

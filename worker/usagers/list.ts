@@ -288,13 +288,13 @@ export async function listUsagers(db: Db, ctx: StaffCtx, input: ListInput, now: 
   const both = sql`SELECT (${rows}) AS page_rows, (${statutCounts(scope, search, input.courrier === true)}) AS tab_counts`;
   // One statement, so a word search's trigram match runs once for the page and the counts.
   const list = search?.kind === "words" ? sql`WITH ${foundKeys(scope, search.match)} ${both}` : both;
-  const result = (await db.get<{ page_rows: string; tab_counts: string }>(list))!;
-  const page = (JSON.parse(result.page_rows) as (ListRow & { hasPinnedNote: number })[]).map((row) => ({
+  const [[result]] = await db.batch([db.select({ pageRows: sql<string>`page_rows`, tabCounts: sql<string>`tab_counts` }).from(sql`(${list})`)]);
+  const page = (JSON.parse(result!.pageRows) as (ListRow & { hasPinnedNote: number })[]).map((row) => ({
     ...row,
     hasPinnedNote: row.hasPinnedNote === 1,
     echeanceLevel: row.echeance ? echeanceState(row.echeance, todayDate).level : null,
   }));
-  const byStatut = JSON.parse(result.tab_counts) as Partial<Record<UsagerStatut, number>>;
+  const byStatut = JSON.parse(result!.tabCounts) as Partial<Record<UsagerStatut, number>>;
   const count = (statuts: readonly UsagerStatut[]) => statuts.reduce((s, st) => s + (byStatut[st] ?? 0), 0);
   const tabCounts = Object.fromEntries(
     Object.entries(USAGER_TABS).map(([tab, def]) => [tab, count(def.statuts ?? USAGER_STATUTS)]),

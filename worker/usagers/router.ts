@@ -35,11 +35,11 @@ const target = z.object({ usagerId: id, version });
 
 /** The domiciliés' files: list, fiche, état civil, entretien, decisions, deletion, notes (reference B.3–B.6, B.13). */
 export const usagersRouter = router({
-  list: staffProcedure("usager.read")
+  list: staffProcedure("usager.read", "read")
     .input(listInput)
     .query(({ ctx, input }) => listUsagers(ctx.db, ctx.caller, input, ctx.now)),
 
-  get: staffProcedure("usager.read")
+  get: staffProcedure("usager.read", "read")
     .input(z.object({ id }))
     .query(({ ctx, input }) => getFiche(ctx.db, ctx.caller, input.id, ctx.now)),
 
