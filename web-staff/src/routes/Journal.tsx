@@ -58,23 +58,7 @@ function JournalContent() {
   return (
     <>
       <h1>Journal</h1>
-      <p
-        class="lead">Connexions
-        et
-        modifications
-        enregistrées
-        pour
-        la
-        structure,
-        de
-        la
-        plus
-        récente
-        à
-        la
-        plus
-        ancienne.</p
-      >
+      <p class="lead">Connexions et modifications enregistrées pour la structure, de la plus récente à la plus ancienne.</p>
       <Switch>
         <Match when={error() && !loaded()}>
           <ErrorMessage message={error()} />
