@@ -75,6 +75,14 @@ export function parseInteger(value: string): number {
   return /^-?\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
 }
 
+/** What a TextField, DateField, TextAreaField or SelectField needs from its form and store. */
+export interface ValueBinding {
+  form: FormState;
+  path: string;
+  readonly value: string;
+  onValue: (value: string) => void;
+}
+
 type KeysWith<T, V> = { [K in keyof T]: T[K] extends V ? K : never }[keyof T] & string;
 
 /**
@@ -87,7 +95,7 @@ export function bindFields<T extends object>(form: FormState, values: T, setValu
   const set = setValues as <K extends keyof T>(key: K, value: T[K]) => void;
   return {
     /** For a TextField, DateField, TextAreaField or SelectField (whose options are the key's own values). */
-    value<K extends KeysWith<T, string>>(key: K, path: string = key) {
+    value<K extends KeysWith<T, string>>(key: K, path: string = key): ValueBinding {
       return {
         form,
         path: pathPrefix + path,
