@@ -1,4 +1,4 @@
-import { createSignal, Show } from "solid-js";
+import { createSignal, Show, type Accessor } from "solid-js";
 import { apiFailure } from "../api";
 import { ErrorMessage } from "./Alerts";
 import { Button } from "./Button";
@@ -38,12 +38,26 @@ export function LoadMore(props: LoadMoreProps) {
   );
 }
 
+export interface CursorPages<T> {
+  countId: string;
+  rows: Accessor<T[]>;
+  hasMore: () => boolean;
+  loading: Accessor<boolean>;
+  /** The first page has come: until then there is nothing to show but the loading or its error. */
+  loaded: Accessor<boolean>;
+  error: Accessor<string | null>;
+  load: (more?: boolean) => Promise<void>;
+}
+
 /**
  * The rows of a list paginated by cursor ("before" the oldest shown), and its loading state:
  * `load()` (re)reads the first page, `load(true)` appends the next one. At the end of the list the
  * focus goes to the count line `countId`, where the vanished button was.
  */
-export function createCursorPages<T>(fetchPage: (before: number | null) => Promise<{ rows: T[]; nextBefore: number | null }>, countId: string) {
+export function createCursorPages<T>(
+  fetchPage: (before: number | null) => Promise<{ rows: T[]; nextBefore: number | null }>,
+  countId: string,
+): CursorPages<T> {
   const [rows, setRows] = createSignal<T[]>([]);
   const [nextBefore, setNextBefore] = createSignal<number | null>(null);
   const [loading, setLoading] = createSignal(true);
@@ -64,5 +78,5 @@ export function createCursorPages<T>(fetchPage: (before: number | null) => Promi
       setLoading(false);
     }
   };
-  return { rows, hasMore: () => nextBefore() !== null, loading, loaded, error, load };
+  return { countId, rows, hasMore: () => nextBefore() !== null, loading, loaded, error, load };
 }

@@ -5,7 +5,7 @@ import type { AppRouter } from "../../../worker/router";
 import type { Outputs } from "../api";
 import { STRUCTURE_TYPE_LABELS, STRUCTURE_TYPES, type StructureType } from "../../../worker/rules/structure";
 import { CheckboxField, SelectField, TextField } from "./Field";
-import { parseInteger, type FormState } from "./form";
+import { bindFields, parseInteger, type FormState } from "./form";
 
 export type StructureInfoInput = inferRouterInputs<AppRouter>["structures"]["update"];
 
@@ -113,184 +113,135 @@ export function StructureInfoFields(props: {
   /** "structure." on the sign-up form, "" on the edit form. */
   pathPrefix: string;
 }) {
-  const p = (path: string) => `${props.pathPrefix}${path}`;
-  const set = <K extends keyof StructureValues>(key: K) => (value: StructureValues[K]) => props.setValues(key, value);
+  const bind = bindFields(props.form, props.values, props.setValues, props.pathPrefix);
 
   return (
     <>
       <fieldset class="fieldset">
         <legend>La structure</legend>
         <TextField
-          form={props.form}
-          path={p("nom")}
+          {...bind.value("nom")}
           label="Nom de la structure"
           required
-          value={props.values.nom}
-          onValue={set("nom")}
           autocomplete="organization"
           maxLength={400}
         />
         <SelectField
-          form={props.form}
-          path={p("type")}
+          {...bind.value("type")}
           label="Type de structure"
           required
           placeholder="Choisir un type"
           options={TYPE_OPTIONS}
-          value={props.values.type}
-          onValue={(v) => props.setValues("type", v as StructureType | "")}
         />
         <TextField
-          form={props.form}
-          path={p("capacite")}
+          {...bind.value("capacite")}
           label="Capacité de domiciliation"
           hint="Nombre de personnes que la structure peut domicilier."
           required
           inputmode="numeric"
           class="field--short"
-          value={props.values.capacite}
-          onValue={set("capacite")}
         />
         <TextField
-          form={props.form}
-          path={p("agrement")}
+          {...bind.value("agrement")}
           label="Numéro d'agrément"
           hint="Pour les organismes agréés : numéro de l'agrément préfectoral."
-          value={props.values.agrement}
-          onValue={set("agrement")}
           class="field--medium"
           maxLength={200}
         />
         <Show when={!props.values.pasDeSiret}>
           <TextField
-            form={props.form}
-            path={p("siret")}
+            {...bind.value("siret")}
             label="Numéro SIRET"
             hint="14 chiffres, espaces acceptés."
             required
             inputmode="numeric"
             class="field--medium"
-            value={props.values.siret}
-            onValue={set("siret")}
           />
         </Show>
         <CheckboxField
-          form={props.form}
-          path={p("pasDeSiret")}
+          {...bind.checked("pasDeSiret")}
           label="Pas de SIRET"
           hint="Cochez si la structure n'a pas de numéro SIRET."
-          checked={props.values.pasDeSiret}
-          onChecked={set("pasDeSiret")}
         />
       </fieldset>
 
       <fieldset class="fieldset">
         <legend>Coordonnées</legend>
         <TextField
-          form={props.form}
-          path={p("adresse")}
+          {...bind.value("adresse")}
           label="Adresse"
           required
-          value={props.values.adresse}
-          onValue={set("adresse")}
           autocomplete="address-line1"
           maxLength={1000}
         />
         <TextField
-          form={props.form}
-          path={p("complementAdresse")}
+          {...bind.value("complementAdresse")}
           label="Complément d'adresse"
           hint="Bâtiment, étage, boîte postale…"
-          value={props.values.complementAdresse}
-          onValue={set("complementAdresse")}
           autocomplete="address-line2"
           maxLength={1000}
         />
         <div class="field-row">
           <TextField
-            form={props.form}
-            path={p("codePostal")}
+            {...bind.value("codePostal")}
             label="Code postal"
             required
             inputmode="numeric"
             class="field--short"
-            value={props.values.codePostal}
-            onValue={set("codePostal")}
             autocomplete="postal-code"
             maxLength={5}
           />
           <TextField
-            form={props.form}
-            path={p("ville")}
+            {...bind.value("ville")}
             label="Ville"
             required
-            value={props.values.ville}
-            onValue={set("ville")}
             autocomplete="address-level2"
             maxLength={200}
           />
         </div>
         <TextField
-          form={props.form}
-          path={p("telephone")}
+          {...bind.value("telephone")}
           label="Téléphone"
           hint="Exemple : 01 23 45 67 89"
           required
           type="tel"
           class="field--medium"
-          value={props.values.telephone}
-          onValue={set("telephone")}
           autocomplete="tel"
         />
         <TextField
-          form={props.form}
-          path={p("email")}
+          {...bind.value("email")}
           label="Adresse e-mail de la structure"
           required
           type="email"
-          value={props.values.email}
-          onValue={set("email")}
           autocomplete="email"
           spellcheck={false}
         />
         <CheckboxField
-          form={props.form}
-          path={p("adresseCourrier")}
+          {...bind.checked("courrierDifferent", "adresseCourrier")}
           label="Adresse de réception du courrier différente"
           hint="Cochez si le courrier des domiciliés arrive à une autre adresse que celle de la structure."
-          checked={props.values.courrierDifferent}
-          onChecked={set("courrierDifferent")}
         />
         <Show when={props.values.courrierDifferent}>
           <div class="subfields">
             <TextField
-              form={props.form}
-              path={p("adresseCourrier.adresse")}
+              {...bind.value("courrierAdresse", "adresseCourrier.adresse")}
               label="Adresse de réception"
               required
-              value={props.values.courrierAdresse}
-              onValue={set("courrierAdresse")}
               maxLength={1000}
             />
             <div class="field-row">
               <TextField
-                form={props.form}
-                path={p("adresseCourrier.codePostal")}
+                {...bind.value("courrierCodePostal", "adresseCourrier.codePostal")}
                 label="Code postal de réception"
                 required
                 inputmode="numeric"
                 class="field--short"
-                value={props.values.courrierCodePostal}
-                onValue={set("courrierCodePostal")}
                 maxLength={5}
               />
               <TextField
-                form={props.form}
-                path={p("adresseCourrier.ville")}
+                {...bind.value("courrierVille", "adresseCourrier.ville")}
                 label="Ville de réception"
                 required
-                value={props.values.courrierVille}
-                onValue={set("courrierVille")}
                 maxLength={200}
               />
             </div>
@@ -302,32 +253,23 @@ export function StructureInfoFields(props: {
         <legend>Responsable de la structure</legend>
         <div class="field-row">
           <TextField
-            form={props.form}
-            path={p("responsable.nom")}
+            {...bind.value("responsableNom", "responsable.nom")}
             label="Nom du responsable"
             required
-            value={props.values.responsableNom}
-            onValue={set("responsableNom")}
             maxLength={100}
           />
           <TextField
-            form={props.form}
-            path={p("responsable.prenom")}
+            {...bind.value("responsablePrenom", "responsable.prenom")}
             label="Prénom du responsable"
             required
-            value={props.values.responsablePrenom}
-            onValue={set("responsablePrenom")}
             maxLength={100}
           />
         </div>
         <TextField
-          form={props.form}
-          path={p("responsable.fonction")}
+          {...bind.value("responsableFonction", "responsable.fonction")}
           label="Fonction du responsable"
           hint="Exemple : Directrice du CCAS"
           required
-          value={props.values.responsableFonction}
-          onValue={set("responsableFonction")}
           maxLength={100}
         />
       </fieldset>

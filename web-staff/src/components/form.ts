@@ -1,4 +1,5 @@
 import { createSignal, type Accessor } from "solid-js";
+import type { SetStoreFunction } from "solid-js/store";
 import { apiFailure } from "../api";
 
 export interface FormState {
@@ -72,4 +73,48 @@ export function createFormState(idPrefix: string): FormState {
 export function parseInteger(value: string): number {
   const trimmed = value.trim().replace(/\s/g, "");
   return /^-?\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+}
+
+/** What a TextField, DateField, TextAreaField or SelectField needs from its form and store. */
+export interface ValueBinding {
+  form: FormState;
+  path: string;
+  readonly value: string;
+  onValue: (value: string) => void;
+}
+
+type KeysWith<T, V> = { [K in keyof T]: T[K] extends V ? K : never }[keyof T] & string;
+
+/**
+ * Ties a form's fields to the keys of its store, so that a field says only what is its own (label,
+ * hint, type): `<TextField {...bind.value("nom")} label="Nom" />`. The path names the control's id
+ * and the server's message for it; it is the key, under `pathPrefix`, unless the server nests it
+ * elsewhere (`bind.value("responsableNom", "responsable.nom")`).
+ */
+export function bindFields<T extends object>(form: FormState, values: T, setValues: SetStoreFunction<T>, pathPrefix = "") {
+  const set = setValues as <K extends keyof T>(key: K, value: T[K]) => void;
+  return {
+    /** For a TextField, DateField, TextAreaField or SelectField (whose options are the key's own values). */
+    value<K extends KeysWith<T, string>>(key: K, path: string = key): ValueBinding {
+      return {
+        form,
+        path: pathPrefix + path,
+        get value() {
+          return values[key] as string;
+        },
+        onValue: (value: string) => set(key, value as T[K]),
+      };
+    },
+    /** For a CheckboxField. */
+    checked<K extends KeysWith<T, boolean>>(key: K, path: string = key) {
+      return {
+        form,
+        path: pathPrefix + path,
+        get checked() {
+          return values[key] as boolean;
+        },
+        onChecked: (checked: boolean) => set(key, checked as T[K]),
+      };
+    },
+  };
 }

@@ -5,7 +5,7 @@ import { FormError, StatusMessage } from "../components/Alerts";
 import { Button } from "../components/Button";
 import { formatDateTime } from "../components/dates";
 import { TextField } from "../components/Field";
-import { createFormState } from "../components/form";
+import { bindFields, createFormState } from "../components/form";
 import { PASSWORD_HINT, passwordMismatch } from "../components/passwords";
 import { usePageTitle } from "../components/title";
 import { useStaff } from "../session";
@@ -55,24 +55,7 @@ export function Compte() {
             )}
           </For>
         </dl>
-        <p
-          class="muted">Pour
-          corriger
-          votre
-          nom,
-          votre
-          adresse
-          e-mail
-          ou
-          votre
-          rôle,
-          adressez-vous
-          à
-          l'administrateur
-          de
-          votre
-          structure.</p
-        >
+        <p class="muted">Pour corriger votre nom, votre adresse e-mail ou votre rôle, adressez-vous à l'administrateur de votre structure.</p>
       </section>
       <PasswordSection email={me().email} onChanged={staff.refetchMe} />
     </>
@@ -83,6 +66,7 @@ function PasswordSection(props: { email: string; onChanged: () => void }) {
   const form = createFormState("mot-de-passe");
   const empty = { current: "", next: "", confirmation: "" };
   const [values, setValues] = createStore({ ...empty });
+  const bind = bindFields(form, values, setValues);
 
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -113,41 +97,32 @@ function PasswordSection(props: { email: string; onChanged: () => void }) {
           aria-hidden="true"
         />
         <TextField
-          form={form}
-          path="current"
+          {...bind.value("current")}
           label="Mot de passe actuel"
           required
           requiredMark={false}
           type="password"
           autocomplete="current-password"
-          value={values.current}
-          onValue={(v) => setValues("current", v)}
           class="field--medium"
         />
         <TextField
-          form={form}
-          path="next"
+          {...bind.value("next")}
           label="Nouveau mot de passe"
           hint={PASSWORD_HINT}
           required
           requiredMark={false}
           type="password"
           autocomplete="new-password"
-          value={values.next}
-          onValue={(v) => setValues("next", v)}
           class="field--medium"
         />
         <TextField
-          form={form}
-          path="confirmation"
+          {...bind.value("confirmation")}
           label="Confirmation"
           hint="Saisissez de nouveau le nouveau mot de passe."
           required
           requiredMark={false}
           type="password"
           autocomplete="new-password"
-          value={values.confirmation}
-          onValue={(v) => setValues("confirmation", v)}
           class="field--medium"
         />
         <StatusMessage message={form.success()} />

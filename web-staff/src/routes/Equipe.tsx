@@ -7,7 +7,7 @@ import { ConfirmDialog } from "../components/ConfirmDialog";
 import { Email } from "../components/Email";
 import { formatShortDateTime, isoOf } from "../components/dates";
 import { RequiredNote, SelectField, TextField } from "../components/Field";
-import { createFormState } from "../components/form";
+import { bindFields, createFormState } from "../components/form";
 import { LinkBox } from "../components/LinkBox";
 import { RequirePermission } from "../components/RequirePermission";
 import { usePageTitle } from "../components/title";
@@ -358,6 +358,7 @@ function InviteSection(props: {
   const form = createFormState("invitation");
   const empty = { nom: "", prenom: "", email: "", fonction: "", fonctionDetail: "", role: "" };
   const [values, setValues] = createStore({ ...empty });
+  const bind = bindFields(form, values, setValues);
 
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -387,70 +388,52 @@ function InviteSection(props: {
       <form class="form" novalidate onSubmit={submit}>
         <div class="field-row">
           <TextField
-            form={form}
-            path="nom"
+            {...bind.value("nom")}
             label="Nom"
             required
-            value={values.nom}
-            onValue={(v) => setValues("nom", v)}
             maxLength={100}
             autocomplete="off"
           />
           <TextField
-            form={form}
-            path="prenom"
+            {...bind.value("prenom")}
             label="Prénom"
             required
-            value={values.prenom}
-            onValue={(v) => setValues("prenom", v)}
             maxLength={100}
             autocomplete="off"
           />
         </div>
         <TextField
-          form={form}
-          path="email"
+          {...bind.value("email")}
           label="Adresse e-mail"
           required
           type="email"
           spellcheck={false}
           autocomplete="off"
-          value={values.email}
-          onValue={(v) => setValues("email", v)}
         />
         <div class="field-row">
           <SelectField
-            form={form}
-            path="fonction"
+            {...bind.value("fonction")}
             label="Fonction"
             required
             placeholder="Choisir une fonction"
             options={FONCTION_OPTIONS}
-            value={values.fonction}
-            onValue={(v) => setValues("fonction", v)}
           />
           <Show when={values.fonction === "Autre"}>
             <TextField
-              form={form}
-              path="fonctionDetail"
+              {...bind.value("fonctionDetail")}
               label="Précision de la fonction"
               required
-              value={values.fonctionDetail}
-              onValue={(v) => setValues("fonctionDetail", v)}
               maxLength={100}
             />
           </Show>
         </div>
         <SelectField
-          form={form}
-          path="role"
+          {...bind.value("role")}
           label="Rôle"
           hint="Le rôle décide de ce que la personne peut voir et faire dans Ancrage ; vous pourrez le modifier."
           required
           placeholder="Choisir un rôle"
           options={ROLE_OPTIONS}
-          value={values.role}
-          onValue={(v) => setValues("role", v)}
           class="field--medium"
         />
         <div class="form__actions">

@@ -5,7 +5,7 @@ import { api } from "../api";
 import { FormError } from "../components/Alerts";
 import { Button } from "../components/Button";
 import { CheckboxField, RequiredNote, SelectField, TextField } from "../components/Field";
-import { createFormState } from "../components/form";
+import { bindFields, createFormState } from "../components/form";
 import { PASSWORD_HINT, passwordMismatch } from "../components/passwords";
 import { PublicLayout } from "../components/PublicLayout";
 import { EMPTY_STRUCTURE, StructureInfoFields, structureInputOf } from "../components/StructureInfoFields";
@@ -14,12 +14,13 @@ import { FONCTIONS } from "../../../worker/rules/roles";
 
 const FONCTION_OPTIONS = FONCTIONS.map((f) => ({ value: f, label: f }));
 
-/** Public sign-up of a structure with its first administrator (reference B.1). */
+/** Public sign-up of a structure with its first administrator, as in the reference. */
 export function Inscription() {
   usePageTitle(() => "Inscrire ma structure");
   const form = createFormState("inscription");
   const [structure, setStructure] = createStore({ ...EMPTY_STRUCTURE });
   const [admin, setAdmin] = createStore({ nom: "", prenom: "", email: "", fonction: "", password: "", confirmation: "" });
+  const bind = bindFields(form, admin, setAdmin, "admin.");
   const [cgu, setCgu] = createSignal(false);
   const [done, setDone] = createSignal(false);
 
@@ -88,70 +89,52 @@ export function Inscription() {
               </p>
               <div class="field-row">
                 <TextField
-                  form={form}
-                  path="admin.nom"
+                  {...bind.value("nom")}
                   label="Nom"
                   required
                   autocomplete="family-name"
-                  value={admin.nom}
-                  onValue={(v) => setAdmin("nom", v)}
                   maxLength={100}
                 />
                 <TextField
-                  form={form}
-                  path="admin.prenom"
+                  {...bind.value("prenom")}
                   label="Prénom"
                   required
                   autocomplete="given-name"
-                  value={admin.prenom}
-                  onValue={(v) => setAdmin("prenom", v)}
                   maxLength={100}
                 />
               </div>
               <TextField
-                form={form}
-                path="admin.email"
+                {...bind.value("email")}
                 label="Adresse e-mail"
                 hint="Elle vous servira d'identifiant."
                 required
                 type="email"
                 autocomplete="username"
                 spellcheck={false}
-                value={admin.email}
-                onValue={(v) => setAdmin("email", v)}
               />
               <SelectField
-                form={form}
-                path="admin.fonction"
+                {...bind.value("fonction")}
                 label="Fonction"
                 required
                 placeholder="Choisir une fonction"
                 options={FONCTION_OPTIONS}
-                value={admin.fonction}
-                onValue={(v) => setAdmin("fonction", v)}
                 class="field--medium"
               />
               <TextField
-                form={form}
-                path="admin.password"
+                {...bind.value("password")}
                 label="Mot de passe"
                 hint={PASSWORD_HINT}
                 required
                 type="password"
                 autocomplete="new-password"
-                value={admin.password}
-                onValue={(v) => setAdmin("password", v)}
                 class="field--medium"
               />
               <TextField
-                form={form}
-                path="admin.confirmation"
+                {...bind.value("confirmation")}
                 label="Confirmation du mot de passe"
                 required
                 type="password"
                 autocomplete="new-password"
-                value={admin.confirmation}
-                onValue={(v) => setAdmin("confirmation", v)}
                 class="field--medium"
               />
             </fieldset>

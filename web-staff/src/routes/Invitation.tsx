@@ -5,7 +5,7 @@ import { api, apiFailure } from "../api";
 import { ErrorMessage, FormError, Loading } from "../components/Alerts";
 import { Button } from "../components/Button";
 import { TextField } from "../components/Field";
-import { createFormState } from "../components/form";
+import { bindFields, createFormState } from "../components/form";
 import { PASSWORD_HINT, passwordMismatch } from "../components/passwords";
 import { PublicLayout } from "../components/PublicLayout";
 import { usePageTitle } from "../components/title";
@@ -21,6 +21,7 @@ export function Invitation() {
   const [link, { refetch }] = createResource(token, (t) => api.equipe.describeLink.query({ token: t }));
   const form = createFormState("invitation");
   const [values, setValues] = createStore({ password: "", confirmation: "" });
+  const bind = bindFields(form, values, setValues);
   const [done, setDone] = createSignal(false);
 
   // Another link pasted into the same tab only changes the fragment: no page load happens.
@@ -117,27 +118,21 @@ export function Invitation() {
                     aria-hidden="true"
                   />
                   <TextField
-                    form={form}
-                    path="password"
+                    {...bind.value("password")}
                     label="Mot de passe"
                     hint={PASSWORD_HINT}
                     required
                     requiredMark={false}
                     type="password"
                     autocomplete="new-password"
-                    value={values.password}
-                    onValue={(v) => setValues("password", v)}
                   />
                   <TextField
-                    form={form}
-                    path="confirmation"
+                    {...bind.value("confirmation")}
                     label="Confirmation du mot de passe"
                     required
                     requiredMark={false}
                     type="password"
                     autocomplete="new-password"
-                    value={values.confirmation}
-                    onValue={(v) => setValues("confirmation", v)}
                   />
                   <div class="form__actions">
                     <Button type="submit" busy={form.busy()}>

@@ -1,11 +1,11 @@
-import { createResource, For, Match, onMount, Switch } from "solid-js";
+import { createResource, onMount } from "solid-js";
 import { api, type Outputs } from "../api";
-import { ErrorMessage, Loading } from "../components/Alerts";
 import { formatShortDateTime, isoOf } from "../components/dates";
 import { RequirePermission } from "../components/RequirePermission";
 import { usePageTitle } from "../components/title";
 import { AUDIT_ACTION_LABELS, type AuditAction } from "../../../worker/rules/audit-actions";
-import { createCursorPages, LoadMore } from "../components/LoadMore";
+import { CursorTable } from "../components/CursorTable";
+import { createCursorPages } from "../components/LoadMore";
 
 type Entry = Outputs["journal"]["list"]["entries"][number];
 
@@ -42,8 +42,7 @@ function JournalContent() {
     (before) => api.journal.list.query({ before }).then((p) => ({ rows: p.entries, nextBefore: p.nextBefore })),
     "journal-compte",
   );
-  const { rows: entries, loading, loaded, error, load } = journal;
-  onMount(() => void load());
+  onMount(() => void journal.load());
 
   const targetLabel = (entry: Entry): string => {
     if (!entry.targetType || !entry.targetId) return "—";
@@ -58,75 +57,27 @@ function JournalContent() {
   return (
     <>
       <h1>Journal</h1>
-      <p
-        class="lead">Connexions
-        et
-        modifications
-        enregistrées
-        pour
-        la
-        structure,
-        de
-        la
-        plus
-        récente
-        à
-        la
-        plus
-        ancienne.</p
+      <p class="lead">Connexions et modifications enregistrées pour la structure, de la plus récente à la plus ancienne.</p>
+      <CursorTable
+        pages={journal}
+        label="Entrées du journal"
+        columns={["Date", "Action", "Par", "Cible", "IP"]}
+        empty="Aucune entrée dans le journal pour l'instant."
+        noun="entrée"
+        endText=" : début du journal atteint."
       >
-      <Switch>
-        <Match when={error() && !loaded()}>
-          <ErrorMessage message={error()} />
-        </Match>
-        <Match when={!loaded()}>
-          <Loading />
-        </Match>
-        <Match when={entries().length === 0}>
-          <p class="empty">Aucune entrée dans le journal pour l'instant.</p>
-        </Match>
-        <Match when={true}>
-          <div class="table-wrap" tabindex="0" role="region" aria-label="Entrées du journal">
-            <table class="table">
-              <caption class="visually-hidden">Entrées du journal</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">Par</th>
-                  <th scope="col">Cible</th>
-                  <th scope="col">IP</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={entries()}>
-                  {(entry) => (
-                    <tr>
-                      <td class="nowrap">
-                        <time datetime={isoOf(entry.at)}>{formatShortDateTime(entry.at)}</time>
-                      </td>
-                      <td>{actionLabel(entry.action)}</td>
-                      <td>{actorLabel(entry)}</td>
-                      <td>{targetLabel(entry)}</td>
-                      <td class="nowrap">{entry.ip ?? "—"}</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
-          <LoadMore
-            id="journal-compte"
-            shown={entries().length}
-            noun="entrée"
-            endText=" : début du journal atteint."
-            hasMore={journal.hasMore()}
-            loading={loading()}
-            error={loaded() ? error() : null}
-            onMore={() => load(true)}
-          />
-        </Match>
-      </Switch>
+        {(entry) => (
+          <tr>
+            <td class="nowrap">
+              <time datetime={isoOf(entry.at)}>{formatShortDateTime(entry.at)}</time>
+            </td>
+            <td>{actionLabel(entry.action)}</td>
+            <td>{actorLabel(entry)}</td>
+            <td>{targetLabel(entry)}</td>
+            <td class="nowrap">{entry.ip ?? "—"}</td>
+          </tr>
+        )}
+      </CursorTable>
     </>
   );
 }

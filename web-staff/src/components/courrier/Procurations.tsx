@@ -7,9 +7,10 @@ import { ErrorMessage, Loading, StatusMessage } from "../Alerts";
 import { Button } from "../Button";
 import { ConfirmDialog } from "../ConfirmDialog";
 import { DateField, TextField } from "../Field";
-import { createFormState } from "../form";
+import { bindFields, createFormState } from "../form";
+import { PeriodFields, periodErrors } from "../PeriodFields";
 import { useFiche } from "../usager/fiche";
-import { parseTypedDate, toIsoDate, toTypedDate } from "../usager/format";
+import { toIsoDate, toTypedDate } from "../usager/format";
 import { mandataireName, periodText, PROCURATION_STATE_LABELS, withBareFieldPaths } from "./labels";
 
 export type Procuration = Outputs["courrier"]["procurations"][number];
@@ -26,15 +27,8 @@ interface Values {
 
 const empty = (): Values => ({ nom: "", prenom: "", dateNaissance: "", dateDebut: "", dateFin: "" });
 
-/** The end of a period must come after its start: said beside the field before asking the server. */
-export function periodErrors(dateDebut: string, dateFin: string): Record<string, string> {
-  const start = parseTypedDate(dateDebut);
-  const end = parseTypedDate(dateFin);
-  return start && end && end <= start ? { dateFin: "Date de fin : elle doit être après la date de début." } : {};
-}
-
 /**
- * "Procurations (5 maximum)" (reference B.5.4): who may take the mail, valid from the first day
+ * "Procurations (5 maximum)", as in the reference: who may take the mail, valid from the first day
  * through the last. Every change carries the file's version and lands in its history.
  */
 export function ProcurationsSection(props: { procurations: Procuration[] | undefined; loadError: string | null; onChanged: () => Promise<void> }) {
@@ -173,6 +167,7 @@ function ProcurationDialog(props: {
   const ctx = useFiche();
   const form = createFormState("procuration");
   const [values, setValues] = createStore<Values>(empty());
+  const bind = bindFields(form, values, setValues);
   const isNew = () => props.editing === "new";
 
   createEffect(
@@ -236,31 +231,11 @@ function ProcurationDialog(props: {
     >
       <p>Le mandataire peut retirer le courrier du domicilié du premier au dernier jour inclus.</p>
       <div class="field-row">
-        <TextField form={form} path="nom" label="Nom du mandataire" required value={values.nom} onValue={(v) => setValues("nom", v)} maxLength={200} autocomplete="off" />
-        <TextField
-          form={form}
-          path="prenom"
-          label="Prénom du mandataire"
-          required
-          value={values.prenom}
-          onValue={(v) => setValues("prenom", v)}
-          maxLength={200}
-          autocomplete="off"
-        />
+        <TextField {...bind.value("nom")} label="Nom du mandataire" required maxLength={200} autocomplete="off" />
+        <TextField {...bind.value("prenom")} label="Prénom du mandataire" required maxLength={200} autocomplete="off" />
       </div>
-      <DateField form={form} path="dateNaissance" label="Date de naissance" required value={values.dateNaissance} onValue={(v) => setValues("dateNaissance", v)} />
-      <div class="field-row">
-        <DateField form={form} path="dateDebut" label="Date de début" required value={values.dateDebut} onValue={(v) => setValues("dateDebut", v)} />
-        <DateField
-          form={form}
-          path="dateFin"
-          label="Date de fin"
-          hint="Format : JJ/MM/AAAA. Après la date de début."
-          required
-          value={values.dateFin}
-          onValue={(v) => setValues("dateFin", v)}
-        />
-      </div>
+      <DateField {...bind.value("dateNaissance")} label="Date de naissance" required />
+      <PeriodFields start={bind.value("dateDebut")} end={bind.value("dateFin")} />
     </ConfirmDialog>
   );
 }

@@ -5,16 +5,16 @@ import { formatDateFr } from "../../../../worker/rules/dates";
 import { StatusMessage } from "../Alerts";
 import { Button } from "../Button";
 import { ConfirmDialog } from "../ConfirmDialog";
-import { DateField, TextAreaField, TextField } from "../Field";
-import { createFormState } from "../form";
+import { TextAreaField, TextField } from "../Field";
+import { bindFields, createFormState } from "../form";
+import { PeriodFields, periodErrors } from "../PeriodFields";
 import { useFiche } from "../usager/fiche";
 import { toIsoDate, toTypedDate } from "../usager/format";
 import { withBareFieldPaths } from "./labels";
-import { periodErrors } from "./Procurations";
 
 const RESULT_ID = "transfert-resultat";
 
-/** "Transfert du courrier" (reference B.5.4): one address the mail is forwarded to between two dates. */
+/** "Transfert du courrier", as in the reference: one address the mail is forwarded to between two dates. */
 export function TransfertSection() {
   const ctx = useFiche();
   const u = () => ctx.fiche().usager;
@@ -137,6 +137,7 @@ function TransfertDialog(props: { open: boolean; onClose: () => void; onDone: (m
   const ctx = useFiche();
   const form = createFormState("transfert");
   const [values, setValues] = createStore({ nom: "", adresse: "", dateDebut: "", dateFin: "" });
+  const bind = bindFields(form, values, setValues);
   const u = () => ctx.fiche().usager;
 
   createEffect(
@@ -188,39 +189,9 @@ function TransfertDialog(props: { open: boolean; onClose: () => void; onDone: (m
       focusAfterClose={() => document.getElementById(RESULT_ID)}
     >
       <p>Pendant cette période, le courrier remis est noté comme transféré à cette adresse.</p>
-      <TextField
-        form={form}
-        path="nom"
-        label="Nom de l'établissement ou de la personne"
-        required
-        value={values.nom}
-        onValue={(v) => setValues("nom", v)}
-        maxLength={200}
-        autocomplete="off"
-      />
-      <TextAreaField
-        form={form}
-        path="adresse"
-        label="Adresse"
-        hint="De 10 à 400 caractères."
-        required
-        value={values.adresse}
-        onValue={(v) => setValues("adresse", v)}
-        maxLength={400}
-        rows={3}
-      />
-      <div class="field-row">
-        <DateField form={form} path="dateDebut" label="Date de début" required value={values.dateDebut} onValue={(v) => setValues("dateDebut", v)} />
-        <DateField
-          form={form}
-          path="dateFin"
-          label="Date de fin"
-          hint="Format : JJ/MM/AAAA. Après la date de début."
-          required
-          value={values.dateFin}
-          onValue={(v) => setValues("dateFin", v)}
-        />
-      </div>
+      <TextField {...bind.value("nom")} label="Nom de l'établissement ou de la personne" required maxLength={200} autocomplete="off" />
+      <TextAreaField {...bind.value("adresse")} label="Adresse" hint="De 10 à 400 caractères." required maxLength={400} rows={3} />
+      <PeriodFields start={bind.value("dateDebut")} end={bind.value("dateFin")} />
     </ConfirmDialog>
   );
 }

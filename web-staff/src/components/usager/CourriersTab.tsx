@@ -1,13 +1,12 @@
-import { createEffect, For, Match, on, Show, Switch } from "solid-js";
+import { createEffect, For, on, Show } from "solid-js";
 import { api, type Outputs } from "../../api";
 import { INTERACTION_LABELS } from "../../../../worker/rules/courrier";
-import { ErrorMessage, Loading } from "../Alerts";
-import { Button } from "../Button";
 import { formatShortDateTime, isoOf } from "../dates";
 import { CourrierActions } from "./CourrierActions";
 import { PortailAccess } from "./PortailAccess";
 import { useFiche } from "./fiche";
-import { createCursorPages, LoadMore } from "../LoadMore";
+import { CursorTable } from "../CursorTable";
+import { createCursorPages } from "../LoadMore";
 
 type Interaction = Outputs["courrier"]["history"]["items"][number];
 
@@ -25,8 +24,7 @@ export function CourriersTab() {
     (before) => api.courrier.history.query({ usagerId: u().id, before }).then((p) => ({ rows: p.items, nextBefore: p.nextBefore })),
     "courriers-compte",
   );
-  const { rows: items, loading, loaded, error, load } = history;
-  createEffect(on(ctx.changes, () => void load()));
+  createEffect(on(ctx.changes, () => void history.load()));
 
   const waiting = () => PENDING.reduce((sum, p) => sum + u()[p.key], 0);
 
@@ -36,7 +34,7 @@ export function CourriersTab() {
         fiche={ctx.fiche()}
         onChanged={() => {
           void ctx.reload();
-          void load();
+          void history.load();
         }}
       />
 
@@ -60,65 +58,31 @@ export function CourriersTab() {
 
       <section class="section">
         <h2 id="titre-interactions">Historique des courriers et passages</h2>
-        <Switch>
-          <Match when={error() && !loaded()}>
-            <ErrorMessage message={error()} />
-            <Button variant="secondary" onClick={() => load()}>
-              Réessayer
-            </Button>
-          </Match>
-          <Match when={!loaded()}>
-            <Loading />
-          </Match>
-          <Match when={items().length === 0}>
-            <p class="empty">Aucun courrier ni passage enregistré pour ce domicilié.</p>
-          </Match>
-          <Match when={true}>
-            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="titre-interactions">
-              <table class="table">
-                <thead>
-                  <tr>
-                    <th scope="col">Date et heure</th>
-                    <th scope="col">Opération</th>
-                    <th scope="col">Nombre</th>
-                    <th scope="col">Agent</th>
-                    <th scope="col">Commentaire</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={items()}>
-                    {(item) => (
-                      <tr>
-                        <td class="nowrap">
-                          <time datetime={isoOf(item.createdAt)}>{formatShortDateTime(item.createdAt)}</time>
-                        </td>
-                        <td>
-                          {INTERACTION_LABELS[item.type]}
-                          <Show when={item.type.endsWith("In")}>
-                            <span class="table__sub">{item.outId !== null ? "Remis" : "En attente"}</span>
-                          </Show>
-                        </td>
-                        <td>{item.nb > 0 ? item.nb : <span class="muted">—</span>}</td>
-                        <td>{item.userName ?? "—"}</td>
-                        <td class="preserve-lines">{item.content ?? <span class="muted">—</span>}</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
-            <LoadMore
-              id="courriers-compte"
-              shown={items().length}
-              noun="opération"
-              endText=" : tout l'historique est affiché."
-              hasMore={history.hasMore()}
-              loading={loading()}
-              error={loaded() ? error() : null}
-              onMore={() => load(true)}
-            />
-          </Match>
-        </Switch>
+        <CursorTable
+          pages={history}
+          labelledBy="titre-interactions"
+          columns={["Date et heure", "Opération", "Nombre", "Agent", "Commentaire"]}
+          empty="Aucun courrier ni passage enregistré pour ce domicilié."
+          noun="opération"
+          endText=" : tout l'historique est affiché."
+        >
+          {(item) => (
+            <tr>
+              <td class="nowrap">
+                <time datetime={isoOf(item.createdAt)}>{formatShortDateTime(item.createdAt)}</time>
+              </td>
+              <td>
+                {INTERACTION_LABELS[item.type]}
+                <Show when={item.type.endsWith("In")}>
+                  <span class="table__sub">{item.outId !== null ? "Remis" : "En attente"}</span>
+                </Show>
+              </td>
+              <td>{item.nb > 0 ? item.nb : <span class="muted">—</span>}</td>
+              <td>{item.userName ?? "—"}</td>
+              <td class="preserve-lines">{item.content ?? <span class="muted">—</span>}</td>
+            </tr>
+          )}
+        </CursorTable>
       </section>
     </>
   );

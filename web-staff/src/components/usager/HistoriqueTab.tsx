@@ -1,15 +1,14 @@
-import { createEffect, For, Match, on, Switch } from "solid-js";
+import { createEffect, on } from "solid-js";
 import { api, type Outputs } from "../../api";
 import { AUDIT_ACTION_LABELS, type AuditAction } from "../../../../worker/rules/audit-actions";
 import { formatDateFr } from "../../../../worker/rules/dates";
 import { USAGER_STATUT_LABELS, type UsagerStatut } from "../../../../worker/rules/echeance";
 import { ETAPES, MOTIFS_RADIATION, MOTIFS_REFUS } from "../../../../worker/rules/usager";
-import { ErrorMessage, Loading } from "../Alerts";
-import { Button } from "../Button";
 import { formatDateTime, formatShortDateTime, isoOf } from "../dates";
 import { colleagueName, type Colleague } from "./colleagues";
 import { useFiche } from "./fiche";
-import { createCursorPages, LoadMore } from "../LoadMore";
+import { CursorTable } from "../CursorTable";
+import { createCursorPages } from "../LoadMore";
 
 type Entry = Outputs["usagers"]["historique"]["entries"][number];
 
@@ -86,65 +85,31 @@ export function HistoriqueTab() {
     (before) => api.usagers.historique.query({ usagerId: ctx.fiche().usager.id, before }).then((p) => ({ rows: p.entries, nextBefore: p.nextBefore })),
     "historique-compte",
   );
-  const { rows: entries, loading, loaded, error, load } = historique;
-  createEffect(on(ctx.changes, () => void load()));
+  createEffect(on(ctx.changes, () => void historique.load()));
 
   return (
     <section class="section">
       <h2 id="titre-historique">Historique du dossier</h2>
       <p class="section__intro">Décisions, notes, documents et modifications, du plus récent au plus ancien.</p>
-      <Switch>
-        <Match when={error() && !loaded()}>
-          <ErrorMessage message={error()} />
-          <Button variant="secondary" onClick={() => load()}>
-            Réessayer
-          </Button>
-        </Match>
-        <Match when={!loaded()}>
-          <Loading />
-        </Match>
-        <Match when={entries().length === 0}>
-          <p class="empty">Aucune opération enregistrée.</p>
-        </Match>
-        <Match when={true}>
-          <div class="table-wrap" tabindex="0" role="region" aria-labelledby="titre-historique">
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">Par</th>
-                  <th scope="col">Détails</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={entries()}>
-                  {(entry) => (
-                    <tr>
-                      <td class="nowrap">
-                        <time datetime={isoOf(entry.at)}>{formatShortDateTime(entry.at)}</time>
-                      </td>
-                      <td>{AUDIT_ACTION_LABELS[entry.action as AuditAction] ?? entry.action}</td>
-                      <td>{entry.actorName ?? "—"}</td>
-                      <td>{summary(entry, colleagues()) ?? <span class="muted">—</span>}</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
-          <LoadMore
-            id="historique-compte"
-            shown={entries().length}
-            noun="opération"
-            endText=" : début de l'historique atteint."
-            hasMore={historique.hasMore()}
-            loading={loading()}
-            error={loaded() ? error() : null}
-            onMore={() => load(true)}
-          />
-        </Match>
-      </Switch>
+      <CursorTable
+        pages={historique}
+        labelledBy="titre-historique"
+        columns={["Date", "Action", "Par", "Détails"]}
+        empty="Aucune opération enregistrée."
+        noun="opération"
+        endText=" : début de l'historique atteint."
+      >
+        {(entry) => (
+          <tr>
+            <td class="nowrap">
+              <time datetime={isoOf(entry.at)}>{formatShortDateTime(entry.at)}</time>
+            </td>
+            <td>{AUDIT_ACTION_LABELS[entry.action as AuditAction] ?? entry.action}</td>
+            <td>{entry.actorName ?? "—"}</td>
+            <td>{summary(entry, colleagues()) ?? <span class="muted">—</span>}</td>
+          </tr>
+        )}
+      </CursorTable>
     </section>
   );
 }
