@@ -83,7 +83,7 @@ export const FIXTURES: Record<string, Fixture> = {
   "usagers.undoDecision": { input: (a) => ({ usagerId: a.usagerId, version: a.version }), expect: "NOT_FOUND" },
   "usagers.delete": { input: (a) => ({ usagerId: a.usagerId, version: a.version }), expect: "NOT_FOUND" },
   "usagers.bulkAssignReferent": { input: (a) => ({ usagerIds: [a.usagerId], referentId: null }), expect: (res) => expect(res.data).toEqual({ updated: 0 }) },
-  "usagers.historique": { input: (a) => ({ usagerId: a.usagerId }), expect: "NOT_FOUND" },
+  "usagers.history": { input: (a) => ({ usagerId: a.usagerId }), expect: "NOT_FOUND" },
   "usagers.notes": { input: (a) => ({ usagerId: a.usagerId }), expect: "NOT_FOUND" },
   "usagers.addNote": { input: (a) => ({ usagerId: a.usagerId, message: "intrusion" }), expect: "NOT_FOUND" },
   "usagers.changeNote": { input: (a) => ({ noteId: a.noteId, action: "delete" }), expect: "NOT_FOUND" },

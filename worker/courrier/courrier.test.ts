@@ -198,7 +198,7 @@ describe("mail rules", () => {
     await call("mutation", "courrier.saveProcuration", { action: "delete", id: list[1]!.id, usagerId: id, version: await version(agent, id) }, { cookie: agent });
     const backwards = await call("mutation", "courrier.saveProcuration", { action: "create", usagerId: id, version: await version(agent, id), procuration: { nom: "A", prenom: "B", dateNaissance: "1970-01-01", dateDebut: t, dateFin: addDays(t, -1) } }, { cookie: agent });
     expect(backwards.error!.data.fieldErrors!.dateFin).toBe("Date de fin : elle doit être après la date de début.");
-    const hist = await call<{ entries: { action: string; details: { avant: unknown; apres: unknown } }[] }>("query", "usagers.historique", { usagerId: id }, { cookie: agent });
+    const hist = await call<{ entries: { action: string; details: { avant: unknown; apres: unknown } }[] }>("query", "usagers.history", { usagerId: id }, { cookie: agent });
     const actions = hist.data!.entries.map((e) => e.action);
     expect(actions.filter((a) => a === "PROCURATION_CREATED")).toHaveLength(5);
     expect(actions).toContain("PROCURATION_UPDATED");

@@ -118,7 +118,7 @@ describe("portal access, as the seed describes it", () => {
     const account = await call<{ account: { activated: boolean; lastLoginAt: string } ; logins: string[] }>("query", "portail.account", { usagerId: ctx.usagerId }, { cookie: ctx.facteur });
     expect(account.data!.account.activated).toBe(true);
     expect(account.data!.logins).toHaveLength(1);
-    const hist = await call<{ entries: { action: string }[] }>("query", "usagers.historique", { usagerId: ctx.usagerId }, { cookie: ctx.admin });
+    const hist = await call<{ entries: { action: string }[] }>("query", "usagers.history", { usagerId: ctx.usagerId }, { cookie: ctx.admin });
     expect(hist.data!.entries.map((e) => e.action)).toContain("PORTAIL_LOGIN");
     const passage = await env.DB.prepare("SELECT dernier_passage AS p FROM usagers WHERE id = ?").bind(ctx.usagerId).first<{ p: number }>();
     expect(passage!.p).toBeGreaterThan(Date.now() - 60_000);

@@ -156,7 +156,7 @@ export const usagersRouter = router({
     )
     .mutation(({ ctx, input }) => bulkAssignReferent(ctx.db, ctx.caller, input.usagerIds, input.referentId, ctx.now)),
 
-  historique: staffProcedure("usager.read")
+  history: staffProcedure("usager.read")
     .input(z.object({ usagerId: id, before: id.nullish() }))
     .query(({ ctx, input }) => historique(ctx.db, ctx.caller, input.usagerId, input.before ?? null)),
 

@@ -145,7 +145,7 @@ describe("the request lifecycle", () => {
     const notes = await call<{ notes: { message: string }[] }>("query", "usagers.notes", { usagerId: id }, { cookie: simple });
     expect(notes.data!.notes[0]!.message).toBe("Suppression de la décision : Instruction");
 
-    const hist = await call<{ entries: { action: string }[] }>("query", "usagers.historique", { usagerId: id }, { cookie: simple });
+    const hist = await call<{ entries: { action: string }[] }>("query", "usagers.history", { usagerId: id }, { cookie: simple });
     expect(hist.data!.entries.map((e) => e.action).reverse()).toEqual([
       "USAGER_CREATED",
       "USAGER_RDV_SET",
@@ -218,7 +218,7 @@ describe("contact details", () => {
     expect((await call("mutation", "usagers.updateEtatCivil", etat, { cookie: agent })).status).toBe(403);
     expect((await call("mutation", "usagers.updateEtatCivil", etat, { cookie: facteur })).status).toBe(403);
     // Each change is in the file's history; the refused one is not.
-    const history = await call<{ entries: { action: string }[] }>("query", "usagers.historique", { usagerId: id }, { cookie: simple });
+    const history = await call<{ entries: { action: string }[] }>("query", "usagers.history", { usagerId: id }, { cookie: simple });
     expect(history.data!.entries.filter((e) => e.action === "USAGER_CONTACT_UPDATED")).toHaveLength(3);
     // An instructeur's edit of the état civil keeps the mandataire searchable too.
     expect((await call("mutation", "usagers.updateEtatCivil", { ...etat, etatCivil: etatCivil({ nom: "Contact", prenom: "Renée" }) }, { cookie: simple })).status).toBe(200);

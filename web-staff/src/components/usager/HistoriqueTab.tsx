@@ -10,7 +10,7 @@ import { useFiche } from "./fiche";
 import { CursorTable } from "../CursorTable";
 import { createCursorPages } from "../LoadMore";
 
-type Entry = Outputs["usagers"]["historique"]["entries"][number];
+type Entry = Outputs["usagers"]["history"]["entries"][number];
 
 const str = (v: unknown): string | null => (typeof v === "string" && v ? v : null);
 const period = (d: Record<string, unknown>) => {
@@ -82,7 +82,7 @@ export function HistoriqueTab() {
   const ctx = useFiche();
   const colleagues = useFiche().colleagues;
   const historique = createCursorPages<Entry>(
-    (before) => api.usagers.historique.query({ usagerId: ctx.fiche().usager.id, before }).then((p) => ({ rows: p.entries, nextBefore: p.nextBefore })),
+    (before) => api.usagers.history.query({ usagerId: ctx.fiche().usager.id, before }).then((p) => ({ rows: p.entries, nextBefore: p.nextBefore })),
     "historique-compte",
   );
   createEffect(on(ctx.changes, () => void historique.load()));
