@@ -6,7 +6,8 @@ import { listSharedDocuments } from "../documents/service";
 import { interactionsPage } from "../courrier/service";
 import { STRUCTURE_MESSAGE_TYPES, type StructureMessageType } from "../rules/structure-messages";
 import { calendarDate } from "../usagers/schemas";
-import { id, password, text, withoutControls, z } from "../validation";
+import { FIELD_MAX } from "../rules/fields";
+import { id, password, plainText, whenValid, withoutControls, z } from "../validation";
 import { deleteMessage, listMessages, saveMessage } from "./messages";
 import { changeUsagerPassword, firstLogin, signInUsager } from "./auth";
 import { dashboard } from "./dashboard";
@@ -60,15 +61,17 @@ export const portailRouter = router({
       z
         .object({
           id: id.nullable().default(null),
-          titre: text("Titre", 200).transform(stripTags),
-          texte: text("Message", 10_000).transform(stripTags),
+          titre: plainText("Titre", FIELD_MAX.messageTitre),
+          texte: plainText("Message", FIELD_MAX.messageTexte),
           type: z.enum(Object.keys(STRUCTURE_MESSAGE_TYPES) as [StructureMessageType, ...StructureMessageType[]], { error: "Type de message : choisissez un type." }),
           dateDebut: calendarDate("Date de début"),
           dateFin: calendarDate("Date de fin").nullable().default(null),
         })
-        .refine((v) => v.titre.length > 0, { path: ["titre"], message: "Titre : ce champ est obligatoire." })
-        .refine((v) => v.texte.length > 0, { path: ["texte"], message: "Message : ce champ est obligatoire." })
-        .refine((v) => v.dateFin === null || v.dateFin >= v.dateDebut, { path: ["dateFin"], message: "Date de fin : elle doit suivre la date de début." }),
+        .refine((v) => v.dateFin === null || v.dateFin >= v.dateDebut, {
+          path: ["dateFin"],
+          message: "Date de fin : elle doit suivre la date de début.",
+          when: whenValid("dateDebut", "dateFin"),
+        }),
     )
     .mutation(({ ctx, input }) => saveMessage(ctx.db, ctx.caller, input, ctx.now)),
 
@@ -79,11 +82,6 @@ export const portailRouter = router({
       return ok;
     }),
 });
-
-/** Messages are plain text: markup is dropped so nothing renders as HTML on the portal. */
-function stripTags(value: string): string {
-  return value.replace(/<[^>]*>/g, "").trim();
-}
 
 /** Mon Ancrage's history: 10 per page (reference A.8 shows 5; phones scroll well). */
 const PORTAL_HISTORY_PAGE = 10;

@@ -1,5 +1,6 @@
 import { router, staffProcedure } from "../trpc";
-import { id, text, z } from "../validation";
+import { FIELD_MAX } from "../rules/fields";
+import { id, plainText, text, z } from "../validation";
 import { annulerDerniereDecision, radierEnMasse, radierUsager, refuseDemande, renouveler, submitDemande, validateDemande } from "./decisions";
 import { historique } from "./historique";
 import { listUsagers } from "./list";
@@ -44,11 +45,11 @@ export const usagersRouter = router({
     .query(({ ctx, input }) => getFiche(ctx.db, ctx.caller, input.id, ctx.now)),
 
   duplicates: staffProcedure("usager.read")
-    .input(z.object({ nom: text("Nom", 200), prenom: text("Prénom", 200), excludeId: id.nullish() }))
+    .input(z.object({ nom: text("Nom", FIELD_MAX.nom), prenom: text("Prénom", FIELD_MAX.prenom), excludeId: id.nullish() }))
     .query(({ ctx, input }) => findDuplicates(ctx.db, ctx.staff.structureId, input, input.excludeId ?? null)),
 
   customRefHolders: staffProcedure("usager.read")
-    .input(z.object({ customRef: text("Identifiant personnalisé", 50), excludeId: id.nullish() }))
+    .input(z.object({ customRef: text("Identifiant personnalisé", FIELD_MAX.customRef), excludeId: id.nullish() }))
     .query(({ ctx, input }) => customRefHolders(ctx.db, ctx.staff.structureId, input.customRef, input.excludeId ?? null)),
 
   create: staffProcedure("usager.instruct")
@@ -165,7 +166,7 @@ export const usagersRouter = router({
     .query(({ ctx, input }) => listNotes(ctx.db, ctx.caller, input.usagerId, input.archived, input.before ?? null)),
 
   addNote: staffProcedure("note.add")
-    .input(z.object({ usagerId: id, message: text("Note", 1000) }))
+    .input(z.object({ usagerId: id, message: plainText("Note", FIELD_MAX.note) }))
     .mutation(async ({ ctx, input }) => {
       await addNote(ctx.db, ctx.caller, input.usagerId, input.message, ctx.now);
       return ok;

@@ -3,6 +3,7 @@ import type { SetStoreFunction } from "solid-js/store";
 import type { inferRouterInputs } from "@trpc/server";
 import type { AppRouter } from "../../../worker/router";
 import type { Outputs } from "../api";
+import { FIELD_MAX } from "../../../worker/rules/fields";
 import { STRUCTURE_TYPE_LABELS, STRUCTURE_TYPES, type StructureType } from "../../../worker/rules/structure";
 import { CheckboxField, SelectField, TextField } from "./Field";
 import { parseInteger, type FormState } from "./form";
@@ -128,7 +129,7 @@ export function StructureInfoFields(props: {
           value={props.values.nom}
           onValue={set("nom")}
           autocomplete="organization"
-          maxLength={400}
+          maxLength={FIELD_MAX.structureNom}
         />
         <SelectField
           form={props.form}
@@ -159,7 +160,7 @@ export function StructureInfoFields(props: {
           value={props.values.agrement}
           onValue={set("agrement")}
           class="field--medium"
-          maxLength={200}
+          maxLength={FIELD_MAX.agrement}
         />
         <Show when={!props.values.pasDeSiret}>
           <TextField
@@ -194,7 +195,7 @@ export function StructureInfoFields(props: {
           value={props.values.adresse}
           onValue={set("adresse")}
           autocomplete="address-line1"
-          maxLength={1000}
+          maxLength={FIELD_MAX.adresse}
         />
         <TextField
           form={props.form}
@@ -204,7 +205,7 @@ export function StructureInfoFields(props: {
           value={props.values.complementAdresse}
           onValue={set("complementAdresse")}
           autocomplete="address-line2"
-          maxLength={1000}
+          maxLength={FIELD_MAX.complementAdresse}
         />
         <div class="field-row">
           <TextField
@@ -217,7 +218,7 @@ export function StructureInfoFields(props: {
             value={props.values.codePostal}
             onValue={set("codePostal")}
             autocomplete="postal-code"
-            maxLength={5}
+            maxLength={FIELD_MAX.codePostal}
           />
           <TextField
             form={props.form}
@@ -227,7 +228,7 @@ export function StructureInfoFields(props: {
             value={props.values.ville}
             onValue={set("ville")}
             autocomplete="address-level2"
-            maxLength={200}
+            maxLength={FIELD_MAX.ville}
           />
         </div>
         <TextField
@@ -270,7 +271,7 @@ export function StructureInfoFields(props: {
               required
               value={props.values.courrierAdresse}
               onValue={set("courrierAdresse")}
-              maxLength={1000}
+              maxLength={FIELD_MAX.adresse}
             />
             <div class="field-row">
               <TextField
@@ -282,7 +283,7 @@ export function StructureInfoFields(props: {
                 class="field--short"
                 value={props.values.courrierCodePostal}
                 onValue={set("courrierCodePostal")}
-                maxLength={5}
+                maxLength={FIELD_MAX.codePostal}
               />
               <TextField
                 form={props.form}
@@ -291,7 +292,7 @@ export function StructureInfoFields(props: {
                 required
                 value={props.values.courrierVille}
                 onValue={set("courrierVille")}
-                maxLength={200}
+                maxLength={FIELD_MAX.ville}
               />
             </div>
           </div>
@@ -308,7 +309,7 @@ export function StructureInfoFields(props: {
             required
             value={props.values.responsableNom}
             onValue={set("responsableNom")}
-            maxLength={100}
+            maxLength={FIELD_MAX.responsableNom}
           />
           <TextField
             form={props.form}
@@ -317,7 +318,7 @@ export function StructureInfoFields(props: {
             required
             value={props.values.responsablePrenom}
             onValue={set("responsablePrenom")}
-            maxLength={100}
+            maxLength={FIELD_MAX.responsablePrenom}
           />
         </div>
         <TextField
@@ -328,7 +329,7 @@ export function StructureInfoFields(props: {
           required
           value={props.values.responsableFonction}
           onValue={set("responsableFonction")}
-          maxLength={100}
+          maxLength={FIELD_MAX.responsableFonction}
         />
       </fieldset>
     </>

@@ -12,6 +12,7 @@ import { LinkBox } from "../components/LinkBox";
 import { RequirePermission } from "../components/RequirePermission";
 import { usePageTitle } from "../components/title";
 import { useStaff } from "../session";
+import { FIELD_MAX } from "../../../worker/rules/fields";
 import { FONCTIONS, ROLE_LABELS, ROLES, STAFF_STATUS_LABELS, type Role } from "../../../worker/rules/roles";
 
 type Member = Outputs["equipe"]["list"][number];
@@ -393,7 +394,7 @@ function InviteSection(props: {
             required
             value={values.nom}
             onValue={(v) => setValues("nom", v)}
-            maxLength={100}
+            maxLength={FIELD_MAX.staffNom}
             autocomplete="off"
           />
           <TextField
@@ -403,7 +404,7 @@ function InviteSection(props: {
             required
             value={values.prenom}
             onValue={(v) => setValues("prenom", v)}
-            maxLength={100}
+            maxLength={FIELD_MAX.staffPrenom}
             autocomplete="off"
           />
         </div>
@@ -437,7 +438,7 @@ function InviteSection(props: {
               required
               value={values.fonctionDetail}
               onValue={(v) => setValues("fonctionDetail", v)}
-              maxLength={100}
+              maxLength={FIELD_MAX.fonctionDetail}
             />
           </Show>
         </div>

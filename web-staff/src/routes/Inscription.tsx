@@ -10,6 +10,7 @@ import { PASSWORD_HINT, passwordMismatch } from "../components/passwords";
 import { PublicLayout } from "../components/PublicLayout";
 import { EMPTY_STRUCTURE, StructureInfoFields, structureInputOf } from "../components/StructureInfoFields";
 import { usePageTitle } from "../components/title";
+import { FIELD_MAX } from "../../../worker/rules/fields";
 import { FONCTIONS } from "../../../worker/rules/roles";
 
 const FONCTION_OPTIONS = FONCTIONS.map((f) => ({ value: f, label: f }));
@@ -95,7 +96,7 @@ export function Inscription() {
                   autocomplete="family-name"
                   value={admin.nom}
                   onValue={(v) => setAdmin("nom", v)}
-                  maxLength={100}
+                  maxLength={FIELD_MAX.staffNom}
                 />
                 <TextField
                   form={form}
@@ -105,7 +106,7 @@ export function Inscription() {
                   autocomplete="given-name"
                   value={admin.prenom}
                   onValue={(v) => setAdmin("prenom", v)}
-                  maxLength={100}
+                  maxLength={FIELD_MAX.staffPrenom}
                 />
               </div>
               <TextField
