@@ -22,6 +22,18 @@ export const RECEPTION_LABELS: Record<ReceptionType, { one: string; many: string
   recommandeIn: { one: "avis de passage", many: "avis de passage" },
 };
 
+/** The file's counters of mail still waiting, one per reception type. */
+export interface WaitingMail {
+  nbCourrier: number;
+  nbColis: number;
+  nbAvis: number;
+}
+
+/** Everything that waits for the person, courriers, colis and avis de passage together. */
+export function waitingMailTotal(w: WaitingMail): number {
+  return w.nbCourrier + w.nbColis + w.nbAvis;
+}
+
 /** Calls and visits: the person showed up. */
 export const PRESENCE_TYPES = ["appel", "visite"] as const;
 export const HANDOVER_TYPES = ["courrierOut", "colisOut", "recommandeOut"] as const;

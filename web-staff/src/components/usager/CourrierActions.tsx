@@ -1,5 +1,6 @@
 import { createResource, createSignal, Show } from "solid-js";
 import { api, apiFailure } from "../../api";
+import { waitingMailTotal } from "../../../../worker/rules/courrier";
 import { formatDateFr } from "../../../../worker/rules/dates";
 import { StatusMessage } from "../Alerts";
 import { Button } from "../Button";
@@ -31,7 +32,7 @@ export function CourrierActions(props: { fiche: Fiche; onChanged: () => void }) 
     () => u().id,
     (usagerId) => api.courrier.procurations.query({ usagerId }),
   );
-  const waiting = () => u().nbCourrier + u().nbColis + u().nbAvis;
+  const waiting = () => waitingMailTotal(u());
   const resultFocus = () => document.getElementById(RESULT_ID);
 
   const open = (kind: Exclude<Dialog, null>) => {
