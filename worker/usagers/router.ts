@@ -1,7 +1,8 @@
 import { router, staffProcedure } from "../trpc";
 import { FIELD_MAX } from "../rules/fields";
 import { id, plainText, text, z } from "../validation";
-import { annulerDerniereDecision, radierEnMasse, radierUsager, refuseDemande, renouveler, submitDemande, validateDemande } from "./decisions";
+import { DECISION_ACTIONS, UNDO_PERMISSION } from "../rules/decisions";
+import { annulerDerniereDecision, radierEnMasse, radierUsager, refuserDemande, renouvelerDemande, soumettreDemande, validerDemande } from "./decisions";
 import { historique } from "./historique";
 import { listUsagers } from "./list";
 import { addNote, changeNote, listNotes } from "./notes";
@@ -98,46 +99,46 @@ export const usagersRouter = router({
       return ok;
     }),
 
-  submit: staffProcedure("usager.instruct")
+  submit: staffProcedure(DECISION_ACTIONS.soumettre.permission)
     .input(target)
     .mutation(async ({ ctx, input }) => {
-      await submitDemande(ctx.db, ctx.caller, input.usagerId, input.version, ctx.now);
+      await soumettreDemande(ctx.db, ctx.caller, input.usagerId, input.version, ctx.now);
       return ok;
     }),
 
-  validate: staffProcedure("usager.decide")
+  validate: staffProcedure(DECISION_ACTIONS.valider.permission)
     .input(validateInput.extend({ version }))
     .mutation(async ({ ctx, input }) => {
-      await validateDemande(ctx.db, ctx.caller, input, ctx.now);
+      await validerDemande(ctx.db, ctx.caller, input, ctx.now);
       return ok;
     }),
 
-  refuse: staffProcedure("usager.decide")
+  refuse: staffProcedure(DECISION_ACTIONS.refuser.permission)
     .input(refuseInput.and(z.object({ version })))
     .mutation(async ({ ctx, input }) => {
-      await refuseDemande(ctx.db, ctx.caller, input, ctx.now);
+      await refuserDemande(ctx.db, ctx.caller, input, ctx.now);
       return ok;
     }),
 
-  radiate: staffProcedure("usager.radiate")
+  radiate: staffProcedure(DECISION_ACTIONS.radier.permission)
     .input(radiateInput.and(z.object({ version })))
     .mutation(async ({ ctx, input }) => {
       await radierUsager(ctx.db, ctx.caller, input, ctx.now);
       return ok;
     }),
 
-  bulkRadiate: staffProcedure("usager.radiate")
+  bulkRadiate: staffProcedure(DECISION_ACTIONS.radier.permission)
     .input(bulkRadiateInput)
     .mutation(({ ctx, input }) => radierEnMasse(ctx.db, ctx.caller, input, ctx.now)),
 
-  renew: staffProcedure("usager.instruct")
+  renew: staffProcedure(DECISION_ACTIONS.renouveler.permission)
     .input(target)
     .mutation(async ({ ctx, input }) => {
-      await renouveler(ctx.db, ctx.caller, input.usagerId, input.version, ctx.now);
+      await renouvelerDemande(ctx.db, ctx.caller, input.usagerId, input.version, ctx.now);
       return ok;
     }),
 
-  undoDecision: staffProcedure("usager.decide")
+  undoDecision: staffProcedure(UNDO_PERMISSION)
     .input(target)
     .mutation(async ({ ctx, input }) => {
       await annulerDerniereDecision(ctx.db, ctx.caller, input.usagerId, input.version, ctx.now);
