@@ -9,7 +9,7 @@ import { Icon } from "../Icon";
 import { formatDate, formatDateTime, formatShortDateTime, isoOf } from "../dates";
 import { useStaff } from "../../session";
 import { colleagueName } from "./colleagues";
-import { DecisionActions } from "./DecisionActions";
+import { DecisionActions } from "./decision/DecisionActions";
 import { useFiche, type Fiche } from "./fiche";
 import { echeanceClass, echeanceDelay, pendingMailText, statutBadgeClass } from "./format";
 import { NotesSection } from "./Notes";
