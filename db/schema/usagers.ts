@@ -1,6 +1,7 @@
 import { sql, type SQLWrapper } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { USAGER_STATUTS } from "../../worker/rules/echeance";
+import { DOCUMENT_KIND_VALUES } from "../../worker/rules/documents";
 import { staffUsers } from "./staff";
 import { structures } from "./structures";
 
@@ -203,7 +204,7 @@ export const usagerDocuments = sqliteTable(
       .notNull()
       .references(() => usagers.id, { onDelete: "cascade" }),
     label: text("label").notNull(),
-    kind: text("kind", { enum: ["upload", "attestation", "radiation"] }).notNull(),
+    kind: text("kind", { enum: DOCUMENT_KIND_VALUES }).notNull(),
     mimeType: text("mime_type").notNull(),
     size: integer("size").notNull(),
     r2Key: text("r2_key").notNull(),

@@ -4,12 +4,10 @@ import type { Db } from "../db";
 import type { Env } from "../env";
 import { AppError } from "../errors";
 import { decryptFile, encryptFile, filesSecret, usagerFileKey } from "../files/crypto";
-import { DOCUMENT_MAX_BYTES, sniffDocument } from "../files/sniff";
 import { audit } from "../journal/log";
+import { DOCUMENT_MAX_BYTES, DOCUMENT_MESSAGES, sniffDocument, type DocumentKind } from "../rules/documents";
 import type { StaffCtx, UsagerCaller } from "../trpc";
 import { usagerOf } from "../usagers/service";
-
-type Kind = "upload" | "attestation" | "radiation";
 
 export async function listDocuments(db: Db, ctx: StaffCtx, usagerId: number) {
   await usagerOf(db, ctx.structureId, usagerId);
@@ -37,7 +35,7 @@ export async function storeDocument(
   db: Db,
   env: Env,
   ctx: StaffCtx,
-  doc: { usagerId: number; label: string; kind: Kind; mimeType: string; bytes: Uint8Array<ArrayBuffer>; shared: boolean },
+  doc: { usagerId: number; label: string; kind: DocumentKind; mimeType: string; bytes: Uint8Array<ArrayBuffer>; shared: boolean },
   now: Date,
 ): Promise<{ id: number }> {
   const r2Key = usagerFileKey(ctx.structureId, doc.usagerId);
@@ -86,16 +84,12 @@ export async function uploadDocument(
 ) {
   await usagerOf(db, ctx.structureId, input.usagerId);
   if (input.file.size > DOCUMENT_MAX_BYTES) {
-    throw new AppError("INVALID_INPUT", { file: "Fichier : 10 Mo au maximum." });
+    throw new AppError("INVALID_INPUT", { file: DOCUMENT_MESSAGES.tooLarge });
   }
-  if (input.file.size === 0) throw new AppError("INVALID_INPUT", { file: "Fichier : le fichier est vide." });
+  if (input.file.size === 0) throw new AppError("INVALID_INPUT", { file: DOCUMENT_MESSAGES.empty });
   const bytes = new Uint8Array(await input.file.arrayBuffer());
   const mimeType = sniffDocument(bytes, input.file.name);
-  if (!mimeType) {
-    throw new AppError("INVALID_INPUT", {
-      file: "Fichier : seuls les documents PDF, JPG et PNG sont acceptés (le contenu ne correspond pas).",
-    });
-  }
+  if (!mimeType) throw new AppError("INVALID_INPUT", { file: DOCUMENT_MESSAGES.content });
   return storeDocument(db, env, ctx, { ...input, kind: "upload", mimeType, bytes }, now);
 }
 
