@@ -14,7 +14,8 @@ import { createFormState } from "../form";
 import { colleagueName } from "./colleagues";
 import { ContactForm } from "./ContactForm";
 import { CONTACT_TEXTS } from "./ContactFields";
-import { EtatCivilForm, etatCivilValuesOf } from "./EtatCivilForm";
+import { EtatCivilForm } from "./etat-civil/EtatCivilForm";
+import { etatCivilValuesOf } from "./etat-civil/values";
 import { useFiche } from "./fiche";
 
 const KEYS = Object.keys(ENTRETIEN_QUESTIONS) as EntretienKey[];
