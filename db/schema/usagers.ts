@@ -30,11 +30,11 @@ export interface AyantDroit {
   lien: "CONJOINT" | "ENFANT" | "PARENT" | "AUTRE";
 }
 
-/** Answers of the entretien (reference B.4.2); every question is optional. */
+/** Answers of the entretien; every question is optional. */
 export type Entretien = Record<string, string | boolean | null>;
 
 /**
- * A domicilié's file (reference B.3). The current decision is mirrored here (statut, dates,
+ * A domicilié's file. The current decision is mirrored here (statut, dates,
  * échéance) so the list filters and sorts on indexed columns; the decisions table keeps the history.
  */
 export const usagers = sqliteTable(
@@ -81,7 +81,7 @@ export const usagers = sqliteTable(
     nbCourrier: integer("nb_courrier").notNull().default(0),
     nbColis: integer("nb_colis").notNull().default(0),
     nbAvis: integer("nb_avis").notNull().default(0),
-    /** One mail transfer (reference B.5.4): where mail is forwarded between two dates. */
+    /** One mail transfer: where mail is forwarded between two dates. */
     transfertNom: text("transfert_nom"),
     transfertAdresse: text("transfert_adresse"),
     transfertDebut: text("transfert_debut"),

@@ -18,7 +18,7 @@ const procurationInput = z.object({
   dateFin: calendarDate("Date de fin"),
 });
 
-/** Mail received and handed over, calls, visits, procurations and transfer (reference B.5). */
+/** Mail received and handed over, calls, visits, procurations and transfer. */
 export const courrierRouter = router({
   history: staffProcedure("usager.read")
     .input(z.object({ usagerId: id, before: id.nullish() }))

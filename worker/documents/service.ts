@@ -170,7 +170,7 @@ export async function readDocument(db: Db, env: Env, ctx: StaffCtx, id: number, 
   return openDocument(db, env, { structureId: ctx.structureId, actor: ctx.actor, action: "DOCUMENT_DOWNLOADED" }, doc, now);
 }
 
-/** Mon Ancrage: the documents the staff shared with the domicilié (reference A.8 « Documents disponibles »). */
+/** Mon Ancrage's « Documents disponibles »: the documents the staff shared with the domicilié. */
 export function listSharedDocuments(db: Db, caller: UsagerCaller) {
   return db
     .select({ id: usagerDocuments.id, label: usagerDocuments.label, mimeType: usagerDocuments.mimeType, size: usagerDocuments.size, createdAt: usagerDocuments.createdAt })

@@ -16,7 +16,7 @@ import {
 const role = z.enum(ROLES, { error: "Rôle : choisissez une valeur de la liste." });
 const token = z.string({ error: "Lien invalide." }).min(20, "Lien invalide.").max(100, "Lien invalide.");
 
-/** The structure's team: staff accounts, invitations, roles (reference B.2). */
+/** The structure's team: staff accounts, invitations, roles. */
 export const equipeRouter = router({
   list: staffProcedure("equipe.list").query(({ ctx }) => listMembers(ctx.db, ctx.staff.structureId, ctx.now)),
 

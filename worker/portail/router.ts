@@ -28,7 +28,7 @@ function setUsagerCookie(ctx: Context, token: string, shared: boolean) {
   ctx.resHeaders.append("Set-Cookie", sessionCookie(cookieName("usager", ctx.secure), token, ctx.secure, maxAge));
 }
 
-/** Staff side of the portal: structure settings, a file's access, the accounts list (reference A.1, A.2). */
+/** Staff side of the portal: structure settings, a file's access, the accounts list. */
 export const portailRouter = router({
   settings: staffProcedure("structure.read").query(({ ctx }) => portalSettings(ctx.db, ctx.caller)),
 
@@ -53,7 +53,7 @@ export const portailRouter = router({
 
   bulkCreate: staffProcedure("portail.settings").mutation(({ ctx }) => bulkCreateAccounts(ctx.db, ctx.env, ctx.caller, ctx.now)),
 
-  /** "Messages aux domiciliés" (reference A.9): admins only. */
+  /** "Messages aux domiciliés": admins only. */
   messages: staffProcedure("portail.settings").query(({ ctx }) => listMessages(ctx.db, ctx.caller)),
 
   saveMessage: staffProcedure("portail.settings")
@@ -83,10 +83,10 @@ export const portailRouter = router({
     }),
 });
 
-/** Mon Ancrage's history: 10 per page (reference A.8 shows 5; phones scroll well). */
+/** Mon Ancrage's history: 10 per page (the reference shows 5; phones scroll well). */
 const PORTAL_HISTORY_PAGE = 10;
 
-/** The domicilié's side: sign-in, first sign-in, password, dashboard (reference A.5–A.8). */
+/** The domicilié's side: sign-in, first sign-in, password, dashboard. */
 export const monEspaceRouter = router({
   signIn: signInProcedure
     .input(z.object({ login, password: password("Votre mot de passe"), appareilPartage: z.boolean().default(false) }))
@@ -137,7 +137,7 @@ export const monEspaceRouter = router({
 
   dashboard: usagerProcedure.query(({ ctx }) => dashboard(ctx.db, ctx.usager, ctx.session, ctx.now)),
 
-  /** "Historique des interactions": all of them, newest first, paginated by id (reference A.8). */
+  /** "Historique des interactions": all of them, newest first, paginated by id. */
   history: usagerProcedure.input(z.object({ before: id.nullish() }).default({})).query(async ({ ctx, input }) => {
     const page = await interactionsPage(ctx.db, ctx.usager.structureId, ctx.usager.usagerId, input.before ?? null, PORTAL_HISTORY_PAGE);
     // The staff member's name stays on the staff side.

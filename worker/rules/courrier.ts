@@ -1,6 +1,6 @@
 import { startOfDayInstant } from "./dates";
 
-/** Interaction types and their labels (reference B.5). */
+/** Interaction types and their labels. */
 export const INTERACTION_LABELS = {
   courrierIn: "Courrier enregistré",
   colisIn: "Colis enregistré",
@@ -45,7 +45,7 @@ export interface PassageEvent {
 }
 
 /**
- * THE rule of "dernier passage" (reference B.5.2): a call, a visit, or mail handed to the person
+ * THE rule of "dernier passage": a call, a visit, or mail handed to the person
  * themself (also under an active transfer) shows they are still there; mail taken by a mandataire,
  * returned to sender, or merely received does not.
  */

@@ -5,7 +5,7 @@ import { email, password, text, z } from "../validation";
 import { structureInfoInput, structureOptionsInput } from "./schemas";
 import { getStructure, registerStructure, updateStructureInfo, updateStructureOptions } from "./service";
 
-/** The caller's structure, and the public sign-up of a new one (reference B.1). */
+/** The caller's structure, and the public sign-up of a new one. */
 export const structuresRouter = router({
   register: signUpProcedure
     .input(

@@ -13,7 +13,7 @@ const codePostal = (label: string) =>
     .trim()
     .refine(isValidCodePostal, `${label} : code postal français à 5 chiffres.`);
 
-/** The structure's information (reference B.1), shared by sign-up and the admin's edit page. */
+/** The structure's information, shared by sign-up and the admin's edit page. */
 export const structureInfoInput = z
   .object({
     nom: text("Nom de la structure", FIELD_MAX.structureNom),

@@ -108,7 +108,7 @@ function dateFilterBounds(ctx: StaffCtx, t: CalendarDate) {
 }
 
 /**
- * The filters of B.13 beyond the tab, on "usagers" columns. With none, the search index alone
+ * The list's filters beyond the tab, on "usagers" columns. With none, the search index alone
  * answers a search (its keys hold structure and statut); with any, the files found are read.
  */
 function filterConditions(ctx: StaffCtx, input: ListInput, todayDate: CalendarDate, bind: Bind): SQL[] {
@@ -211,8 +211,8 @@ function pageIds(scope: Scope, input: ListInput, search: BoundSearch | undefined
  * the cheapest source: the counts kept per structure for the whole list, the search index's keys
  * (a FILTER per statut range: no sort), one index range per statut for a filtered list, or a
  * GROUP BY of the few files a filtered search finds.
- * (A FILTER comparing statut names costs 12 ms on 50,000 files; a GROUP BY of the keys sorted
- * the 3,621 files "mar" finds.)
+ * (A FILTER comparing statut names reads every file of a large structure; a GROUP BY of the keys
+ * would sort every file a short search finds.)
  */
 function statutCounts(scope: Scope, search: BoundSearch | undefined, mailWaiting: boolean): SQL {
   const where = and(inStructure(scope), ...scope.filters);
@@ -223,8 +223,8 @@ function statutCounts(scope: Scope, search: BoundSearch | undefined, mailWaiting
     )})`;
   const grouped = (rows: SQL) => sql`SELECT json_group_object(statut, n) FROM (SELECT statut, count(*) AS n FROM (${rows}) GROUP BY statut)`;
   if (!search && scope.filters.length === 0) {
-    // Kept by triggers on every write (usager_counts): a few rows instead of counting up to 50,000
-    // index entries, ~4 ms of the whole list in local workerd.
+    // Kept by triggers on every write (usager_counts): a few rows instead of counting every index
+    // entry of the structure on each display of the list.
     const own = eq(usagerCounts.structureId, scope.bind("structureId", scope.structureId));
     return sql`SELECT json_group_object(${usagerCounts.statut}, ${usagerCounts.n}) FROM ${usagerCounts} WHERE ${own}`;
   }
@@ -267,7 +267,7 @@ const LIST_COLUMNS = {
   typeDom: usagers.typeDom,
   echeance: usagers.echeance,
   decisionFin: usagers.decisionFin,
-  // Already the ISO text JSON makes of a Date: building and printing 50 Dates cost 0.1 ms a page.
+  // Already the ISO text JSON makes of a Date: no Date is built only to be printed again.
   dernierPassage: sql<string | null>`strftime('%Y-%m-%dT%H:%M:%fZ', ${usagers.dernierPassage} / 1000.0, 'unixepoch')`,
   nbCourrier: usagers.nbCourrier,
   nbColis: usagers.nbColis,
@@ -282,8 +282,7 @@ type ListRow = Omit<Pick<typeof usagers.$inferSelect, keyof typeof LIST_COLUMNS>
 
 /**
  * The page's rows as one JSON array of arrays, in the page's order. D1 hands a statement's results
- * to the Worker value by value: for 50 rows of 20 values that cost ~0.5 ms more per list than one
- * string does (local workerd, alternating both on the same searches).
+ * to the Worker value by value, so a thousand values cost more to cross than one string does.
  */
 function pageRows(input: ListInput): SQL<string> {
   const key = `${input.sort}:${input.order}`;
@@ -305,7 +304,7 @@ function pageRows(input: ListInput): SQL<string> {
   return built as SQL<string>;
 }
 
-/** pageRows' SQL per sort and direction, built once per isolate (20 columns cost drizzle ~0.1 ms a list). */
+/** pageRows' SQL per sort and direction, built once per isolate rather than by drizzle on each list. */
 const pageRowsByOrder = new Map<string, SQL>();
 
 /** Where pageRows puts whether the file has a pinned note: after the columns. */
@@ -328,8 +327,8 @@ function shapeOf(input: ListInput, search: Search | undefined): string {
 }
 
 /**
- * The list statement per shape, rendered once per isolate with named placeholders: drizzle
- * rendering it on every request cost ~0.3 ms of a search in local workerd (alternating both).
+ * The list statement per shape, rendered once per isolate with named placeholders, so drizzle does
+ * not render the same text again on every request.
  */
 const listStatement = prebuiltPerShape(500);
 

@@ -35,7 +35,7 @@ const ok = { ok: true as const };
 const version = z.number({ error: "Version du dossier manquante." }).int().min(1);
 const target = z.object({ usagerId: id, version });
 
-/** The domiciliés' files: list, fiche, état civil, entretien, decisions, deletion, notes (reference B.3–B.6, B.13). */
+/** The domiciliés' files: list, fiche, état civil, entretien, decisions, deletion, notes. */
 export const usagersRouter = router({
   list: staffProcedure("usager.read")
     .input(listInput)

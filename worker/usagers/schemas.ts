@@ -21,7 +21,7 @@ export const ayantDroitInput = z.object({
   lien: z.enum(keysOf(LIENS_AYANT_DROIT), { error: "Lien : choisissez une valeur de la liste." }),
 });
 
-/** État civil and contact (reference B.3). */
+/** État civil and contact. */
 export const etatCivilInput = z.object({
   civilite: z.enum(CIVILITES, { error: "Civilité : choisissez Monsieur ou Madame." }),
   nom: text("Nom", FIELD_MAX.nom),
@@ -57,7 +57,7 @@ export const etatCivilInput = z.object({
 });
 export type EtatCivilInput = z.infer<typeof etatCivilInput>;
 
-/** The contact details within the état civil, which every role may edit (reference B.2). */
+/** The contact details within the état civil, which every role may edit (permission usager.contact). */
 export const contactInput = etatCivilInput.pick({ telephone: true, email: true, contactByPhone: true });
 export type ContactInput = z.infer<typeof contactInput>;
 

@@ -15,7 +15,7 @@ import { FONCTIONS } from "../../../worker/rules/roles";
 
 const FONCTION_OPTIONS = FONCTIONS.map((f) => ({ value: f, label: f }));
 
-/** Public sign-up of a structure with its first administrator (reference B.1). */
+/** Public sign-up of a structure with its first administrator. */
 export function Inscription() {
   usePageTitle(() => "Inscrire ma structure");
   const form = createFormState("inscription");

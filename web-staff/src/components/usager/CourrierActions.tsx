@@ -18,7 +18,7 @@ const RESULT_ID = "courrier-resultat";
 type Dialog = "reception" | "distribution" | "supprimer" | null;
 
 /**
- * The mail actions of the fiche's Courriers tab (reference B.5): reception, distribution, appel,
+ * The mail actions of the fiche's Courriers tab: reception, distribution, appel,
  * visite, deletion of the last operation, NPAI for a radié, then procurations and transfer.
  * Interaction writes call `onChanged()` (the tab reloads the fiche and its history); versioned
  * writes (procurations, transfert, NPAI) go through the fiche's `run`, which does the same.

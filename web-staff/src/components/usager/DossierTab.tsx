@@ -60,7 +60,7 @@ export function DossierTab() {
 }
 
 /**
- * "Zone sensible": the file and everything in it erased for good (reference B.4.6). On success the
+ * "Zone sensible": the file and everything in it erased for good. On success the
  * fiche no longer exists: the list says what was deleted (and the server's quota warning, if any).
  */
 function SuppressionSection() {

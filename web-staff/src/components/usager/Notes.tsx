@@ -23,7 +23,7 @@ const DONE: Record<NoteAction, string> = {
   delete: "Note supprimée.",
 };
 
-/** Internal notes (reference B.6): anyone adds; instructeurs and up pin one, archive, delete. */
+/** Internal notes: anyone adds; instructeurs and up pin one, archive, delete. */
 export function NotesSection() {
   const staff = useStaff();
   const ctx = useFiche();
