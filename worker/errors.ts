@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { TRPC_ERROR_CODES_BY_KEY, type TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+import { DOCUMENT_MESSAGES } from "./rules/documents";
 
 /**
  * Every failure the domain can report, with its tRPC code and the French message users see.
@@ -21,7 +22,7 @@ export const APP_ERRORS = {
     message: "Une erreur inattendue est survenue. Rien n'a été enregistré : réessayez dans un instant.",
   },
   PAYLOAD_TOO_LARGE: { trpc: "PAYLOAD_TOO_LARGE", message: "Envoi trop volumineux : rien n'a été enregistré." },
-  FILE_TOO_LARGE: { trpc: "PAYLOAD_TOO_LARGE", message: "Fichier : 10 Mo au maximum." },
+  FILE_TOO_LARGE: { trpc: "PAYLOAD_TOO_LARGE", message: DOCUMENT_MESSAGES.tooLarge },
   SIGN_IN_BRAKED: {
     trpc: "TOO_MANY_REQUESTS",
     message: "Trop de tentatives de connexion depuis cette adresse : réessayez dans une minute.",

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { fr } from "zod/locales";
+import { FIELD_MAX } from "./rules/fields";
 
 // Every message zod produces is French; the fields below add the field's own name.
 z.config(fr());
@@ -12,30 +13,43 @@ z.config(fr());
 export const withoutControls = (v: string) =>
   v.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "");
 
-export const text = (label: string, max: number) =>
+/**
+ * Plain text only: markup is dropped rather than escaped, so nothing typed into a note, a mail
+ * comment or a portal message renders as HTML on a staff screen, on the portal or in a letter.
+ */
+const withoutMarkup = (v: string) => v.replace(/<[^>]*>/g, "");
+const plain = (v: string) => withoutMarkup(withoutControls(v));
+
+const required = (label: string, max: number, clean: (v: string) => string) =>
   z
     .string({ error: `${label} : ce champ est obligatoire.` })
-    .overwrite(withoutControls)
+    .overwrite(clean)
     .trim()
     .min(1, `${label} : ce champ est obligatoire.`)
     .max(max, `${label} : ${max} caractères au maximum.`);
 
-export const optionalText = (label: string, max: number) =>
+const optional = (label: string, max: number, clean: (v: string) => string) =>
   z
     .string()
-    .overwrite(withoutControls)
+    .overwrite(clean)
     .trim()
     .max(max, `${label} : ${max} caractères au maximum.`)
     .transform((v) => (v === "" ? null : v))
     .nullish()
     .transform((v) => v ?? null);
 
+export const text = (label: string, max: number) => required(label, max, withoutControls);
+export const optionalText = (label: string, max: number) => optional(label, max, withoutControls);
+/** A text whose markup is dropped before it is checked: "<b></b>" is empty, hence missing. */
+export const plainText = (label: string, max: number) => required(label, max, plain);
+export const optionalPlainText = (label: string, max: number) => optional(label, max, plain);
+
 export const email = (label = "Adresse e-mail") =>
   z
     .string({ error: `${label} : ce champ est obligatoire.` })
     .trim()
     .toLowerCase()
-    .max(254, `${label} : 254 caractères au maximum.`)
+    .max(FIELD_MAX.email, `${label} : ${FIELD_MAX.email} caractères au maximum.`)
     .pipe(z.email(`${label} : adresse e-mail invalide.`));
 
 export const telephone = (label = "Téléphone") =>

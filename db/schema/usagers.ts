@@ -1,6 +1,7 @@
 import { sql, type SQLWrapper } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { USAGER_STATUTS } from "../../worker/rules/echeance";
+import { DOCUMENT_KIND_VALUES } from "../../worker/rules/documents";
 import { staffUsers } from "./staff";
 import { structures } from "./structures";
 
@@ -29,11 +30,11 @@ export interface AyantDroit {
   lien: "CONJOINT" | "ENFANT" | "PARENT" | "AUTRE";
 }
 
-/** Answers of the entretien (reference B.4.2); every question is optional. */
+/** Answers of the entretien; every question is optional. */
 export type Entretien = Record<string, string | boolean | null>;
 
 /**
- * A domicilié's file (reference B.3). The current decision is mirrored here (statut, dates,
+ * A domicilié's file. The current decision is mirrored here (statut, dates,
  * échéance) so the list filters and sorts on indexed columns; the decisions table keeps the history.
  */
 export const usagers = sqliteTable(
@@ -80,7 +81,7 @@ export const usagers = sqliteTable(
     nbCourrier: integer("nb_courrier").notNull().default(0),
     nbColis: integer("nb_colis").notNull().default(0),
     nbAvis: integer("nb_avis").notNull().default(0),
-    /** One mail transfer (reference B.5.4): where mail is forwarded between two dates. */
+    /** One mail transfer: where mail is forwarded between two dates. */
     transfertNom: text("transfert_nom"),
     transfertAdresse: text("transfert_adresse"),
     transfertDebut: text("transfert_debut"),
@@ -203,7 +204,7 @@ export const usagerDocuments = sqliteTable(
       .notNull()
       .references(() => usagers.id, { onDelete: "cascade" }),
     label: text("label").notNull(),
-    kind: text("kind", { enum: ["upload", "attestation", "radiation"] }).notNull(),
+    kind: text("kind", { enum: DOCUMENT_KIND_VALUES }).notNull(),
     mimeType: text("mime_type").notNull(),
     size: integer("size").notNull(),
     r2Key: text("r2_key").notNull(),

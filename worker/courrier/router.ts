@@ -1,7 +1,8 @@
 import { RECEPTION_TYPES } from "../rules/courrier";
 import { router, staffProcedure } from "../trpc";
 import { calendarDate } from "../usagers/schemas";
-import { id, optionalText, text, z } from "../validation";
+import { FIELD_MAX } from "../rules/fields";
+import { id, optionalPlainText, text, z } from "../validation";
 import { listProcurations, saveProcuration, saveTransfert, setNpai } from "./options";
 import { deleteLastInteraction, distribute, listInteractions, pendingMail, registerPresence, registerReception } from "./service";
 
@@ -10,14 +11,14 @@ const count = (label: string) =>
   z.number({ error: `${label} : nombre attendu.` }).int(`${label} : nombre entier attendu.`).min(0, `${label} : 0 au minimum.`).max(100, `${label} : 100 au maximum.`);
 const version = z.number().int().min(1);
 const procurationInput = z.object({
-  nom: text("Nom du mandataire", 200),
-  prenom: text("Prénom du mandataire", 200),
+  nom: text("Nom du mandataire", FIELD_MAX.nom),
+  prenom: text("Prénom du mandataire", FIELD_MAX.prenom),
   dateNaissance: calendarDate("Date de naissance du mandataire"),
   dateDebut: calendarDate("Date de début"),
   dateFin: calendarDate("Date de fin"),
 });
 
-/** Mail received and handed over, calls, visits, procurations and transfer (reference B.5). */
+/** Mail received and handed over, calls, visits, procurations and transfer. */
 export const courrierRouter = router({
   history: staffProcedure("usager.read")
     .input(z.object({ usagerId: id, before: id.nullish() }))
@@ -34,7 +35,7 @@ export const courrierRouter = router({
         courrier: count("Courriers").default(0),
         colis: count("Colis").default(0),
         avis: count("Avis de passage").default(0),
-        content: optionalText("Informations importantes concernant les courriers", 1000),
+        content: optionalPlainText("Informations importantes concernant les courriers", FIELD_MAX.commentaireCourrier),
       }),
     )
     .mutation(({ ctx, input }) => registerReception(ctx.db, ctx.caller, input.usagerId, input, ctx.now)),
@@ -57,7 +58,7 @@ export const courrierRouter = router({
     }),
 
   presence: staffProcedure("courrier.register")
-    .input(z.object({ usagerId: id, type: z.enum(["appel", "visite"]), content: optionalText("Commentaire", 1000) }))
+    .input(z.object({ usagerId: id, type: z.enum(["appel", "visite"]), content: optionalPlainText("Commentaire", FIELD_MAX.commentaireCourrier) }))
     .mutation(async ({ ctx, input }) => {
       await registerPresence(ctx.db, ctx.caller, input.usagerId, input.type, input.content, ctx.now);
       return ok;
@@ -94,8 +95,8 @@ export const courrierRouter = router({
         version,
         transfert: z
           .object({
-            nom: text("Nom de l'établissement ou de la personne", 200),
-            adresse: text("Adresse", 400).refine((v) => v.length >= 10, "Adresse : 10 caractères au minimum."),
+            nom: text("Nom de l'établissement ou de la personne", FIELD_MAX.transfertNom),
+            adresse: text("Adresse", FIELD_MAX.transfertAdresse).refine((v) => v.length >= 10, "Adresse : 10 caractères au minimum."),
             dateDebut: calendarDate("Date de début"),
             dateFin: calendarDate("Date de fin"),
           })

@@ -1,11 +1,16 @@
 import { APP_ERRORS } from "../errors";
-import { DOCUMENT_MAX_BYTES } from "../files/sniff";
 import { generateLetter } from "../letters/service";
+import { DOCUMENT_LABEL_MIN, DOCUMENT_MAX_BYTES, DOCUMENT_MESSAGES } from "../rules/documents";
+import { FIELD_MAX } from "../rules/fields";
+import { LETTER_KINDS, LETTER_PERMISSION } from "../rules/letters";
 import { router, staffProcedure } from "../trpc";
 import { id, text, z } from "../validation";
 import { deleteDocument, listDocuments, updateDocument, uploadDocument } from "./service";
 
-const label = text("Nom du document", 100).refine((v) => v.length >= 2, "Nom du document : 2 caractères au minimum.");
+const label = text("Nom du document", FIELD_MAX.documentLabel).refine(
+  (v) => v.length >= DOCUMENT_LABEL_MIN,
+  `Nom du document : ${DOCUMENT_LABEL_MIN} caractères au minimum.`,
+);
 
 /** Uploads arrive as multipart FormData (tRPC httpLink); everything else is JSON. */
 const uploadInput = z
@@ -22,12 +27,12 @@ const uploadInput = z
       label,
       shared: z.boolean(),
       file: z
-        .instanceof(File, { error: "Fichier : choisissez un fichier." })
+        .instanceof(File, { error: DOCUMENT_MESSAGES.missing })
         .refine((f) => f.size <= DOCUMENT_MAX_BYTES, APP_ERRORS.FILE_TOO_LARGE.message),
     }),
   );
 
-/** A domicilié's documents and generated letters (reference B.7, B.8). */
+/** A domicilié's documents: uploaded pièces justificatives and generated letters. */
 export const documentsRouter = router({
   list: staffProcedure("usager.read")
     .input(z.object({ usagerId: id }))
@@ -60,7 +65,7 @@ export const documentsRouter = router({
       return { ok: true as const };
     }),
 
-  generateLetter: staffProcedure("usager.letters")
-    .input(z.object({ usagerId: id, kind: z.enum(["attestation", "radiation"]) }))
+  generateLetter: staffProcedure(LETTER_PERMISSION)
+    .input(z.object({ usagerId: id, kind: z.enum(LETTER_KINDS) }))
     .mutation(({ ctx, input }) => generateLetter(ctx.db, ctx.env, ctx.caller, input.usagerId, input.kind, ctx.now)),
 });

@@ -4,13 +4,11 @@ import type { Db } from "../db";
 import type { Env } from "../env";
 import { AppError } from "../errors";
 import { decryptFile, encryptFile, filesSecret, usagerFileKey } from "../files/crypto";
-import { DOCUMENT_MAX_BYTES, sniffDocument } from "../files/sniff";
 import { audit } from "../journal/log";
 import type { StaffCtx } from "../auth/staff";
 import type { UsagerCaller } from "../auth/usager";
+import { DOCUMENT_MAX_BYTES, DOCUMENT_MESSAGES, sniffDocument, type DocumentKind } from "../rules/documents";
 import { usagerOf } from "../usagers/service";
-
-type Kind = "upload" | "attestation" | "radiation";
 
 export async function listDocuments(db: Db, ctx: StaffCtx, usagerId: number) {
   await usagerOf(db, ctx.structureId, usagerId);
@@ -38,7 +36,7 @@ export async function storeDocument(
   db: Db,
   env: Env,
   ctx: StaffCtx,
-  doc: { usagerId: number; label: string; kind: Kind; mimeType: string; bytes: Uint8Array<ArrayBuffer>; shared: boolean },
+  doc: { usagerId: number; label: string; kind: DocumentKind; mimeType: string; bytes: Uint8Array<ArrayBuffer>; shared: boolean },
   now: Date,
 ): Promise<{ id: number }> {
   const r2Key = usagerFileKey(ctx.structureId, doc.usagerId);
@@ -87,16 +85,12 @@ export async function uploadDocument(
 ) {
   await usagerOf(db, ctx.structureId, input.usagerId);
   if (input.file.size > DOCUMENT_MAX_BYTES) {
-    throw new AppError("INVALID_INPUT", { file: "Fichier : 10 Mo au maximum." });
+    throw new AppError("INVALID_INPUT", { file: DOCUMENT_MESSAGES.tooLarge });
   }
-  if (input.file.size === 0) throw new AppError("INVALID_INPUT", { file: "Fichier : le fichier est vide." });
+  if (input.file.size === 0) throw new AppError("INVALID_INPUT", { file: DOCUMENT_MESSAGES.empty });
   const bytes = new Uint8Array(await input.file.arrayBuffer());
   const mimeType = sniffDocument(bytes, input.file.name);
-  if (!mimeType) {
-    throw new AppError("INVALID_INPUT", {
-      file: "Fichier : seuls les documents PDF, JPG et PNG sont acceptés (le contenu ne correspond pas).",
-    });
-  }
+  if (!mimeType) throw new AppError("INVALID_INPUT", { file: DOCUMENT_MESSAGES.content });
   return storeDocument(db, env, ctx, { ...input, kind: "upload", mimeType, bytes }, now);
 }
 
@@ -177,7 +171,7 @@ export async function readDocument(db: Db, env: Env, ctx: StaffCtx, id: number, 
   return openDocument(db, env, { structureId: ctx.structureId, actor: ctx.actor, action: "DOCUMENT_DOWNLOADED" }, doc, now);
 }
 
-/** Mon Ancrage: the documents the staff shared with the domicilié (reference A.8 « Documents disponibles »). */
+/** Mon Ancrage's « Documents disponibles »: the documents the staff shared with the domicilié. */
 export function listSharedDocuments(db: Db, caller: UsagerCaller) {
   return db
     .select({ id: usagerDocuments.id, label: usagerDocuments.label, mimeType: usagerDocuments.mimeType, size: usagerDocuments.size, createdAt: usagerDocuments.createdAt })

@@ -1,4 +1,5 @@
 import { FONCTIONS, ROLES } from "../rules/roles";
+import { FIELD_MAX } from "../rules/fields";
 import { signInProcedure, router, staffProcedure } from "../trpc";
 import { email, id, optionalText, password, text, whenValid, z } from "../validation";
 import {
@@ -15,7 +16,7 @@ import {
 const role = z.enum(ROLES, { error: "Rôle : choisissez une valeur de la liste." });
 const token = z.string({ error: "Lien invalide." }).min(20, "Lien invalide.").max(100, "Lien invalide.");
 
-/** The structure's team: staff accounts, invitations, roles (reference B.2). */
+/** The structure's team: staff accounts, invitations, roles. */
 export const equipeRouter = router({
   list: staffProcedure("equipe.list").query(({ ctx }) => listMembers(ctx.db, ctx.staff.structureId, ctx.now)),
 
@@ -27,11 +28,11 @@ export const equipeRouter = router({
     .input(
       z
         .object({
-          nom: text("Nom", 100),
-          prenom: text("Prénom", 100),
+          nom: text("Nom", FIELD_MAX.staffNom),
+          prenom: text("Prénom", FIELD_MAX.staffPrenom),
           email: email(),
           fonction: z.enum(FONCTIONS, { error: "Fonction : choisissez une valeur de la liste." }),
-          fonctionDetail: optionalText("Précision de la fonction", 100),
+          fonctionDetail: optionalText("Précision de la fonction", FIELD_MAX.fonctionDetail),
           role,
         })
         .refine((v) => v.fonction !== "Autre" || v.fonctionDetail, {

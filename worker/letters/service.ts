@@ -6,23 +6,21 @@ import type { Env } from "../env";
 import { AppError } from "../errors";
 import { storeDocument } from "../documents/service";
 import { formatDateFr } from "../rules/dates";
+import { LETTERS, type LetterKind } from "../rules/letters";
 import { LIENS_AYANT_DROIT, MOTIFS_RADIATION, nomComplet, type MotifRadiation } from "../rules/usager";
 import type { StaffCtx } from "../auth/staff";
 import { today, usagerOf } from "../usagers/service";
 import { blank, DOCX_MIME, letterHead, line, runs, toDocx } from "./docx";
 
-export type LetterKind = "attestation" | "radiation";
-
 const né = (civilite: string) => (civilite === "Mme" ? "née" : "né");
 
 /**
  * Builds the letter from the file's current data, archives it (encrypted) in R2 as a document of
- * the file, and returns its id for download. Attestation for VALIDE files, radiation for RADIE.
+ * the file, and returns its id for download. Only the letters the file's statut allows (worker/rules/letters).
  */
 export async function generateLetter(db: Db, env: Env, ctx: StaffCtx, usagerId: number, kind: LetterKind, now: Date) {
   const u = await usagerOf(db, ctx.structureId, usagerId);
-  if (kind === "attestation" && u.statut !== "VALIDE") throw new AppError("INVALID_STATE");
-  if (kind === "radiation" && u.statut !== "RADIE") throw new AppError("INVALID_STATE");
+  if (LETTERS[kind].statut !== u.statut) throw new AppError("INVALID_STATE");
   const s = (await db.query.structures.findFirst({ where: eq(structures.id, ctx.structureId) }))!;
   const date = today(ctx, now);
   const name = nomComplet(u) + (s.optionSurnom && u.surnom ? ` (${u.surnom})` : "");
@@ -37,10 +35,9 @@ export async function generateLetter(db: Db, env: Env, ctx: StaffCtx, usagerId: 
   const head = letterHead(s, [name, `ID : ${u.customRef}`], date);
   const signature = [blank(), line(`${s.responsablePrenom} ${s.responsableNom}`, { align: "right" }), line(s.responsableFonction, { align: "right" }), line("Signature et cachet", { align: "right" })];
 
-  let title: string;
+  const title = LETTERS[kind].label;
   let body;
   if (kind === "attestation") {
-    title = "Attestation postale";
     const ayantsDroit = u.ayantsDroit;
     body = [
       line("ATTESTATION POSTALE", { bold: true, align: "center", size: 28, spaceAfter: 240 }),
@@ -54,7 +51,7 @@ export async function generateLetter(db: Db, env: Env, ctx: StaffCtx, usagerId: 
             (ayantsDroit.length > 0 ? ", ainsi que ses ayants droit :" : "."),
         ),
       ]),
-      // The ayants droit are covered by the same domiciliation (reference B.8: the template certifies them).
+      // The ayants droit are covered by the same domiciliation: the attestation certifies them too.
       ...ayantsDroit.map((a, i) =>
         line(`${a.nom.toUpperCase()} ${a.prenom}, né(e) le ${formatDateFr(a.dateNaissance)} (${LIENS_AYANT_DROIT[a.lien]})`, {
           spaceAfter: i === ayantsDroit.length - 1 ? 160 : 0,
@@ -67,7 +64,6 @@ export async function generateLetter(db: Db, env: Env, ctx: StaffCtx, usagerId: 
       ...signature,
     ];
   } else {
-    title = "Courrier de radiation";
     const decision = u.decisionFin!;
     const [last] = await db
       .select({ motif: usagerDecisions.motif, motifDetails: usagerDecisions.motifDetails })

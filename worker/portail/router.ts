@@ -6,7 +6,8 @@ import { listSharedDocuments } from "../documents/service";
 import { interactionsPage } from "../courrier/service";
 import { STRUCTURE_MESSAGE_TYPES, type StructureMessageType } from "../rules/structure-messages";
 import { calendarDate } from "../usagers/schemas";
-import { id, password, text, withoutControls, z } from "../validation";
+import { FIELD_MAX } from "../rules/fields";
+import { id, password, plainText, whenValid, withoutControls, z } from "../validation";
 import { deleteMessage, listMessages, saveMessage } from "./messages";
 import { changeUsagerPassword, firstLogin, signInUsager } from "./auth";
 import { dashboard } from "./dashboard";
@@ -27,7 +28,7 @@ function setUsagerCookie(ctx: Context, token: string, shared: boolean) {
   ctx.resHeaders.append("Set-Cookie", sessionCookie(cookieName("usager", ctx.secure), token, ctx.secure, maxAge));
 }
 
-/** Staff side of the portal: structure settings, a file's access, the accounts list (reference A.1, A.2). */
+/** Staff side of the portal: structure settings, a file's access, the accounts list. */
 export const portailRouter = router({
   settings: staffProcedure("structure.read").query(({ ctx }) => portalSettings(ctx.db, ctx.caller)),
 
@@ -52,7 +53,7 @@ export const portailRouter = router({
 
   bulkCreate: staffProcedure("portail.settings").mutation(({ ctx }) => bulkCreateAccounts(ctx.db, ctx.env, ctx.caller, ctx.now)),
 
-  /** "Messages aux domiciliés" (reference A.9): admins only. */
+  /** "Messages aux domiciliés": admins only. */
   messages: staffProcedure("portail.settings").query(({ ctx }) => listMessages(ctx.db, ctx.caller)),
 
   saveMessage: staffProcedure("portail.settings")
@@ -60,15 +61,17 @@ export const portailRouter = router({
       z
         .object({
           id: id.nullable().default(null),
-          titre: text("Titre", 200).transform(stripTags),
-          texte: text("Message", 10_000).transform(stripTags),
+          titre: plainText("Titre", FIELD_MAX.messageTitre),
+          texte: plainText("Message", FIELD_MAX.messageTexte),
           type: z.enum(Object.keys(STRUCTURE_MESSAGE_TYPES) as [StructureMessageType, ...StructureMessageType[]], { error: "Type de message : choisissez un type." }),
           dateDebut: calendarDate("Date de début"),
           dateFin: calendarDate("Date de fin").nullable().default(null),
         })
-        .refine((v) => v.titre.length > 0, { path: ["titre"], message: "Titre : ce champ est obligatoire." })
-        .refine((v) => v.texte.length > 0, { path: ["texte"], message: "Message : ce champ est obligatoire." })
-        .refine((v) => v.dateFin === null || v.dateFin >= v.dateDebut, { path: ["dateFin"], message: "Date de fin : elle doit suivre la date de début." }),
+        .refine((v) => v.dateFin === null || v.dateFin >= v.dateDebut, {
+          path: ["dateFin"],
+          message: "Date de fin : elle doit suivre la date de début.",
+          when: whenValid("dateDebut", "dateFin"),
+        }),
     )
     .mutation(({ ctx, input }) => saveMessage(ctx.db, ctx.caller, input, ctx.now)),
 
@@ -80,15 +83,10 @@ export const portailRouter = router({
     }),
 });
 
-/** Messages are plain text: markup is dropped so nothing renders as HTML on the portal. */
-function stripTags(value: string): string {
-  return value.replace(/<[^>]*>/g, "").trim();
-}
-
-/** Mon Ancrage's history: 10 per page (reference A.8 shows 5; phones scroll well). */
+/** Mon Ancrage's history: 10 per page (the reference shows 5; phones scroll well). */
 const PORTAL_HISTORY_PAGE = 10;
 
-/** The domicilié's side: sign-in, first sign-in, password, dashboard (reference A.5–A.8). */
+/** The domicilié's side: sign-in, first sign-in, password, dashboard. */
 export const monEspaceRouter = router({
   signIn: signInProcedure
     .input(z.object({ login, password: password("Votre mot de passe"), appareilPartage: z.boolean().default(false) }))
@@ -139,7 +137,7 @@ export const monEspaceRouter = router({
 
   dashboard: usagerProcedure.query(({ ctx }) => dashboard(ctx.db, ctx.usager, ctx.session, ctx.now)),
 
-  /** "Historique des interactions": all of them, newest first, paginated by id (reference A.8). */
+  /** "Historique des interactions": all of them, newest first, paginated by id. */
   history: usagerProcedure.input(z.object({ before: id.nullish() }).default({})).query(async ({ ctx, input }) => {
     const page = await interactionsPage(ctx.db, ctx.usager.structureId, ctx.usager.usagerId, input.before ?? null, PORTAL_HISTORY_PAGE);
     // The staff member's name stays on the staff side.

@@ -1,6 +1,6 @@
 import { startOfDayInstant } from "./dates";
 
-/** Interaction types and their labels (reference B.5). */
+/** Interaction types and their labels. */
 export const INTERACTION_LABELS = {
   courrierIn: "Courrier enregistré",
   colisIn: "Colis enregistré",
@@ -22,6 +22,18 @@ export const RECEPTION_LABELS: Record<ReceptionType, { one: string; many: string
   recommandeIn: { one: "avis de passage", many: "avis de passage" },
 };
 
+/** The file's counters of mail still waiting, one per reception type. */
+export interface WaitingMail {
+  nbCourrier: number;
+  nbColis: number;
+  nbAvis: number;
+}
+
+/** Everything that waits for the person, courriers, colis and avis de passage together. */
+export function waitingMailTotal(w: WaitingMail): number {
+  return w.nbCourrier + w.nbColis + w.nbAvis;
+}
+
 /** Calls and visits: the person showed up. */
 export const PRESENCE_TYPES = ["appel", "visite"] as const;
 export const HANDOVER_TYPES = ["courrierOut", "colisOut", "recommandeOut"] as const;
@@ -33,7 +45,7 @@ export interface PassageEvent {
 }
 
 /**
- * THE rule of "dernier passage" (reference B.5.2): a call, a visit, or mail handed to the person
+ * THE rule of "dernier passage": a call, a visit, or mail handed to the person
  * themself (also under an active transfer) shows they are still there; mail taken by a mandataire,
  * returned to sender, or merely received does not.
  */

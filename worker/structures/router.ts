@@ -1,18 +1,19 @@
 import { FONCTIONS } from "../rules/roles";
 import { signUpProcedure, router, staffProcedure } from "../trpc";
+import { FIELD_MAX } from "../rules/fields";
 import { email, password, text, z } from "../validation";
 import { structureInfoInput, structureOptionsInput } from "./schemas";
 import { getStructure, registerStructure, updateStructureInfo, updateStructureOptions } from "./service";
 
-/** The caller's structure, and the public sign-up of a new one (reference B.1). */
+/** The caller's structure, and the public sign-up of a new one. */
 export const structuresRouter = router({
   register: signUpProcedure
     .input(
       z.object({
         structure: structureInfoInput,
         admin: z.object({
-          nom: text("Nom", 100),
-          prenom: text("Prénom", 100),
+          nom: text("Nom", FIELD_MAX.staffNom),
+          prenom: text("Prénom", FIELD_MAX.staffPrenom),
           email: email(),
           fonction: z.enum(FONCTIONS, { error: "Fonction : choisissez une valeur de la liste." }),
           password: password(),

@@ -4,6 +4,7 @@ import {
   STRUCTURE_REFUS_MOTIFS,
   STRUCTURE_TYPES,
 } from "../rules/structure";
+import { FIELD_MAX } from "../rules/fields";
 import { email, optionalText, telephone, text, whenValid, z } from "../validation";
 
 const codePostal = (label: string) =>
@@ -12,28 +13,28 @@ const codePostal = (label: string) =>
     .trim()
     .refine(isValidCodePostal, `${label} : code postal français à 5 chiffres.`);
 
-/** The structure's information (reference B.1), shared by sign-up and the admin's edit page. */
+/** The structure's information, shared by sign-up and the admin's edit page. */
 export const structureInfoInput = z
   .object({
-    nom: text("Nom de la structure", 400),
+    nom: text("Nom de la structure", FIELD_MAX.structureNom),
     type: z.enum(STRUCTURE_TYPES, { error: "Type de structure : choisissez une valeur de la liste." }),
-    adresse: text("Adresse", 1000),
-    complementAdresse: optionalText("Complément d'adresse", 1000),
+    adresse: text("Adresse", FIELD_MAX.adresse),
+    complementAdresse: optionalText("Complément d'adresse", FIELD_MAX.complementAdresse),
     codePostal: codePostal("Code postal"),
-    ville: text("Ville", 200),
+    ville: text("Ville", FIELD_MAX.ville),
     telephone: telephone(),
     email: email("Adresse e-mail de la structure"),
     responsable: z.object({
-      nom: text("Nom du responsable", 100),
-      prenom: text("Prénom du responsable", 100),
-      fonction: text("Fonction du responsable", 100),
+      nom: text("Nom du responsable", FIELD_MAX.responsableNom),
+      prenom: text("Prénom du responsable", FIELD_MAX.responsablePrenom),
+      fonction: text("Fonction du responsable", FIELD_MAX.responsableFonction),
     }),
     capacite: z
       .number({ error: "Capacité : nombre attendu." })
       .int("Capacité : nombre entier attendu.")
       .min(0, "Capacité : 0 au minimum.")
       .max(1_000_000, "Capacité : valeur trop grande."),
-    agrement: optionalText("Numéro d'agrément", 200),
+    agrement: optionalText("Numéro d'agrément", FIELD_MAX.agrement),
     pasDeSiret: z.boolean().default(false),
     siret: z
       .string()
@@ -43,9 +44,9 @@ export const structureInfoInput = z
       .transform((v) => v || null),
     adresseCourrier: z
       .object({
-        adresse: text("Adresse de réception du courrier", 1000),
+        adresse: text("Adresse de réception du courrier", FIELD_MAX.adresse),
         codePostal: codePostal("Code postal de réception du courrier"),
-        ville: text("Ville de réception du courrier", 200),
+        ville: text("Ville de réception du courrier", FIELD_MAX.ville),
       })
       .nullish()
       .transform((v) => v ?? null),

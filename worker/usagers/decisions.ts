@@ -8,6 +8,7 @@ import { formatDateFr, type CalendarDate } from "../rules/dates";
 import { defaultDateFin, echeanceOf, USAGER_STATUT_LABELS, type TypeDom, type UsagerStatut } from "../rules/echeance";
 import { portalLoginsCount, recomputeDernierPassage } from "../courrier/service";
 import { decisionStartFloor } from "../rules/courrier";
+import { allowedFrom, canUndo, type DecisionAction } from "../rules/decisions";
 import { guardedBatch, unchangedSince } from "./guard";
 import { today, usagerOf, type StaffCtx } from "./service";
 
@@ -18,8 +19,8 @@ async function decisionsOf(db: Db, usagerId: number): Promise<Decision[]> {
   return db.select().from(usagerDecisions).where(eq(usagerDecisions.usagerId, usagerId)).orderBy(desc(usagerDecisions.id));
 }
 
-function expectStatut(u: Usager, allowed: readonly UsagerStatut[]) {
-  if (!allowed.includes(u.statut)) throw new AppError("INVALID_STATE");
+function expectAllowed(u: Usager, action: DecisionAction) {
+  if (!allowedFrom(action, u.statut)) throw new AppError("INVALID_STATE");
 }
 
 const fieldError = (field: string, message: string) => new AppError("INVALID_INPUT", { [field]: message });
@@ -88,9 +89,9 @@ async function recordDecision(
 }
 
 /** An instructeur hands the file to a gestionnaire: "À valider". */
-export async function submitDemande(db: Db, ctx: StaffCtx, usagerId: number, version: number, now: Date) {
+export async function soumettreDemande(db: Db, ctx: StaffCtx, usagerId: number, version: number, now: Date) {
   const u = await usagerOf(db, ctx.structureId, usagerId);
-  expectStatut(u, ["INSTRUCTION"]);
+  expectAllowed(u, "soumettre");
   await recordDecision(db, ctx, u, version, { statut: "ATTENTE_DECISION", typeDom: u.typeDom }, { etape: 4 }, "USAGER_SUBMITTED", now);
 }
 
@@ -105,16 +106,16 @@ export function checkValidationDates(dateDebut: CalendarDate, dateFin: CalendarD
   if (dateFin > max) throw fieldError("dateFin", `Date de fin : le ${formatDateFr(max)} au plus tard (un an).`);
 }
 
-export async function validateDemande(
+export async function validerDemande(
   db: Db,
   ctx: StaffCtx,
   input: { usagerId: number; version: number; dateDebut: CalendarDate; dateFin: CalendarDate; customRef: string | null },
   now: Date,
 ) {
   const u = await usagerOf(db, ctx.structureId, input.usagerId);
-  expectStatut(u, ["INSTRUCTION", "ATTENTE_DECISION"]);
+  expectAllowed(u, "valider");
   checkValidationDates(input.dateDebut, input.dateFin, today(ctx, now));
-  // The decision's start is a floor for "dernier passage" (reference B.4.3).
+  // The person was there the day the domiciliation starts: its start is a floor for "dernier passage".
   const floor = new Date(decisionStartFloor([{ statut: "VALIDE", dateDebut: input.dateDebut }], ctx.timeZone)!);
   const dernierPassage = u.dernierPassage && u.dernierPassage > floor ? u.dernierPassage : floor;
   await recordDecision(
@@ -142,7 +143,7 @@ function checkPastDecisionDate(date: CalendarDate, todayDate: CalendarDate, labe
   }
 }
 
-export async function refuseDemande(
+export async function refuserDemande(
   db: Db,
   ctx: StaffCtx,
   input: {
@@ -157,7 +158,7 @@ export async function refuseDemande(
   now: Date,
 ) {
   const u = await usagerOf(db, ctx.structureId, input.usagerId);
-  expectStatut(u, ["INSTRUCTION", "ATTENTE_DECISION"]);
+  expectAllowed(u, "refuser");
   checkPastDecisionDate(input.date, today(ctx, now), "Date de la décision");
   await recordDecision(
     db,
@@ -180,8 +181,6 @@ export async function refuseDemande(
   );
 }
 
-export const RADIABLE: readonly UsagerStatut[] = ["VALIDE", "INSTRUCTION", "ATTENTE_DECISION"];
-
 export async function radierUsager(
   db: Db,
   ctx: StaffCtx,
@@ -189,7 +188,7 @@ export async function radierUsager(
   now: Date,
 ) {
   const u = await usagerOf(db, ctx.structureId, input.usagerId);
-  expectStatut(u, RADIABLE);
+  expectAllowed(u, "radier");
   checkPastDecisionDate(input.date, today(ctx, now), "Date de radiation");
   await recordDecision(
     db,
@@ -217,7 +216,7 @@ export async function radierEnMasse(
   let radies = 0;
   for (const usagerId of new Set(input.usagerIds)) {
     const u = await db.query.usagers.findFirst({ where: and(eq(usagers.id, usagerId), eq(usagers.structureId, ctx.structureId)) });
-    if (!u || !RADIABLE.includes(u.statut)) continue;
+    if (!u || !allowedFrom("radier", u.statut)) continue;
     try {
       await radierUsager(db, ctx, { ...input, usagerId, version: u.version }, now);
       radies += 1;
@@ -230,11 +229,11 @@ export async function radierEnMasse(
 
 /**
  * "Demande de renouvellement": a VALIDE file keeps its current end as échéance while the renewal is
- * instructed; a refused or radiated file starts a new first request (reference B.4.3).
+ * instructed; a refused or radiated file starts a new first request.
  */
-export async function renouveler(db: Db, ctx: StaffCtx, usagerId: number, version: number, now: Date) {
+export async function renouvelerDemande(db: Db, ctx: StaffCtx, usagerId: number, version: number, now: Date) {
   const u = await usagerOf(db, ctx.structureId, usagerId);
-  expectStatut(u, ["VALIDE", "REFUS", "RADIE"]);
+  expectAllowed(u, "renouveler");
   const typeDom: TypeDom = u.statut === "VALIDE" ? "RENOUVELLEMENT" : "PREMIERE_DOM";
   await recordDecision(
     db,
@@ -254,8 +253,8 @@ const ETAPE_FOR: Record<UsagerStatut, number> = { INSTRUCTION: 1, ATTENTE_DECISI
 export async function annulerDerniereDecision(db: Db, ctx: StaffCtx, usagerId: number, version: number, now: Date) {
   const u = await usagerOf(db, ctx.structureId, usagerId);
   const decisions = await decisionsOf(db, usagerId);
+  if (!canUndo(decisions.length)) throw new AppError("INVALID_STATE");
   const [last, previous] = decisions;
-  if (!last || !previous) throw new AppError("INVALID_STATE");
   const rest = decisions.slice(1);
   const ech = echeanceOf(previous.typeDom, rest);
   const period = last.dateDebut && last.dateFin ? ` du ${formatDateFr(last.dateDebut)} au ${formatDateFr(last.dateFin)}` : "";

@@ -90,7 +90,7 @@ function dateFilterBounds(ctx: StaffCtx, t: CalendarDate) {
 }
 
 /**
- * The filters of B.13 beyond the tab, on "usagers" columns. With none, the search index alone
+ * The list's filters beyond the tab, on "usagers" columns. With none, the search index alone
  * answers a search (its keys hold structure and statut); with any, the files found are read.
  */
 function filterConditions(ctx: StaffCtx, input: ListInput, todayDate: CalendarDate): SQL[] {
@@ -192,8 +192,8 @@ function pageIds(scope: Scope, input: ListInput, search: Search | undefined, { c
  * the cheapest source: the counts kept per structure for the whole list, the search index's keys
  * (a FILTER per statut range: no sort), one index range per statut for a filtered list, or a
  * GROUP BY of the few files a filtered search finds.
- * (A FILTER comparing statut names costs 12 ms on 50,000 files; a GROUP BY of the keys sorted
- * the 3,621 files "mar" finds.)
+ * (A FILTER comparing statut names reads every file of a large structure; a GROUP BY of the keys
+ * would sort every file a short search finds.)
  */
 function statutCounts(scope: Scope, search: Search | undefined, mailWaiting: boolean): SQL {
   const where = and(inStructure(scope), ...scope.filters);
@@ -204,8 +204,8 @@ function statutCounts(scope: Scope, search: Search | undefined, mailWaiting: boo
     )})`;
   const grouped = (rows: SQL) => sql`SELECT json_group_object(statut, n) FROM (SELECT statut, count(*) AS n FROM (${rows}) GROUP BY statut)`;
   if (!search && scope.filters.length === 0) {
-    // Kept by triggers on every write (usager_counts): a few rows instead of counting up to 50,000
-    // index entries, ~4 ms of the whole list in local workerd.
+    // Kept by triggers on every write (usager_counts): a few rows instead of counting every index
+    // entry of the structure on each display of the list.
     const own = eq(usagerCounts.structureId, scope.structureId);
     return sql`SELECT json_group_object(${usagerCounts.statut}, ${usagerCounts.n}) FROM ${usagerCounts} WHERE ${own}`;
   }
@@ -248,7 +248,7 @@ const LIST_COLUMNS = {
   typeDom: usagers.typeDom,
   echeance: usagers.echeance,
   decisionFin: usagers.decisionFin,
-  // The ISO text JSON makes of a Date.
+  // Already the ISO text JSON makes of a Date: no Date is built only to be printed again.
   dernierPassage: sql<string | null>`strftime('%Y-%m-%dT%H:%M:%fZ', ${usagers.dernierPassage} / 1000.0, 'unixepoch')`,
   nbCourrier: usagers.nbCourrier,
   nbColis: usagers.nbColis,

@@ -9,11 +9,6 @@ import { usagerOf } from "./service";
 
 export const NOTES_PAGE_SIZE = 20;
 
-/** Notes are plain text: markup is dropped rather than escaped so nothing renders as HTML anywhere. */
-export function stripHtml(text: string): string {
-  return text.replace(/<[^>]*>/g, "").trim();
-}
-
 export async function listNotes(db: Db, ctx: StaffCtx, usagerId: number, archived: boolean, before: number | null) {
   await usagerOf(db, ctx.structureId, usagerId);
   const rows = await db
@@ -33,15 +28,14 @@ export async function listNotes(db: Db, ctx: StaffCtx, usagerId: number, archive
   return { notes, nextBefore: rows.length > NOTES_PAGE_SIZE ? notes[notes.length - 1]!.id : null };
 }
 
+/** `message` is plain text already (the router's plainText): markup never reaches a note. */
 export async function addNote(db: Db, ctx: StaffCtx, usagerId: number, message: string, now: Date) {
   await usagerOf(db, ctx.structureId, usagerId);
-  const clean = stripHtml(message);
-  if (!clean) throw new AppError("INVALID_INPUT", { message: "Note : ce champ est obligatoire." });
   await db.batch([
     db.insert(usagerNotes).values({
       structureId: ctx.structureId,
       usagerId,
-      message: clean,
+      message,
       createdAt: now,
       createdById: ctx.id,
       createdByName: ctx.actor.name ?? "",
@@ -51,7 +45,7 @@ export async function addNote(db: Db, ctx: StaffCtx, usagerId: number, message: 
       structureId: ctx.structureId,
       actor: ctx.actor,
       target: { type: "usager", id: usagerId },
-      details: { message: clean.slice(0, 200) },
+      details: { message: message.slice(0, 200) },
       at: now,
     }),
   ]);

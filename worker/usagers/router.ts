@@ -1,6 +1,8 @@
 import { router, staffProcedure } from "../trpc";
-import { id, text, z } from "../validation";
-import { annulerDerniereDecision, radierEnMasse, radierUsager, refuseDemande, renouveler, submitDemande, validateDemande } from "./decisions";
+import { FIELD_MAX } from "../rules/fields";
+import { id, plainText, text, z } from "../validation";
+import { DECISION_ACTIONS, UNDO_PERMISSION } from "../rules/decisions";
+import { annulerDerniereDecision, radierEnMasse, radierUsager, refuserDemande, renouvelerDemande, soumettreDemande, validerDemande } from "./decisions";
 import { historique } from "./historique";
 import { listUsagers } from "./list";
 import { addNote, changeNote, listNotes } from "./notes";
@@ -33,7 +35,7 @@ const ok = { ok: true as const };
 const version = z.number({ error: "Version du dossier manquante." }).int().min(1);
 const target = z.object({ usagerId: id, version });
 
-/** The domiciliés' files: list, fiche, état civil, entretien, decisions, deletion, notes (reference B.3–B.6, B.13). */
+/** The domiciliés' files: list, fiche, état civil, entretien, decisions, deletion, notes. */
 export const usagersRouter = router({
   list: staffProcedure("usager.read", "read")
     .input(listInput)
@@ -44,11 +46,11 @@ export const usagersRouter = router({
     .query(({ ctx, input }) => getFiche(ctx.db, ctx.caller, input.id, ctx.now)),
 
   duplicates: staffProcedure("usager.read")
-    .input(z.object({ nom: text("Nom", 200), prenom: text("Prénom", 200), excludeId: id.nullish() }))
+    .input(z.object({ nom: text("Nom", FIELD_MAX.nom), prenom: text("Prénom", FIELD_MAX.prenom), excludeId: id.nullish() }))
     .query(({ ctx, input }) => findDuplicates(ctx.db, ctx.staff.structureId, input, input.excludeId ?? null)),
 
   customRefHolders: staffProcedure("usager.read")
-    .input(z.object({ customRef: text("Identifiant personnalisé", 50), excludeId: id.nullish() }))
+    .input(z.object({ customRef: text("Identifiant personnalisé", FIELD_MAX.customRef), excludeId: id.nullish() }))
     .query(({ ctx, input }) => customRefHolders(ctx.db, ctx.staff.structureId, input.customRef, input.excludeId ?? null)),
 
   create: staffProcedure("usager.instruct")
@@ -97,46 +99,46 @@ export const usagersRouter = router({
       return ok;
     }),
 
-  submit: staffProcedure("usager.instruct")
+  submit: staffProcedure(DECISION_ACTIONS.soumettre.permission)
     .input(target)
     .mutation(async ({ ctx, input }) => {
-      await submitDemande(ctx.db, ctx.caller, input.usagerId, input.version, ctx.now);
+      await soumettreDemande(ctx.db, ctx.caller, input.usagerId, input.version, ctx.now);
       return ok;
     }),
 
-  validate: staffProcedure("usager.decide")
+  validate: staffProcedure(DECISION_ACTIONS.valider.permission)
     .input(validateInput.extend({ version }))
     .mutation(async ({ ctx, input }) => {
-      await validateDemande(ctx.db, ctx.caller, input, ctx.now);
+      await validerDemande(ctx.db, ctx.caller, input, ctx.now);
       return ok;
     }),
 
-  refuse: staffProcedure("usager.decide")
+  refuse: staffProcedure(DECISION_ACTIONS.refuser.permission)
     .input(refuseInput.and(z.object({ version })))
     .mutation(async ({ ctx, input }) => {
-      await refuseDemande(ctx.db, ctx.caller, input, ctx.now);
+      await refuserDemande(ctx.db, ctx.caller, input, ctx.now);
       return ok;
     }),
 
-  radiate: staffProcedure("usager.radiate")
+  radiate: staffProcedure(DECISION_ACTIONS.radier.permission)
     .input(radiateInput.and(z.object({ version })))
     .mutation(async ({ ctx, input }) => {
       await radierUsager(ctx.db, ctx.caller, input, ctx.now);
       return ok;
     }),
 
-  bulkRadiate: staffProcedure("usager.radiate")
+  bulkRadiate: staffProcedure(DECISION_ACTIONS.radier.permission)
     .input(bulkRadiateInput)
     .mutation(({ ctx, input }) => radierEnMasse(ctx.db, ctx.caller, input, ctx.now)),
 
-  renew: staffProcedure("usager.instruct")
+  renew: staffProcedure(DECISION_ACTIONS.renouveler.permission)
     .input(target)
     .mutation(async ({ ctx, input }) => {
-      await renouveler(ctx.db, ctx.caller, input.usagerId, input.version, ctx.now);
+      await renouvelerDemande(ctx.db, ctx.caller, input.usagerId, input.version, ctx.now);
       return ok;
     }),
 
-  undoDecision: staffProcedure("usager.decide")
+  undoDecision: staffProcedure(UNDO_PERMISSION)
     .input(target)
     .mutation(async ({ ctx, input }) => {
       await annulerDerniereDecision(ctx.db, ctx.caller, input.usagerId, input.version, ctx.now);
@@ -165,7 +167,7 @@ export const usagersRouter = router({
     .query(({ ctx, input }) => listNotes(ctx.db, ctx.caller, input.usagerId, input.archived, input.before ?? null)),
 
   addNote: staffProcedure("note.add")
-    .input(z.object({ usagerId: id, message: text("Note", 1000) }))
+    .input(z.object({ usagerId: id, message: plainText("Note", FIELD_MAX.note) }))
     .mutation(async ({ ctx, input }) => {
       await addNote(ctx.db, ctx.caller, input.usagerId, input.message, ctx.now);
       return ok;

@@ -1,6 +1,7 @@
 import { isCalendarDate } from "../rules/dates";
 import { ECHEANCE_FILTERS } from "../rules/echeance";
 import { ENTRETIEN_FILTERS, ENTRETIEN_QUESTIONS, LIENS_AYANT_DROIT, MOTIFS_RADIATION, MOTIFS_REFUS, ORIENTATIONS, USAGER_TABS, CIVILITES } from "../rules/usager";
+import { FIELD_MAX } from "../rules/fields";
 import { email, id, optionalText, text, whenValid, withoutControls, z } from "../validation";
 
 export const calendarDate = (label: string) =>
@@ -11,8 +12,8 @@ export const calendarDate = (label: string) =>
 const keysOf = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
 export const ayantDroitInput = z.object({
-  nom: text("Nom de l'ayant droit", 200),
-  prenom: text("Prénom de l'ayant droit", 200),
+  nom: text("Nom de l'ayant droit", FIELD_MAX.nom),
+  prenom: text("Prénom de l'ayant droit", FIELD_MAX.prenom),
   dateNaissance: calendarDate("Date de naissance de l'ayant droit").refine(
     (d) => d >= "1900-01-01",
     "Date de naissance de l'ayant droit : le 01/01/1900 au plus tôt.",
@@ -20,19 +21,19 @@ export const ayantDroitInput = z.object({
   lien: z.enum(keysOf(LIENS_AYANT_DROIT), { error: "Lien : choisissez une valeur de la liste." }),
 });
 
-/** État civil and contact (reference B.3). */
+/** État civil and contact. */
 export const etatCivilInput = z.object({
   civilite: z.enum(CIVILITES, { error: "Civilité : choisissez Monsieur ou Madame." }),
-  nom: text("Nom", 200),
-  prenom: text("Prénom", 200),
-  surnom: optionalText("Nom d'usage / Surnom", 400),
+  nom: text("Nom", FIELD_MAX.nom),
+  prenom: text("Prénom", FIELD_MAX.prenom),
+  surnom: optionalText("Nom d'usage / Surnom", FIELD_MAX.surnom),
   dateNaissance: calendarDate("Date de naissance").refine(
     (d) => d >= "1900-01-01",
     "Date de naissance : le 01/01/1900 au plus tôt.",
   ),
-  lieuNaissance: text("Lieu de naissance", 100),
-  nationalite: optionalText("Nationalité", 100),
-  langue: optionalText("Langue parlée", 100),
+  lieuNaissance: text("Lieu de naissance", FIELD_MAX.lieuNaissance),
+  nationalite: optionalText("Nationalité", FIELD_MAX.nationalite),
+  langue: optionalText("Langue parlée", FIELD_MAX.langue),
   telephone: z
     .string()
     .trim()
@@ -49,14 +50,14 @@ export const etatCivilInput = z.object({
     .transform((v) => v || null)
     .pipe(email().nullable()),
   contactByPhone: z.boolean({ error: "Consentement SMS : répondez Oui ou Non." }),
-  numeroDistribution: optionalText("Numéro de boîte postale ou TSA", 50),
+  numeroDistribution: optionalText("Numéro de boîte postale ou TSA", FIELD_MAX.numeroDistribution),
   referentId: id.nullish().transform((v) => v ?? null),
-  customRef: optionalText("Identifiant personnalisé", 50),
+  customRef: optionalText("Identifiant personnalisé", FIELD_MAX.customRef),
   ayantsDroit: z.array(ayantDroitInput).max(30, "30 ayants droit au maximum."),
 });
 export type EtatCivilInput = z.infer<typeof etatCivilInput>;
 
-/** The contact details within the état civil, which every role may edit (reference B.2). */
+/** The contact details within the état civil, which every role may edit (permission usager.contact). */
 export const contactInput = etatCivilInput.pick({ telephone: true, email: true, contactByPhone: true });
 export type ContactInput = z.infer<typeof contactInput>;
 
@@ -68,9 +69,9 @@ const entretienShape = Object.fromEntries(
         ? z.boolean().nullish()
         : q.type === "choix"
           ? z.enum(q.choix as unknown as [string, ...string[]], { error: `${q.label} : choisissez une valeur de la liste.` }).nullish()
-          : z.string().overwrite(withoutControls).trim().max(q.type === "texteLong" ? 2000 : 1000, `${q.label} : texte trop long.`).nullish();
+          : z.string().overwrite(withoutControls).trim().max(q.type === "texteLong" ? FIELD_MAX.entretienCommentaires : FIELD_MAX.entretienReponse, `${q.label} : texte trop long.`).nullish();
     const entries: [string, z.ZodType][] = [[key, answer]];
-    if ("detail" in q) entries.push([`${key}Detail`, z.string().overwrite(withoutControls).trim().max(1000, `${q.detail} : 1000 caractères au maximum.`).nullish()]);
+    if ("detail" in q) entries.push([`${key}Detail`, z.string().overwrite(withoutControls).trim().max(FIELD_MAX.entretienDetail, `${q.detail} : ${FIELD_MAX.entretienDetail} caractères au maximum.`).nullish()]);
     return entries;
   }),
 );
@@ -80,7 +81,7 @@ export const validateInput = z.object({
   usagerId: id,
   dateDebut: calendarDate("Date de début"),
   dateFin: calendarDate("Date de fin"),
-  customRef: optionalText("Identifiant personnalisé", 50),
+  customRef: optionalText("Identifiant personnalisé", FIELD_MAX.customRef),
 });
 
 export const refuseInput = z
@@ -88,9 +89,9 @@ export const refuseInput = z
     usagerId: id,
     date: calendarDate("Date de la décision"),
     motif: z.enum(keysOf(MOTIFS_REFUS), { error: "Motif : choisissez une valeur de la liste." }),
-    motifDetails: optionalText("Précision du motif", 1000),
+    motifDetails: optionalText("Précision du motif", FIELD_MAX.motifDetails),
     orientation: z.enum(keysOf(ORIENTATIONS)).nullish().transform((v) => v ?? null),
-    orientationDetails: optionalText("Précision de l'orientation", 1000),
+    orientationDetails: optionalText("Précision de l'orientation", FIELD_MAX.orientationDetails),
   })
   .refine((v) => v.motif !== "AUTRE" || (v.motifDetails?.length ?? 0) >= 10, {
     path: ["motifDetails"],
@@ -106,7 +107,7 @@ export const refuseInput = z
 export const radiationFields = {
   date: calendarDate("Date de radiation"),
   motif: z.enum(keysOf(MOTIFS_RADIATION), { error: "Motif : choisissez une valeur de la liste." }),
-  motifDetails: optionalText("Précision du motif", 1000),
+  motifDetails: optionalText("Précision du motif", FIELD_MAX.motifDetails),
 };
 const autreNeedsDetails = (v: { motif: string; motifDetails: string | null }) =>
   v.motif !== "AUTRE" || (v.motifDetails?.length ?? 0) >= 10;
@@ -123,7 +124,7 @@ export const bulkRadiateInput = z
 
 export const listInput = z.object({
   tab: z.enum(keysOf(USAGER_TABS)).default("TOUS"),
-  q: z.string().trim().max(100, "Recherche : 100 caractères au maximum.").default(""),
+  q: z.string().trim().max(FIELD_MAX.recherche, `Recherche : ${FIELD_MAX.recherche} caractères au maximum.`).default(""),
   passage: z.enum(["PLUS_2_MOIS", "PLUS_3_MOIS"]).nullish(),
   echeance: z.enum(keysOf(ECHEANCE_FILTERS)).nullish(),
   radieDepuis: z.enum(["PLUS_1_AN", "PLUS_2_ANS"]).nullish(),

@@ -36,7 +36,7 @@ async function assertReferent(db: Db, structureId: number, referentId: number | 
   if (!r) throw new AppError("INVALID_INPUT", { [field]: "Choisissez un membre actif de l'équipe." });
 }
 
-/** Files of the same structure with the same nom and prénom, accents and case ignored (reference B.3). */
+/** Files of the same structure with the same nom and prénom, accents and case ignored. */
 export async function findDuplicates(
   db: Db,
   structureId: number,
@@ -66,7 +66,7 @@ export async function findDuplicates(
     .limit(20);
 }
 
-/** Other files already printed with this ID: a warning, not a refusal (reference B.3). */
+/** Other files already printed with this ID: a warning, not a refusal. */
 export async function customRefHolders(db: Db, structureId: number, customRef: string, excludeId: number | null) {
   return db
     .select({ id: usagers.id, nom: usagers.nom, prenom: usagers.prenom, customRef: usagers.customRef })
@@ -196,7 +196,7 @@ export async function updateEtatCivil(
 }
 
 /**
- * Phone, e-mail and SMS consent only (every role may, reference B.2); the phone is in the search
+ * Phone, e-mail and SMS consent only (every role may: permission usager.contact); the phone is in the search
  * text, rebuilt with the file's mandataires as every write of it does.
  */
 export async function updateContact(db: Db, ctx: StaffCtx, id: number, version: number, input: ContactInput, now: Date) {
@@ -256,7 +256,7 @@ export async function updateEntretien(
 /** How far ahead a rendez-vous may be set: a year. */
 const RDV_MAX_AHEAD_MS = 366 * 86_400_000;
 
-/** "Maintenant" dates the meeting a minute ago and goes straight to the entretien step (reference B.4.1). */
+/** "Maintenant" dates the meeting a minute ago and goes straight to the entretien step. */
 export async function setRendezVous(
   db: Db,
   ctx: StaffCtx,

@@ -9,7 +9,7 @@ import { guardedBatch, unchangedSince } from "./guard";
 import { today, usagerOf, type StaffCtx } from "./service";
 
 /**
- * Deletions per structure and per day in its timezone (reference B.4.6): a warning from the 200th,
+ * Deletions per structure and per day in its timezone: a warning from the 200th,
  * a refusal once 400 are done — a brake on a mistaken or malicious mass deletion.
  */
 export const DELETION_QUOTA = { warnFrom: 200, max: 400 } as const;

@@ -3,6 +3,7 @@ import type { SetStoreFunction } from "solid-js/store";
 import type { inferRouterInputs } from "@trpc/server";
 import type { AppRouter } from "../../../worker/router";
 import type { Outputs } from "../api";
+import { FIELD_MAX } from "../../../worker/rules/fields";
 import { STRUCTURE_TYPE_LABELS, STRUCTURE_TYPES, type StructureType } from "../../../worker/rules/structure";
 import { CheckboxField, SelectField, TextField } from "./Field";
 import { bindFields, parseInteger, type FormState } from "./form";
@@ -124,7 +125,7 @@ export function StructureInfoFields(props: {
           label="Nom de la structure"
           required
           autocomplete="organization"
-          maxLength={400}
+          maxLength={FIELD_MAX.structureNom}
         />
         <SelectField
           {...bind.value("type")}
@@ -146,7 +147,7 @@ export function StructureInfoFields(props: {
           label="Numéro d'agrément"
           hint="Pour les organismes agréés : numéro de l'agrément préfectoral."
           class="field--medium"
-          maxLength={200}
+          maxLength={FIELD_MAX.agrement}
         />
         <Show when={!props.values.pasDeSiret}>
           <TextField
@@ -172,14 +173,14 @@ export function StructureInfoFields(props: {
           label="Adresse"
           required
           autocomplete="address-line1"
-          maxLength={1000}
+          maxLength={FIELD_MAX.adresse}
         />
         <TextField
           {...bind.value("complementAdresse")}
           label="Complément d'adresse"
           hint="Bâtiment, étage, boîte postale…"
           autocomplete="address-line2"
-          maxLength={1000}
+          maxLength={FIELD_MAX.complementAdresse}
         />
         <div class="field-row">
           <TextField
@@ -189,14 +190,14 @@ export function StructureInfoFields(props: {
             inputmode="numeric"
             class="field--short"
             autocomplete="postal-code"
-            maxLength={5}
+            maxLength={FIELD_MAX.codePostal}
           />
           <TextField
             {...bind.value("ville")}
             label="Ville"
             required
             autocomplete="address-level2"
-            maxLength={200}
+            maxLength={FIELD_MAX.ville}
           />
         </div>
         <TextField
@@ -227,7 +228,7 @@ export function StructureInfoFields(props: {
               {...bind.value("courrierAdresse", "adresseCourrier.adresse")}
               label="Adresse de réception"
               required
-              maxLength={1000}
+              maxLength={FIELD_MAX.adresse}
             />
             <div class="field-row">
               <TextField
@@ -236,13 +237,13 @@ export function StructureInfoFields(props: {
                 required
                 inputmode="numeric"
                 class="field--short"
-                maxLength={5}
+                maxLength={FIELD_MAX.codePostal}
               />
               <TextField
                 {...bind.value("courrierVille", "adresseCourrier.ville")}
                 label="Ville de réception"
                 required
-                maxLength={200}
+                maxLength={FIELD_MAX.ville}
               />
             </div>
           </div>
@@ -256,13 +257,13 @@ export function StructureInfoFields(props: {
             {...bind.value("responsableNom", "responsable.nom")}
             label="Nom du responsable"
             required
-            maxLength={100}
+            maxLength={FIELD_MAX.responsableNom}
           />
           <TextField
             {...bind.value("responsablePrenom", "responsable.prenom")}
             label="Prénom du responsable"
             required
-            maxLength={100}
+            maxLength={FIELD_MAX.responsablePrenom}
           />
         </div>
         <TextField
@@ -270,7 +271,7 @@ export function StructureInfoFields(props: {
           label="Fonction du responsable"
           hint="Exemple : Directrice du CCAS"
           required
-          maxLength={100}
+          maxLength={FIELD_MAX.responsableFonction}
         />
       </fieldset>
     </>

@@ -12,6 +12,7 @@ import { LinkBox } from "../components/LinkBox";
 import { RequirePermission } from "../components/RequirePermission";
 import { usePageTitle } from "../components/title";
 import { useStaff } from "../session";
+import { FIELD_MAX } from "../../../worker/rules/fields";
 import { FONCTIONS, ROLE_LABELS, ROLES, STAFF_STATUS_LABELS, type Role } from "../../../worker/rules/roles";
 
 type Member = Outputs["equipe"]["list"][number];
@@ -391,14 +392,14 @@ function InviteSection(props: {
             {...bind.value("nom")}
             label="Nom"
             required
-            maxLength={100}
+            maxLength={FIELD_MAX.staffNom}
             autocomplete="off"
           />
           <TextField
             {...bind.value("prenom")}
             label="Prénom"
             required
-            maxLength={100}
+            maxLength={FIELD_MAX.staffPrenom}
             autocomplete="off"
           />
         </div>
@@ -423,7 +424,7 @@ function InviteSection(props: {
               {...bind.value("fonctionDetail")}
               label="Précision de la fonction"
               required
-              maxLength={100}
+              maxLength={FIELD_MAX.fonctionDetail}
             />
           </Show>
         </div>

@@ -10,6 +10,7 @@ import { PASSWORD_HINT, passwordMismatch } from "../components/passwords";
 import { PublicLayout } from "../components/PublicLayout";
 import { EMPTY_STRUCTURE, StructureInfoFields, structureInputOf } from "../components/StructureInfoFields";
 import { usePageTitle } from "../components/title";
+import { FIELD_MAX } from "../../../worker/rules/fields";
 import { FONCTIONS } from "../../../worker/rules/roles";
 
 const FONCTION_OPTIONS = FONCTIONS.map((f) => ({ value: f, label: f }));
@@ -93,14 +94,14 @@ export function Inscription() {
                   label="Nom"
                   required
                   autocomplete="family-name"
-                  maxLength={100}
+                  maxLength={FIELD_MAX.staffNom}
                 />
                 <TextField
                   {...bind.value("prenom")}
                   label="Prénom"
                   required
                   autocomplete="given-name"
-                  maxLength={100}
+                  maxLength={FIELD_MAX.staffPrenom}
                 />
               </div>
               <TextField

@@ -1,5 +1,5 @@
 import { createEffect, createSignal, For, Match, onMount, Show, Switch } from "solid-js";
-import type { RECEPTION_TYPES } from "../../../worker/rules/courrier";
+import { waitingMailTotal, type RECEPTION_TYPES } from "../../../worker/rules/courrier";
 import { api, failureMessage, failureOf, isUnauthenticated, sharedDocumentUrl, type Dashboard as DashboardData, type Failure } from "../api";
 import { LiveMessage } from "../components/Alert";
 import { EnvelopeIcon, NoticeIcon, ParcelIcon } from "../components/Icons";
@@ -159,7 +159,7 @@ export function Dashboard() {
 function DashboardView(props: { data: DashboardData }) {
   const d = t;
   const u = () => props.data.usager;
-  const hasMail = () => u().nbCourrier + u().nbColis + u().nbAvis > 0;
+  const hasMail = () => waitingMailTotal(u()) > 0;
   const counts = () =>
     [
       { icon: EnvelopeIcon, n: u().nbCourrier, text: d().dashboard.courriers(u().nbCourrier) },

@@ -1,3 +1,4 @@
+import { FIELD_MAX } from "../../../../worker/rules/fields";
 import { RadioGroupField, TextField } from "../Field";
 import type { FormState } from "../form";
 
@@ -48,7 +49,7 @@ export function ContactFields(props: {
           inputmode="tel"
           value={props.values.telephone}
           onValue={(v) => props.onValue("telephone", v)}
-          maxLength={20}
+          maxLength={FIELD_MAX.telephone}
           autocomplete="off"
         />
         <TextField
@@ -59,7 +60,7 @@ export function ContactFields(props: {
           spellcheck={false}
           value={props.values.email}
           onValue={(v) => props.onValue("email", v)}
-          maxLength={254}
+          maxLength={FIELD_MAX.email}
           autocomplete="off"
         />
       </div>

@@ -1,5 +1,6 @@
 import { createResource, createSignal, Show } from "solid-js";
 import { api, apiFailure } from "../../api";
+import { waitingMailTotal } from "../../../../worker/rules/courrier";
 import { formatDateFr } from "../../../../worker/rules/dates";
 import { StatusMessage } from "../Alerts";
 import { Button } from "../Button";
@@ -17,7 +18,7 @@ const RESULT_ID = "courrier-resultat";
 type Dialog = "reception" | "distribution" | "supprimer" | null;
 
 /**
- * The mail actions of the fiche's Courriers tab (reference B.5): reception, distribution, appel,
+ * The mail actions of the fiche's Courriers tab: reception, distribution, appel,
  * visite, deletion of the last operation, NPAI for a radié, then procurations and transfer.
  * Interaction writes call `onChanged()` (the tab reloads the fiche and its history); versioned
  * writes (procurations, transfert, NPAI) go through the fiche's `run`, which does the same.
@@ -31,7 +32,7 @@ export function CourrierActions(props: { fiche: Fiche; onChanged: () => void }) 
     () => u().id,
     (usagerId) => api.courrier.procurations.query({ usagerId }),
   );
-  const waiting = () => u().nbCourrier + u().nbColis + u().nbAvis;
+  const waiting = () => waitingMailTotal(u());
   const resultFocus = () => document.getElementById(RESULT_ID);
 
   const open = (kind: Exclude<Dialog, null>) => {

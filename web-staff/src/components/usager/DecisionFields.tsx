@@ -1,6 +1,7 @@
 import { Show } from "solid-js";
 import type { SetStoreFunction } from "solid-js/store";
 import { calendarDateIn, type CalendarDate } from "../../../../worker/rules/dates";
+import { FIELD_MAX } from "../../../../worker/rules/fields";
 import { MOTIFS_RADIATION, MOTIFS_REFUS, ORIENTATIONS, type MotifRadiation, type MotifRefus, type Orientation } from "../../../../worker/rules/usager";
 import { DateField, SelectField, TextAreaField } from "../Field";
 import type { FormState } from "../form";
@@ -61,7 +62,7 @@ export function RadiationFields(props: { form: FormState; values: RadiationValue
           hint="10 caractères au minimum."
           required
           rows={3}
-          maxLength={1000}
+          maxLength={FIELD_MAX.motifDetails}
           value={props.values.motifDetails}
           onValue={(v) => props.setValues("motifDetails", v)}
         />
@@ -118,7 +119,7 @@ export function RefusFields(props: { form: FormState; values: RefusValues; setVa
         hint={props.values.motif === "AUTRE" ? "Obligatoire pour « Autre motif » : 10 caractères au minimum." : "Facultatif."}
         required={props.values.motif === "AUTRE"}
         rows={3}
-        maxLength={1000}
+        maxLength={FIELD_MAX.motifDetails}
         value={props.values.motifDetails}
         onValue={(v) => props.setValues("motifDetails", v)}
       />
@@ -139,7 +140,7 @@ export function RefusFields(props: { form: FormState; values: RefusValues; setVa
           hint="Nom de la structure vers laquelle la personne est orientée : 5 caractères au minimum."
           required
           rows={2}
-          maxLength={1000}
+          maxLength={FIELD_MAX.orientationDetails}
           value={props.values.orientationDetails}
           onValue={(v) => props.setValues("orientationDetails", v)}
         />

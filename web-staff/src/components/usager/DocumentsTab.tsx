@@ -1,6 +1,7 @@
 import { createEffect, createResource, createSignal, For, Match, on, Show, Switch } from "solid-js";
 import { api, apiFailure, type Outputs } from "../../api";
-import { DOCUMENT_MAX_BYTES, DOCUMENT_TYPES } from "../../../../worker/files/sniff";
+import { DOCUMENT_KINDS, DOCUMENT_MESSAGES, DOCUMENT_TYPES, documentPermission, uploadProblem } from "../../../../worker/rules/documents";
+import { FIELD_MAX } from "../../../../worker/rules/fields";
 import { useStaff } from "../../session";
 import { ErrorMessage, FormError, Loading, StatusMessage } from "../Alerts";
 import { Button } from "../Button";
@@ -17,29 +18,14 @@ const RESULT_ID = "documents-resultat";
 const ACCEPT = Object.values(DOCUMENT_TYPES)
   .flatMap((t) => t.extensions.map((e) => `.${e}`))
   .join(",");
-const KIND_LABELS: Record<Doc["kind"], string> = {
-  upload: "Pièce ajoutée",
-  attestation: "Attestation postale",
-  radiation: "Courrier de radiation",
-};
-const FORMAT_LABELS: Record<string, string> = {
-  "application/pdf": "PDF",
-  "image/png": "PNG",
-  "image/jpeg": "JPG",
-};
+const formatLabel = (mime: string) => (mime in DOCUMENT_TYPES ? DOCUMENT_TYPES[mime as keyof typeof DOCUMENT_TYPES].label : "Word (.docx)");
 
 /** What the browser can tell before sending; the server checks the content and decides. */
 function fileProblem(file: File | null): string | null {
-  if (!file) return "Fichier : choisissez un fichier.";
-  const ext = file.name.split(".").pop()?.toLowerCase() ?? "";
-  const known = Object.values(DOCUMENT_TYPES).some((t) => (t.extensions as readonly string[]).includes(ext));
-  if (!known) return "Fichier : seuls les documents PDF, JPG et PNG sont acceptés.";
-  if (file.size > DOCUMENT_MAX_BYTES) return "Fichier : 10 Mo au maximum.";
-  if (file.size === 0) return "Fichier : le fichier est vide.";
-  return null;
+  return file ? uploadProblem(file) : DOCUMENT_MESSAGES.missing;
 }
 
-/** The "Documents" tab: pièces justificatives and generated letters (reference B.7, B.8). */
+/** The "Documents" tab: pièces justificatives and generated letters. */
 export function DocumentsTab() {
   const staff = useStaff();
   const ctx = useFiche();
@@ -56,7 +42,7 @@ export function DocumentsTab() {
   const [deleteError, setDeleteError] = createSignal<string | null>(null);
   let succeeded = false;
 
-  const canDownload = (doc: Doc) => staff.can(doc.kind === "upload" ? "document.manage" : "usager.letters");
+  const canDownload = (doc: Doc) => staff.can(documentPermission(doc.kind));
 
   const done = (message: string) => {
     setActionError(null);
@@ -146,10 +132,10 @@ export function DocumentsTab() {
                           <th scope="row">
                             {doc.label}
                             <span class="table__sub">
-                              {FORMAT_LABELS[doc.mimeType] ?? "Word (.docx)"}, {formatSize(doc.size)}
+                              {formatLabel(doc.mimeType)}, {formatSize(doc.size)}
                             </span>
                           </th>
-                          <td>{KIND_LABELS[doc.kind]}</td>
+                          <td>{DOCUMENT_KINDS[doc.kind].label}</td>
                           <td>
                             <time datetime={isoOf(doc.createdAt)}>{formatShortDateTime(doc.createdAt)}</time>
                             <span class="table__sub">par {doc.createdByName}</span>
@@ -228,7 +214,7 @@ export function DocumentsTab() {
             required
             value={newLabel()}
             onValue={setNewLabel}
-            maxLength={100}
+            maxLength={FIELD_MAX.documentLabel}
           />
         </Show>
       </ConfirmDialog>
@@ -247,7 +233,7 @@ function UploadSection(props: { onUploaded: (label: string) => void }) {
   const onFile = (picked: File | null) => {
     setFile(picked);
     // The file's name is a good default label (without its extension).
-    if (picked && !label().trim()) setLabel(picked.name.replace(/\.[^.]+$/, "").slice(0, 100));
+    if (picked && !label().trim()) setLabel(picked.name.replace(/\.[^.]+$/, "").slice(0, FIELD_MAX.documentLabel));
   };
 
   const submit = (event: SubmitEvent) => {
@@ -313,7 +299,7 @@ function UploadSection(props: { onUploaded: (label: string) => void }) {
           required
           value={label()}
           onValue={setLabel}
-          maxLength={100}
+          maxLength={FIELD_MAX.documentLabel}
           class="field--medium"
         />
         <CheckboxField

@@ -3,6 +3,7 @@ import { createEffect, createSignal, For, on, Show } from "solid-js";
 import { createStore } from "solid-js/store";
 import { api, isStaleWrite } from "../../api";
 import { formatDateFr } from "../../../../worker/rules/dates";
+import { FIELD_MAX } from "../../../../worker/rules/fields";
 import { ENTRETIEN_QUESTIONS, LIENS_AYANT_DROIT, nomComplet, type EntretienKey } from "../../../../worker/rules/usager";
 import { useStaff } from "../../session";
 import { FormError, StatusMessage } from "../Alerts";
@@ -13,7 +14,8 @@ import { createFormState } from "../form";
 import { colleagueName } from "./colleagues";
 import { ContactForm } from "./ContactForm";
 import { CONTACT_TEXTS } from "./ContactFields";
-import { EtatCivilForm, etatCivilValuesOf } from "./EtatCivilForm";
+import { EtatCivilForm } from "./etat-civil/EtatCivilForm";
+import { etatCivilValuesOf } from "./etat-civil/values";
 import { useFiche } from "./fiche";
 
 const KEYS = Object.keys(ENTRETIEN_QUESTIONS) as EntretienKey[];
@@ -58,7 +60,7 @@ export function DossierTab() {
 }
 
 /**
- * "Zone sensible": the file and everything in it erased for good (reference B.4.6). On success the
+ * "Zone sensible": the file and everything in it erased for good. On success the
  * fiche no longer exists: the list says what was deleted (and the server's quota warning, if any).
  */
 function SuppressionSection() {
@@ -299,7 +301,7 @@ function EntretienForm() {
                   )}
                 </Show>
                 <Show when={q.type === "texte"}>
-                  <TextField form={form} path={path} label={q.label} value={values[key] ?? ""} onValue={(v) => setValues(key, v)} maxLength={1000} />
+                  <TextField form={form} path={path} label={q.label} value={values[key] ?? ""} onValue={(v) => setValues(key, v)} maxLength={FIELD_MAX.entretienReponse} />
                 </Show>
                 <Show when={q.type === "texteLong"}>
                   <TextAreaField
@@ -309,7 +311,7 @@ function EntretienForm() {
                     hint="2 000 caractères au maximum."
                     value={values[key] ?? ""}
                     onValue={(v) => setValues(key, v)}
-                    maxLength={2000}
+                    maxLength={FIELD_MAX.entretienCommentaires}
                   />
                 </Show>
                 <Show when={"detail" in q && detailApplies(q, values[key] ?? "") ? (q as { detail: string }) : null}>
@@ -322,7 +324,7 @@ function EntretienForm() {
                         labelSuffix={`(${q.label})`}
                         value={values[`${key}Detail`] ?? ""}
                         onValue={(v) => setValues(`${key}Detail`, v)}
-                        maxLength={1000}
+                        maxLength={FIELD_MAX.entretienDetail}
                       />
                     </div>
                   )}

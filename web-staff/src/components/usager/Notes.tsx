@@ -1,5 +1,6 @@
 import { createEffect, createSignal, For, Match, on, Show, Switch } from "solid-js";
 import { api, apiFailure, type Outputs } from "../../api";
+import { FIELD_MAX } from "../../../../worker/rules/fields";
 import { useStaff } from "../../session";
 import { ErrorMessage, Loading, StatusMessage } from "../Alerts";
 import { Button } from "../Button";
@@ -22,7 +23,7 @@ const DONE: Record<NoteAction, string> = {
   delete: "Note supprimée.",
 };
 
-/** Internal notes (reference B.6): anyone adds; instructeurs and up pin one, archive, delete. */
+/** Internal notes: anyone adds; instructeurs and up pin one, archive, delete. */
 export function NotesSection() {
   const staff = useStaff();
   const ctx = useFiche();
@@ -107,7 +108,7 @@ export function NotesSection() {
             label="Nouvelle note"
             hint="1 000 caractères au maximum. Visible de l'équipe seulement ; n'y écrivez pas de données sensibles (santé, opinions…)."
             rows={3}
-            maxLength={1000}
+            maxLength={FIELD_MAX.note}
             value={message()}
             onValue={setMessage}
           />

@@ -2,6 +2,7 @@ import { createSignal, For, Match, Show, Switch } from "solid-js";
 import { api, apiFailure } from "../../api";
 import { formatDateFr } from "../../../../worker/rules/dates";
 import { USAGER_STATUT_LABELS } from "../../../../worker/rules/echeance";
+import { LETTER_PERMISSION, LETTERS, lettersFor, type LetterKind } from "../../../../worker/rules/letters";
 import { ETAPES, MOTIFS_RADIATION, MOTIFS_REFUS, ORIENTATIONS, TYPE_DOM_LABELS } from "../../../../worker/rules/usager";
 import { ErrorMessage } from "../Alerts";
 import { Button } from "../Button";
@@ -9,7 +10,7 @@ import { Icon } from "../Icon";
 import { formatDate, formatDateTime, formatShortDateTime, isoOf } from "../dates";
 import { useStaff } from "../../session";
 import { colleagueName } from "./colleagues";
-import { DecisionActions } from "./DecisionActions";
+import { DecisionActions } from "./decision/DecisionActions";
 import { useFiche, type Fiche } from "./fiche";
 import { echeanceClass, echeanceDelay, pendingMailText, statutBadgeClass } from "./format";
 import { NotesSection } from "./Notes";
@@ -167,12 +168,6 @@ function MailWaiting() {
   );
 }
 
-const LETTERS = {
-  attestation: { label: "Attestation postale", statut: "VALIDE" },
-  radiation: { label: "Courrier de radiation", statut: "RADIE" },
-} as const;
-type LetterKind = keyof typeof LETTERS;
-
 /** Starts the download of a stored document (the server answers it as an attachment). */
 export function downloadDocument(id: number) {
   const link = document.createElement("a");
@@ -190,7 +185,7 @@ function Letters() {
   const [busy, setBusy] = createSignal<LetterKind | null>(null);
   const [done, setDone] = createSignal<{ id: number; label: string } | null>(null);
   const [error, setError] = createSignal<string | null>(null);
-  const available = () => (Object.keys(LETTERS) as LetterKind[]).filter((k) => LETTERS[k].statut === ctx.fiche().usager.statut);
+  const available = () => lettersFor(ctx.fiche().usager.statut);
 
   const generate = async (kind: LetterKind) => {
     setBusy(kind);
@@ -208,7 +203,7 @@ function Letters() {
   };
 
   return (
-    <Show when={staff.can("usager.letters")}>
+    <Show when={staff.can(LETTER_PERMISSION)}>
       <section class="section section--compact" aria-labelledby="titre-courriers-imprimer">
         <h2 id="titre-courriers-imprimer">Courriers à imprimer</h2>
         <Show

@@ -2,6 +2,7 @@ import { A, useLocation, useParams, useSearchParams } from "@solidjs/router";
 import { createMemo, createResource, createSignal, Match, Show, Switch } from "solid-js";
 import { createStore } from "solid-js/store";
 import { api, apiFailure, isUnauthenticated } from "../../api";
+import { mayDo } from "../../../../worker/rules/decisions";
 import { nomComplet } from "../../../../worker/rules/usager";
 import { USAGER_STATUT_LABELS } from "../../../../worker/rules/echeance";
 import { ErrorMessage, Loading, StatusMessage } from "../../components/Alerts";
@@ -187,8 +188,8 @@ function HeaderActions() {
   const [radiation, setRadiation] = createStore<RadiationValues>(emptyRadiation(fiche().today));
   let succeeded = false;
   const statut = () => fiche().usager.statut;
-  const canRenew = () => staff.can("usager.instruct") && ["VALIDE", "REFUS", "RADIE"].includes(statut());
-  const canRadiate = () => staff.can("usager.radiate") && ["VALIDE", "INSTRUCTION", "ATTENTE_DECISION"].includes(statut());
+  const canRenew = () => mayDo(staff.me().role, "renouveler", statut());
+  const canRadiate = () => mayDo(staff.me().role, "radier", statut());
 
   const start = (kind: "renouveler" | "radier") => {
     succeeded = false;

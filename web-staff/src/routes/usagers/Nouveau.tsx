@@ -3,7 +3,8 @@ import { api } from "../../api";
 import { RequirePermission } from "../../components/RequirePermission";
 import { usePageTitle } from "../../components/title";
 import { createColleagues } from "../../components/usager/colleagues";
-import { EMPTY_ETAT_CIVIL, EtatCivilForm } from "../../components/usager/EtatCivilForm";
+import { EtatCivilForm } from "../../components/usager/etat-civil/EtatCivilForm";
+import { EMPTY_ETAT_CIVIL } from "../../components/usager/etat-civil/values";
 
 /** /usagers/nouveau — a new domicilié: état civil first, the file then opens at the rendez-vous step. */
 export function NouvelUsager() {
