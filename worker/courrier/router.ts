@@ -1,7 +1,8 @@
 import { RECEPTION_TYPES } from "../rules/courrier";
 import { router, staffProcedure } from "../trpc";
 import { calendarDate } from "../usagers/schemas";
-import { id, optionalText, text, z } from "../validation";
+import * as z from "zod";
+import { id, optionalText, text } from "../validation";
 import { listProcurations, saveProcuration, saveTransfert, setNpai } from "./options";
 import { deleteLastInteraction, distribute, listInteractions, pendingMail, registerPresence, registerReception } from "./service";
 

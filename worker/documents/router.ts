@@ -2,7 +2,8 @@ import { APP_ERRORS } from "../errors";
 import { DOCUMENT_MAX_BYTES } from "../files/sniff";
 import { generateLetter } from "../letters/service";
 import { router, staffProcedure } from "../trpc";
-import { id, text, z } from "../validation";
+import * as z from "zod";
+import { id, text } from "../validation";
 import { deleteDocument, listDocuments, updateDocument, uploadDocument } from "./service";
 
 const label = text("Nom du document", 100).refine((v) => v.length >= 2, "Nom du document : 2 caractères au minimum.");

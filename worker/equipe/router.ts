@@ -1,6 +1,7 @@
 import { FONCTIONS, ROLES } from "../rules/roles";
 import { signInProcedure, router, staffProcedure } from "../trpc";
-import { email, id, optionalText, password, text, whenValid, z } from "../validation";
+import * as z from "zod";
+import { email, id, optionalText, password, text, whenValid } from "../validation";
 import {
   changeRole,
   describeLink,

@@ -1,6 +1,7 @@
 import { FONCTIONS } from "../rules/roles";
 import { signUpProcedure, router, staffProcedure } from "../trpc";
-import { email, password, text, z } from "../validation";
+import * as z from "zod";
+import { email, password, text } from "../validation";
 import { structureInfoInput, structureOptionsInput } from "./schemas";
 import { getStructure, registerStructure, updateStructureInfo, updateStructureOptions } from "./service";
 

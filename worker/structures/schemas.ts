@@ -4,7 +4,8 @@ import {
   STRUCTURE_REFUS_MOTIFS,
   STRUCTURE_TYPES,
 } from "../rules/structure";
-import { email, optionalText, telephone, text, whenValid, z } from "../validation";
+import * as z from "zod";
+import { email, optionalText, telephone, text, whenValid } from "../validation";
 
 const codePostal = (label: string) =>
   z

@@ -1,5 +1,6 @@
 import { router, staffProcedure } from "../trpc";
-import { id, text, z } from "../validation";
+import * as z from "zod";
+import { id, text } from "../validation";
 import { annulerDerniereDecision, radierEnMasse, radierUsager, refuseDemande, renouveler, submitDemande, validateDemande } from "./decisions";
 import { historique } from "./historique";
 import { listUsagers } from "./list";
