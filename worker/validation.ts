@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { fr } from "zod/locales";
 import { FIELD_MAX } from "./rules/fields";
 
@@ -63,8 +63,6 @@ export const id = z.number({ error: "Identifiant invalide." }).int().positive().
 /** Passwords are never trimmed: spaces are legitimate characters. */
 export const password = (label = "Mot de passe") =>
   z.string({ error: `${label} : ce champ est obligatoire.` }).min(1, `${label} : ce champ est obligatoire.`).max(1024);
-
-export { z };
 
 /**
  * For object-level checks: run them even when other fields are invalid, as long as the fields they

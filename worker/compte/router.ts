@@ -1,6 +1,7 @@
 import { clearCookie, cookieName, sessionCookie } from "../auth/cookies";
 import { signInProcedure, router, staffProcedure } from "../trpc";
-import { email, password, z } from "../validation";
+import * as z from "zod";
+import { email, password } from "../validation";
 import { changeOwnPassword, getMe, signInStaff, signOutStaff } from "./service";
 
 /** Staff sign-in and the signed-in member's own account. */

@@ -1,8 +1,9 @@
 import { RECEPTION_TYPES } from "../rules/courrier";
 import { router, staffProcedure } from "../trpc";
 import { calendarDate } from "../usagers/schemas";
+import * as z from "zod";
 import { FIELD_MAX } from "../rules/fields";
-import { id, optionalPlainText, text, z } from "../validation";
+import { id, optionalPlainText, text } from "../validation";
 import { listProcurations, saveProcuration, saveTransfert, setNpai } from "./options";
 import { deleteLastInteraction, distribute, listInteractions, pendingMail, registerPresence, registerReception } from "./service";
 

@@ -4,7 +4,8 @@ import { DOCUMENT_LABEL_MIN, DOCUMENT_MAX_BYTES, DOCUMENT_MESSAGES } from "../ru
 import { FIELD_MAX } from "../rules/fields";
 import { LETTER_KINDS, LETTER_PERMISSION } from "../rules/letters";
 import { router, staffProcedure } from "../trpc";
-import { id, text, z } from "../validation";
+import * as z from "zod";
+import { id, text } from "../validation";
 import { deleteDocument, listDocuments, updateDocument, uploadDocument } from "./service";
 
 const label = text("Nom du document", FIELD_MAX.documentLabel).refine(

@@ -1,7 +1,8 @@
 import { FONCTIONS, ROLES } from "../rules/roles";
 import { FIELD_MAX } from "../rules/fields";
 import { signInProcedure, router, staffProcedure } from "../trpc";
-import { email, id, optionalText, password, text, whenValid, z } from "../validation";
+import * as z from "zod";
+import { email, id, optionalText, password, text, whenValid } from "../validation";
 import {
   changeRole,
   describeLink,

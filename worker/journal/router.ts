@@ -1,5 +1,6 @@
 import { router, staffProcedure } from "../trpc";
-import { id, z } from "../validation";
+import * as z from "zod";
+import { id } from "../validation";
 import { listJournal } from "./service";
 
 export const journalRouter = router({

@@ -4,7 +4,8 @@ import { STRUCTURE_STATUT_LABELS, type StructureStatut } from "../rules/structur
 import { decideStructure, listStructuresForPlatform } from "../structures/service";
 import { refuseStructureInput } from "../structures/schemas";
 import { platformProcedure, signInProcedure, router } from "../trpc";
-import { email, id, password, z } from "../validation";
+import * as z from "zod";
+import { email, id, password } from "../validation";
 import { signInPlatform } from "./service";
 
 const statut = z.enum(Object.keys(STRUCTURE_STATUT_LABELS) as [StructureStatut, ...StructureStatut[]]);

@@ -1,7 +1,8 @@
 import { FONCTIONS } from "../rules/roles";
 import { signUpProcedure, router, staffProcedure } from "../trpc";
+import * as z from "zod";
 import { FIELD_MAX } from "../rules/fields";
-import { email, password, text, z } from "../validation";
+import { email, password, text } from "../validation";
 import { structureInfoInput, structureOptionsInput } from "./schemas";
 import { getStructure, registerStructure, updateStructureInfo, updateStructureOptions } from "./service";
 

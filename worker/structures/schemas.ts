@@ -4,8 +4,9 @@ import {
   STRUCTURE_REFUS_MOTIFS,
   STRUCTURE_TYPES,
 } from "../rules/structure";
+import * as z from "zod";
 import { FIELD_MAX } from "../rules/fields";
-import { email, optionalText, telephone, text, whenValid, z } from "../validation";
+import { email, optionalText, telephone, text, whenValid } from "../validation";
 
 const codePostal = (label: string) =>
   z

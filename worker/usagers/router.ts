@@ -1,6 +1,7 @@
 import { router, staffProcedure } from "../trpc";
+import * as z from "zod";
 import { FIELD_MAX } from "../rules/fields";
-import { id, plainText, text, z } from "../validation";
+import { id, plainText, text } from "../validation";
 import { DECISION_ACTIONS, UNDO_PERMISSION } from "../rules/decisions";
 import { annulerDerniereDecision, radierEnMasse, radierUsager, refuserDemande, renouvelerDemande, soumettreDemande, validerDemande } from "./decisions";
 import { historique } from "./historique";

@@ -1,8 +1,9 @@
 import { isCalendarDate } from "../rules/dates";
 import { ECHEANCE_FILTERS } from "../rules/echeance";
 import { ENTRETIEN_FILTERS, ENTRETIEN_QUESTIONS, LIENS_AYANT_DROIT, MOTIFS_RADIATION, MOTIFS_REFUS, ORIENTATIONS, USAGER_TABS, CIVILITES } from "../rules/usager";
+import * as z from "zod";
 import { FIELD_MAX } from "../rules/fields";
-import { email, id, optionalText, text, whenValid, withoutControls, z } from "../validation";
+import { email, id, optionalText, text, whenValid, withoutControls } from "../validation";
 
 export const calendarDate = (label: string) =>
   z
