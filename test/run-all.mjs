@@ -1,6 +1,8 @@
 /**
- * `npm test`: build both frontends, run the Worker suite (workerd) and the end-to-end suite
- * (wrangler dev + Chromium), then print, as the very last line, `N passed, M failed`.
+ * `npm test`: lint and format check (Biome), build both frontends, check the production Worker
+ * bundle against its budget, run the Worker suite (workerd) and the end-to-end suite (wrangler dev +
+ * Chromium), then print, as the very last line, `N passed, M failed`. The lint and the bundle
+ * budget count as one test each.
  *
  * A suite that crashes, does not run or leaves no report counts as a failure: a broken run can
  * never read as a success. Exit code 0 only when nothing failed.
@@ -10,6 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { measureWorkerBundle, WORKER_BUNDLE_BUDGET_KB } from "./support/worker-bundle.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const VITEST = join(ROOT, "node_modules", "vitest", "vitest.mjs");
@@ -120,13 +123,39 @@ async function vitestSuite(label, config) {
   return countReport(out, code, label);
 }
 
+/** The production bundle's gzipped JavaScript against its budget, as one test. */
+function bundleCheck() {
+  try {
+    const { jsKB } = measureWorkerBundle(ROOT);
+    const ok = jsKB <= WORKER_BUNDLE_BUDGET_KB;
+    const note = `${jsKB.toFixed(1)} KB gzip, budget ${WORKER_BUNDLE_BUDGET_KB} KB`;
+    console.log(note);
+    return { label: "bundle", passed: ok ? 1 : 0, failed: ok ? 0 : 1, note: ok ? note : `over budget: ${note}` };
+  } catch (error) {
+    console.error(error.message);
+    return { label: "bundle", passed: 0, failed: 1, note: "wrangler deploy --dry-run failed" };
+  }
+}
+
 const results = [];
 const started = Date.now();
+
+console.log("\n=== npm run lint (Biome) ===");
+const lintCode = await run(NPM, ["run", "lint"]);
+results.push({
+  label: "lint",
+  passed: lintCode === 0 ? 1 : 0,
+  failed: lintCode === 0 ? 0 : 1,
+  note: lintCode === 0 ? "" : "biome check found problems (npx biome check --write fixes most)",
+});
 
 console.log("\n=== npm run build ===");
 const buildCode = await run(NPM, ["run", "build"]);
 const built = buildCode === 0;
 results.push({ label: "build", passed: 0, failed: built ? 0 : 1, note: built ? "ok" : `failed (code ${buildCode})` });
+
+console.log("\n=== Worker bundle (wrangler deploy --dry-run --env production) ===");
+results.push(bundleCheck());
 
 console.log("\n=== Worker suite (vitest.config.ts) ===");
 results.push(await vitestSuite("unit", "vitest.config.ts"));

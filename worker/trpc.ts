@@ -4,15 +4,15 @@
  */
 import { initTRPC } from "@trpc/server";
 import type { TRPCRequestInfo } from "@trpc/server/http";
-import { z } from "zod";
+import * as z from "zod";
+import { authenticatePlatform } from "./auth/platform";
+import { BRAKES, type Brake, braked } from "./auth/rate-limit";
+import { authenticateStaff, type SessionBatch, withRememberedStaff } from "./auth/staff";
+import { authenticateUsager } from "./auth/usager";
+import { BodyBudget, type BodyRule, DEFAULT_BODY } from "./body-limit";
 import { createDb, type Db } from "./db";
 import type { Env } from "./env";
-import { AppError, APP_ERRORS, toTRPCError } from "./errors";
-import { authenticatePlatform } from "./auth/platform";
-import { braked, BRAKES, type Brake } from "./auth/rate-limit";
-import { authenticateStaff, withRememberedStaff, type SessionBatch } from "./auth/staff";
-import { authenticateUsager } from "./auth/usager";
-import { BodyBudget, DEFAULT_BODY, type BodyRule } from "./body-limit";
+import { APP_ERRORS, AppError, toTRPCError } from "./errors";
 import type { Permission } from "./rules/permissions";
 
 // 1. Context: what every procedure may use. Sessions are read by the procedures that need one.
@@ -143,7 +143,11 @@ export function staffProcedure(permission: Permission, sessionBatch?: SessionBat
 }
 
 /** A procedure for a signed-in domicilié, scoped to their own file. */
-export const usagerProcedure = base.meta({ audience: "usager" }).use(async ({ ctx, next }) => next({ ctx: { ...ctx, ...(await authenticateUsager(ctx)) } }));
+export const usagerProcedure = base
+  .meta({ audience: "usager" })
+  .use(async ({ ctx, next }) => next({ ctx: { ...ctx, ...(await authenticateUsager(ctx)) } }));
 
 /** A procedure for the platform operators (validation of structures). */
-export const platformProcedure = base.meta({ audience: "platform" }).use(async ({ ctx, next }) => next({ ctx: { ...ctx, ...(await authenticatePlatform(ctx)) } }));
+export const platformProcedure = base
+  .meta({ audience: "platform" })
+  .use(async ({ ctx, next }) => next({ ctx: { ...ctx, ...(await authenticatePlatform(ctx)) } }));
