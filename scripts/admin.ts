@@ -9,11 +9,12 @@
  * The password is read from stdin when it is not a terminal (or with --password-stdin: one line),
  * otherwise prompted twice without echo. It must satisfy the staff password rule.
  */
-import { hash, type Algorithm } from "@node-rs/argon2";
+
 import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
+import { type Algorithm, hash } from "@node-rs/argon2";
 import { PASSWORD_PROBLEM_LABELS, staffPasswordProblems } from "../worker/rules/password-policy";
-import { d1Execute, sqlValue, type D1Target } from "./lib/d1";
+import { type D1Target, d1Execute, sqlValue } from "./lib/d1";
 
 /** Same parameters as the Worker (worker/auth/password.ts). */
 const ARGON2_OPTIONS = {
@@ -96,7 +97,9 @@ async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   // One line: the trailing newline of `echo` or a file is not part of the password.
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
 }
 
 function promptHidden(question: string): Promise<string> {
@@ -169,9 +172,7 @@ async function resetStaffPassword(args: Args, target: D1Target): Promise<void> {
     target,
     `SELECT id, structure_id, prenom, nom, status FROM staff_users WHERE email = ${sqlValue(email)} AND status != 'DELETED'`,
   );
-  const user = found?.results[0] as
-    | { id: number; structure_id: number; prenom: string; nom: string; status: string }
-    | undefined;
+  const user = found?.results[0] as { id: number; structure_id: number; prenom: string; nom: string; status: string } | undefined;
   if (!user) throw new Error(`Aucun compte d'équipe actif ou en attente avec l'adresse ${email}.`);
 
   const passwordHash = await newPasswordHash(args);

@@ -20,7 +20,18 @@
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -59,7 +70,14 @@ export function wrangler(args) {
   return new Promise((resolveRun, reject) => {
     const child = spawn(process.execPath, [WRANGLER, ...args], {
       cwd: ROOT,
-      env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", NO_COLOR: "1", FORCE_COLOR: "0" },
+      env: {
+        ...process.env,
+        CI: "true",
+        WRANGLER_SEND_METRICS: "false",
+        CLOUDFLARE_CF_FETCH_ENABLED: "false",
+        NO_COLOR: "1",
+        FORCE_COLOR: "0",
+      },
     });
     let out = "";
     let err = "";
@@ -68,7 +86,12 @@ export function wrangler(args) {
     child.on("error", reject);
     child.on("close", (code) => {
       if (code === 0) resolveRun(out);
-      else reject(new Refusal(`wrangler ${args.slice(0, 2).join(" ")} a échoué (code ${code}) :\n${(err || out).trim().split("\n").slice(-15).join("\n")}`));
+      else
+        reject(
+          new Refusal(
+            `wrangler ${args.slice(0, 2).join(" ")} a échoué (code ${code}) :\n${(err || out).trim().split("\n").slice(-15).join("\n")}`,
+          ),
+        );
     });
   });
 }
@@ -102,7 +125,9 @@ function planSchema(schema) {
   const virtual = schema.filter((o) => o.type === "table" && /^CREATE VIRTUAL TABLE/i.test(o.sql));
   for (const v of virtual) {
     if (!/USING\s+fts5\s*\(.*\bcontent\s*=\s*''/is.test(v.sql)) {
-      throw new Refusal(`Table virtuelle ${v.name} non prise en charge : seules les tables FTS5 sans contenu se reconstruisent à la restauration.`);
+      throw new Refusal(
+        `Table virtuelle ${v.name} non prise en charge : seules les tables FTS5 sans contenu se reconstruisent à la restauration.`,
+      );
     }
   }
   const derived = new Set(virtual.flatMap((v) => FTS5_SHADOWS.map((s) => `${v.name}_${s}`)));
@@ -112,7 +137,9 @@ function planSchema(schema) {
   return {
     tables: schema.filter((o) => o.type === "table" && !virtual.includes(o) && !internal(o.name)).map((o) => o.name),
     create: [...schema.filter((o) => o.type === "table" && !internal(o.name)), ...schema.filter(feeds)].map((o) => o.sql),
-    after: ["view", "index", "trigger"].flatMap((type) => schema.filter((o) => o.type === type && !internal(o.tbl_name) && !feeds(o)).map((o) => o.sql)),
+    after: ["view", "index", "trigger"].flatMap((type) =>
+      schema.filter((o) => o.type === type && !internal(o.tbl_name) && !feeds(o)).map((o) => o.sql),
+    ),
   };
 }
 
@@ -128,7 +155,7 @@ function writeDump(file, plan, writeRows, sequence) {
     if (buffer.length >= 2000) flush();
   };
   const flush = () => {
-    writeSync(fd, buffer.join("\n") + "\n");
+    writeSync(fd, `${buffer.join("\n")}\n`);
     buffer = [];
   };
   try {
@@ -153,7 +180,9 @@ function localD1File(persistTo) {
   const dir = join(persistTo, "v3", "d1", "miniflare-D1DatabaseObject");
   const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".sqlite") && f !== "metadata.sqlite") : [];
   if (files.length !== 1) {
-    throw new Refusal(files.length === 0 ? `Aucune base D1 locale sous ${persistTo}.` : `Plusieurs bases D1 sous ${dir} : ${files.join(", ")}.`);
+    throw new Refusal(
+      files.length === 0 ? `Aucune base D1 locale sous ${persistTo}.` : `Plusieurs bases D1 sous ${dir} : ${files.join(", ")}.`,
+    );
   }
   return join(dir, files[0]);
 }
@@ -168,17 +197,25 @@ function dumpLocalD1(persistTo, out) {
     const plan = planSchema(schema);
     const counts = {};
     const sequence = schema.some((o) => o.name === "sqlite_sequence") ? db.prepare("SELECT name, seq FROM sqlite_sequence").all() : null;
-    writeDump(join(out, "d1.sql"), plan, (line) => {
-      for (const table of plan.tables) {
-        const columns = db.pragma(`table_info(${quoteId(table)})`).map((c) => quoteId(c.name));
-        const insert = `INSERT INTO ${quoteId(table)}(${columns.join(",")}) VALUES(`;
-        counts[table] = 0;
-        for (const row of db.prepare(`SELECT ${columns.join(",")} FROM ${quoteId(table)}`).raw().iterate()) {
-          line(`${insert}${row.map(sqlLiteral).join(",")});`);
-          counts[table]++;
+    writeDump(
+      join(out, "d1.sql"),
+      plan,
+      (line) => {
+        for (const table of plan.tables) {
+          const columns = db.pragma(`table_info(${quoteId(table)})`).map((c) => quoteId(c.name));
+          const insert = `INSERT INTO ${quoteId(table)}(${columns.join(",")}) VALUES(`;
+          counts[table] = 0;
+          for (const row of db
+            .prepare(`SELECT ${columns.join(",")} FROM ${quoteId(table)}`)
+            .raw()
+            .iterate()) {
+            line(`${insert}${row.map(sqlLiteral).join(",")});`);
+            counts[table]++;
+          }
         }
-      }
-    }, sequence);
+      },
+      sequence,
+    );
     db.exec("COMMIT");
     return sequence ? { ...counts, sqlite_sequence: sequence.length } : counts;
   } finally {
@@ -201,7 +238,9 @@ async function dumpRemoteD1(out) {
   try {
     const exported = join(tmp, "rows.sql");
     await wrangler(["d1", "export", "DB", "--remote", "--no-schema", "--output", exported, ...plan.tables.flatMap((t) => ["--table", t])]);
-    const rows = readFileSync(exported, "utf8").split("\n").filter((l) => l.startsWith("INSERT INTO "));
+    const rows = readFileSync(exported, "utf8")
+      .split("\n")
+      .filter((l) => l.startsWith("INSERT INTO "));
     const counts = Object.fromEntries(plan.tables.map((t) => [t, 0]));
     for (const row of rows) counts[/^INSERT INTO "((?:[^"]|"")+)"/.exec(row)[1].replaceAll('""', '"')]++;
     // JSON numbers: the counters are integers, and must not come back as reals.
@@ -264,17 +303,32 @@ async function copyRemoteR2(keys, out) {
     await wrangler(["r2", "object", "get", `${bucket}/${key}`, "--remote", "--file", file]);
     const bytes = readFileSync(file);
     // Only the bytes come down: no etag, upload date or metadata (the Worker reads none of them).
-    objects.push({ key, size: bytes.length, md5: createHash("md5").update(bytes).digest("hex"), etag: null, uploaded: null, httpMetadata: {}, customMetadata: {}, file: relative(out, file).split(sep).join("/") });
+    objects.push({
+      key,
+      size: bytes.length,
+      md5: createHash("md5").update(bytes).digest("hex"),
+      etag: null,
+      uploaded: null,
+      httpMetadata: {},
+      customMetadata: {},
+      file: relative(out, file).split(sep).join("/"),
+    });
   }
   return objects;
 }
 
 async function main() {
-  const args = parseCli({ out: { type: "string" }, local: { type: "boolean" }, remote: { type: "boolean" }, "persist-to": { type: "string" } });
+  const args = parseCli({
+    out: { type: "string" },
+    local: { type: "boolean" },
+    remote: { type: "boolean" },
+    "persist-to": { type: "string" },
+  });
   if (!args.out) throw new Refusal("Indiquez le dossier de la sauvegarde : --out <dossier>.");
   if (args.remote && (args.local || args["persist-to"])) throw new Refusal("--remote ne se combine ni avec --local ni avec --persist-to.");
   const out = resolve(args.out);
-  if (existsSync(out) && readdirSync(out).length > 0) throw new Refusal(`Le dossier ${out} n'est pas vide : choisissez un nouveau dossier pour chaque sauvegarde.`);
+  if (existsSync(out) && readdirSync(out).length > 0)
+    throw new Refusal(`Le dossier ${out} n'est pas vide : choisissez un nouveau dossier pour chaque sauvegarde.`);
   mkdirSync(out, { recursive: true });
 
   const source = args.remote ? "remote" : "local";
@@ -289,14 +343,18 @@ async function main() {
     tables = dumpLocalD1(persistTo, out);
     objects = await copyLocalR2(persistTo, out);
   }
-  writeFileSync(join(out, "r2-objects.json"), JSON.stringify(objects, null, 2) + "\n");
+  writeFileSync(join(out, "r2-objects.json"), `${JSON.stringify(objects, null, 2)}\n`);
 
-  const files = Object.fromEntries(["d1.sql", "r2-objects.json", ...objects.map((o) => o.file)].map((f) => [f, sha256(readFileSync(join(out, f)))]));
+  const files = Object.fromEntries(
+    ["d1.sql", "r2-objects.json", ...objects.map((o) => o.file)].map((f) => [f, sha256(readFileSync(join(out, f)))]),
+  );
   const manifest = { format: 1, createdAt: new Date().toISOString(), source, tables, r2Objects: objects.length, files };
-  writeFileSync(join(out, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+  writeFileSync(join(out, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
 
   const rows = Object.values(tables).reduce((a, b) => a + b, 0);
-  console.log(`✔ Sauvegarde (${source === "remote" ? "production" : "locale"}) écrite dans ${out} : ${Object.keys(tables).length} tables, ${rows} lignes, ${objects.length} objets R2.`);
+  console.log(
+    `✔ Sauvegarde (${source === "remote" ? "production" : "locale"}) écrite dans ${out} : ${Object.keys(tables).length} tables, ${rows} lignes, ${objects.length} objets R2.`,
+  );
   console.log("  Elle contient des données personnelles : chiffrez-la et limitez-en l'accès.");
 }
 

@@ -41,7 +41,10 @@ function readBackup(from) {
 /** A fresh target, or --force: the old D1 and R2 go (anything else in the directory stays). */
 function prepareTarget(persistTo, force) {
   if (!existsSync(persistTo) || readdirSync(persistTo).length === 0) return;
-  if (!force) throw new Refusal(`Le dossier cible ${persistTo} n'est pas vide : restaurez dans un dossier neuf, ou ajoutez --force pour remplacer sa base D1 et ses fichiers R2.`);
+  if (!force)
+    throw new Refusal(
+      `Le dossier cible ${persistTo} n'est pas vide : restaurez dans un dossier neuf, ou ajoutez --force pour remplacer sa base D1 et ses fichiers R2.`,
+    );
   for (const dir of ["d1", "r2"]) rmSync(join(persistTo, "v3", dir), { recursive: true, force: true });
 }
 
@@ -52,7 +55,8 @@ async function differences(env, manifest, objects) {
   const counts = await env.DB.batch(tables.map((t) => env.DB.prepare(`SELECT count(*) AS n FROM "${t.replaceAll('"', '""')}"`)));
   tables.forEach((t, i) => {
     const n = counts[i].results[0].n;
-    if (n !== manifest.tables[t]) found.push(`table ${t} : ${n} lignes restaurées, ${manifest.tables[t]} attendues (nombre de lignes différent)`);
+    if (n !== manifest.tables[t])
+      found.push(`table ${t} : ${n} lignes restaurées, ${manifest.tables[t]} attendues (nombre de lignes différent)`);
   });
   const stored = new Map();
   let cursor;
@@ -64,7 +68,8 @@ async function differences(env, manifest, objects) {
   for (const o of objects) {
     const got = stored.get(o.key);
     if (!got) found.push(`objet R2 ${o.key} : absent après restauration`);
-    else if (got.size !== o.size || Buffer.from(got.checksums.md5).toString("hex") !== o.md5) found.push(`objet R2 ${o.key} : contenu différent`);
+    else if (got.size !== o.size || Buffer.from(got.checksums.md5).toString("hex") !== o.md5)
+      found.push(`objet R2 ${o.key} : contenu différent`);
   }
   const expected = new Set(objects.map((o) => o.key));
   for (const key of stored.keys()) if (!expected.has(key)) found.push(`objet R2 ${key} : inconnu de la sauvegarde`);
@@ -85,17 +90,24 @@ async function main() {
   try {
     for (const o of objects) {
       // A plain Uint8Array: the proxy rebuilds a view by its class name, and workerd has no Buffer.
-      await proxy.env.FILES.put(o.key, new Uint8Array(readFileSync(join(from, o.file))), { httpMetadata: o.httpMetadata, customMetadata: o.customMetadata });
+      await proxy.env.FILES.put(o.key, new Uint8Array(readFileSync(join(from, o.file))), {
+        httpMetadata: o.httpMetadata,
+        customMetadata: o.customMetadata,
+      });
     }
     found = await differences(proxy.env, manifest, objects);
   } finally {
     await proxy.dispose();
   }
   if (found.length > 0) {
-    throw new Refusal(`Restauration non conforme à la sauvegarde (${persistTo} est à supprimer ou à restaurer de nouveau avec --force) :\n  - ${found.join("\n  - ")}`);
+    throw new Refusal(
+      `Restauration non conforme à la sauvegarde (${persistTo} est à supprimer ou à restaurer de nouveau avec --force) :\n  - ${found.join("\n  - ")}`,
+    );
   }
   const rows = Object.values(manifest.tables).reduce((a, b) => a + b, 0);
-  console.log(`✔ Sauvegarde du ${manifest.createdAt} restaurée dans ${persistTo} : ${Object.keys(manifest.tables).length} tables, ${rows} lignes, ${objects.length} objets R2, tout est conforme au manifeste.`);
+  console.log(
+    `✔ Sauvegarde du ${manifest.createdAt} restaurée dans ${persistTo} : ${Object.keys(manifest.tables).length} tables, ${rows} lignes, ${objects.length} objets R2, tout est conforme au manifeste.`,
+  );
 }
 
 main().catch(fail);

@@ -3,7 +3,7 @@
  * none): reading stops at the first chunk past the limit, so an oversized body is never held whole.
  */
 
-import { AppError, APP_ERRORS, type AppErrorCode } from "./errors";
+import { APP_ERRORS, AppError, type AppErrorCode } from "./errors";
 
 /** A procedure's body limit and the refusal past it (Meta.body in trpc.ts). */
 export interface BodyRule {

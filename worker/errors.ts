@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
-import { TRPC_ERROR_CODES_BY_KEY, type TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+import { type TRPC_ERROR_CODE_KEY, TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import { DOCUMENT_MESSAGES } from "./rules/documents";
 
 /**
@@ -14,8 +14,7 @@ export const APP_ERRORS = {
   INVALID_INPUT: { trpc: "BAD_REQUEST", message: "Certains champs sont invalides : vérifiez le formulaire." },
   INVALID_CREDENTIALS: {
     trpc: "UNAUTHORIZED",
-    message:
-      "Adresse e-mail ou mot de passe incorrect. Après 3 essais infructueux en une heure, le compte est bloqué pendant une heure.",
+    message: "Adresse e-mail ou mot de passe incorrect. Après 3 essais infructueux en une heure, le compte est bloqué pendant une heure.",
   },
   INTERNAL: {
     trpc: "INTERNAL_SERVER_ERROR",
@@ -97,7 +96,8 @@ export const APP_ERRORS = {
   },
   LETTER_GONE: {
     trpc: "NOT_FOUND",
-    message: "La lettre n'est plus disponible (mot de passe déjà choisi par le domicilié, ou plus de 30 jours). Réinitialisez le mot de passe temporaire pour en générer une nouvelle.",
+    message:
+      "La lettre n'est plus disponible (mot de passe déjà choisi par le domicilié, ou plus de 30 jours). Réinitialisez le mot de passe temporaire pour en générer une nouvelle.",
   },
   CROSS_ORIGIN: { trpc: "FORBIDDEN", message: "Requête refusée : origine non autorisée." },
 } as const satisfies Record<string, { trpc: TRPC_ERROR_CODE_KEY; message: string }>;

@@ -1,17 +1,17 @@
 import { trpcServer } from "@hono/trpc-server";
 import { Hono } from "hono";
-import type { Env } from "./env";
-import { downloadDocument } from "./documents/http";
-import { AppError, errorResponse } from "./errors";
 import { BodyBudget, countedRequest } from "./body-limit";
-import { idParam, serveFile, serveUsagerFile } from "./files/http";
-import { readSharedDocument } from "./documents/service";
-import { purgeExpiredLetters, readLettersLot, readPortalLetter } from "./portail/staff";
 import { createDb } from "./db";
+import { downloadDocument } from "./documents/http";
+import { readSharedDocument } from "./documents/service";
+import type { Env } from "./env";
+import { AppError, errorResponse } from "./errors";
 import { exportUsagersCsv } from "./export/service";
-import { USAGER_TABS, type UsagerTab } from "./rules/usager";
+import { idParam, serveFile, serveUsagerFile } from "./files/http";
 import { isSameOriginRequest, securityHeaders, serveApp } from "./http";
+import { purgeExpiredLetters, readLettersLot, readPortalLetter } from "./portail/staff";
 import { appRouter } from "./router";
+import { USAGER_TABS, type UsagerTab } from "./rules/usager";
 import { createContext } from "./trpc";
 import { OPTIMIZE_SEARCH_INDEX } from "./usagers/search-index";
 

@@ -11,7 +11,11 @@ z.config(fr());
  * letter unreadable (and D1 would store a lone surrogate as three U+FFFD).
  */
 export const withoutControls = (v: string) =>
-  v.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "");
+  v.replace(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is this function's job.
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    "",
+  );
 
 /**
  * Plain text only: markup is dropped rather than escaped, so nothing typed into a note, a mail
@@ -62,7 +66,10 @@ export const id = z.number({ error: "Identifiant invalide." }).int().positive().
 
 /** Passwords are never trimmed: spaces are legitimate characters. */
 export const password = (label = "Mot de passe") =>
-  z.string({ error: `${label} : ce champ est obligatoire.` }).min(1, `${label} : ce champ est obligatoire.`).max(1024);
+  z
+    .string({ error: `${label} : ce champ est obligatoire.` })
+    .min(1, `${label} : ce champ est obligatoire.`)
+    .max(1024);
 
 /**
  * For object-level checks: run them even when other fields are invalid, as long as the fields they

@@ -20,8 +20,5 @@ export const auditLog = sqliteTable(
     details: text("details", { mode: "json" }).$type<Record<string, unknown>>(),
     ip: text("ip"),
   },
-  (t) => [
-    index("audit_structure_at_idx").on(t.structureId, t.at),
-    index("audit_target_idx").on(t.targetType, t.targetId),
-  ],
+  (t) => [index("audit_structure_at_idx").on(t.structureId, t.at), index("audit_target_idx").on(t.targetType, t.targetId)],
 );

@@ -42,7 +42,9 @@ export const interactions = sqliteTable(
   },
   (t) => [
     index("interactions_usager_idx").on(t.usagerId, t.id),
-    index("interactions_pending_idx").on(t.usagerId, t.type).where(sql`out_id IS NULL AND type IN ('courrierIn', 'colisIn', 'recommandeIn')`),
+    index("interactions_pending_idx")
+      .on(t.usagerId, t.type)
+      .where(sql`out_id IS NULL AND type IN ('courrierIn', 'colisIn', 'recommandeIn')`),
     index("interactions_out_idx").on(t.outId).where(sql`out_id IS NOT NULL`),
     index("interactions_structure_at_idx").on(t.structureId, t.createdAt),
   ],

@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { usagers } from "./usagers";
 import { lockoutColumns } from "./lockout";
+import { usagers } from "./usagers";
 
 /**
  * A domicilié's access to Mon Ancrage (reference A.2, A.3; product.md). The password is only ever

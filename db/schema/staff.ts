@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { structures } from "./structures";
 import { lockoutColumns } from "./lockout";
+import { structures } from "./structures";
 
 /** A staff member of one structure. Reference B.2 (user_structure). */
 export const staffUsers = sqliteTable(
@@ -24,9 +24,7 @@ export const staffUsers = sqliteTable(
     passwordUpdatedAt: integer("password_updated_at", { mode: "timestamp_ms" }),
     lastLoginAt: integer("last_login_at", { mode: "timestamp_ms" }),
     ...lockoutColumns(),
-    createdAt: integer("created_at", { mode: "timestamp_ms" })
-      .notNull()
-      .default(sql`(unixepoch('subsec') * 1000)`),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
     deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
   },
   (t) => [
@@ -61,9 +59,7 @@ export const platformAdmins = sqliteTable(
     passwordHash: text("password_hash").notNull(),
     ...lockoutColumns(),
     lastLoginAt: integer("last_login_at", { mode: "timestamp_ms" }),
-    createdAt: integer("created_at", { mode: "timestamp_ms" })
-      .notNull()
-      .default(sql`(unixepoch('subsec') * 1000)`),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
   },
   (t) => [uniqueIndex("platform_admins_email_uq").on(t.email)],
 );

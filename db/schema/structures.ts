@@ -41,12 +41,8 @@ export const structures = sqliteTable(
       .default(false),
     /** Last `ref` given to a domicilié: refs are sequential and never reused, even after a deletion. */
     lastUsagerRef: integer("last_usager_ref").notNull().default(0),
-    createdAt: integer("created_at", { mode: "timestamp_ms" })
-      .notNull()
-      .default(sql`(unixepoch('subsec') * 1000)`),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
-      .notNull()
-      .default(sql`(unixepoch('subsec') * 1000)`),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
   },
   (t) => [index("structures_statut_idx").on(t.statut)],
 );

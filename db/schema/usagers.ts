@@ -1,7 +1,7 @@
-import { sql, type SQLWrapper } from "drizzle-orm";
+import { type SQLWrapper, sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { USAGER_STATUTS } from "../../worker/rules/echeance";
 import { DOCUMENT_KIND_VALUES } from "../../worker/rules/documents";
+import { USAGER_STATUTS } from "../../worker/rules/echeance";
 import { staffUsers } from "./staff";
 import { structures } from "./structures";
 
@@ -63,10 +63,10 @@ export const usagers = sqliteTable(
     referentId: integer("referent_id").references(() => staffUsers.id),
     ayantsDroit: text("ayants_droit", { mode: "json" }).$type<AyantDroit[]>().notNull().default(sql`'[]'`),
     entretien: text("entretien", { mode: "json" }).$type<Entretien>().notNull().default(sql`'{}'`),
-    statut: text("statut", { enum: USAGER_STATUTS })
+    statut: text("statut", { enum: USAGER_STATUTS }).notNull().default("INSTRUCTION"),
+    typeDom: text("type_dom", { enum: ["PREMIERE_DOM", "RENOUVELLEMENT"] })
       .notNull()
-      .default("INSTRUCTION"),
-    typeDom: text("type_dom", { enum: ["PREMIERE_DOM", "RENOUVELLEMENT"] }).notNull().default("PREMIERE_DOM"),
+      .default("PREMIERE_DOM"),
     etape: integer("etape").notNull().default(1),
     rdvAt: integer("rdv_at", { mode: "timestamp_ms" }),
     rdvUserId: integer("rdv_user_id"),
@@ -121,7 +121,9 @@ export const usagers = sqliteTable(
     index("usagers_referent_idx").on(t.structureId, t.referentId, t.statut),
     // Files with mail waiting, per statut: the tabs of « courrier à récupérer » are counted here
     // (forced with INDEXED BY, worker/usagers/list.ts) instead of reading every file (~60 ms on 50,000).
-    index("usagers_courrier_idx").on(t.structureId, t.statut).where(hasMailWaiting(sql`nb_courrier`, sql`nb_colis`, sql`nb_avis`)),
+    index("usagers_courrier_idx")
+      .on(t.structureId, t.statut)
+      .where(hasMailWaiting(sql`nb_courrier`, sql`nb_colis`, sql`nb_avis`)),
     // What a search needs to sort the files it finds, by id: ~45 bytes an entry instead of a
     // ~600-byte row (worker/usagers/list.ts).
     index("usagers_search_idx").on(t.id, t.structureId, t.statut, t.searchNom, t.searchPrenom, t.ref),
@@ -220,8 +222,6 @@ export const usagerDocuments = sqliteTable(
  * Never holds a row. A batch starts with an insert here that only happens when the data it read
  * has changed since; the CHECK then aborts the whole batch (D1 has no interactive transactions).
  */
-export const writeGuards = sqliteTable(
-  "write_guards",
-  { staleWrite: integer("stale_write").notNull() },
-  (t) => [check("stale_write", sql`${t.staleWrite} = 0`)],
-);
+export const writeGuards = sqliteTable("write_guards", { staleWrite: integer("stale_write").notNull() }, (t) => [
+  check("stale_write", sql`${t.staleWrite} = 0`),
+]);

@@ -12,12 +12,13 @@
  * and append it to SECTIONS. Sections run in order inside the same batch; use `structureId(key)` to
  * refer to a structure of demo-data.json.
  */
-import { hash, type Algorithm } from "@node-rs/argon2";
+
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { d1Execute, sqlString, sqlValue, type SqlScalar } from "../../scripts/lib/d1";
-import { addDays, calendarDateIn, startOfDayInstant, type CalendarDate } from "../../worker/rules/dates";
+import { type Algorithm, hash } from "@node-rs/argon2";
+import { d1Execute, type SqlScalar, sqlString, sqlValue } from "../../scripts/lib/d1";
+import { addDays, type CalendarDate, calendarDateIn, startOfDayInstant } from "../../worker/rules/dates";
 import { defaultDateFin, echeanceOf, type TypeDom, type UsagerStatut } from "../../worker/rules/echeance";
 import { searchColumns } from "../../worker/rules/search";
 
@@ -142,12 +143,7 @@ export function guard(ctx: SeedContext): string {
 }
 
 /** `INSERT INTO table (cols) SELECT values WHERE <guard> [AND extra]`. Values are SQL expressions. */
-export function guardedInsert(
-  ctx: SeedContext,
-  table: string,
-  row: Record<string, string>,
-  extraCondition?: string,
-): string {
+export function guardedInsert(ctx: SeedContext, table: string, row: Record<string, string>, extraCondition?: string): string {
   const cols = Object.keys(row);
   const where = [guard(ctx), extraCondition].filter(Boolean).join(" AND ");
   return `INSERT INTO ${table} (${cols.join(", ")}) SELECT ${cols.map((c) => row[c]).join(", ")} WHERE ${where}`;
@@ -468,9 +464,7 @@ export async function buildSeedSql(now = Date.now()): Promise<string> {
   const ctx: SeedContext = { now, hashOf: hashPassword };
   const statements: string[] = [];
   for (const section of SECTIONS) statements.push(...(await section(ctx)));
-  statements.push(
-    `SELECT count(*) AS seeded FROM structures WHERE nom = ${sqlString(DEMO_MARKER)} AND created_at = ${now}`,
-  );
+  statements.push(`SELECT count(*) AS seeded FROM structures WHERE nom = ${sqlString(DEMO_MARKER)} AND created_at = ${now}`);
   return statements.map((s) => `${s};\n`).join("");
 }
 
@@ -506,11 +500,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     } else {
       const seeded = await seedDemo({ persistTo: args.persistTo });
       if (!args.quiet) {
-        console.log(
-          seeded
-            ? "Données de démonstration créées."
-            : "Données de démonstration déjà présentes : rien à faire.",
-        );
+        console.log(seeded ? "Données de démonstration créées." : "Données de démonstration déjà présentes : rien à faire.");
       }
     }
   } catch (error) {

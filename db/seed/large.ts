@@ -22,16 +22,18 @@
  * Interaction ids follow time across the whole structure (as in a live database): a file's mail is
  * spread over the table, not stored contiguously, so reads are measured in realistic conditions.
  */
-import Database from "better-sqlite3";
+
 import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { addDays, addMonths, calendarDateIn, startOfDayInstant, type CalendarDate } from "../../worker/rules/dates";
+import Database from "better-sqlite3";
+import { addDays, addMonths, type CalendarDate, calendarDateIn, startOfDayInstant } from "../../worker/rules/dates";
 import { defaultDateFin, echeanceOf, type TypeDom, type UsagerStatut } from "../../worker/rules/echeance";
 import { normalizeSearch, searchColumns } from "../../worker/rules/search";
 import { ENTRETIEN_QUESTIONS } from "../../worker/rules/usager";
 import { OPTIMIZE_SEARCH_INDEX, searchKeySql } from "../../worker/usagers/search-index";
 import { hashPassword } from "./demo";
+import { checkStructure } from "./large/check";
 import {
   CONTENTS_IN,
   EMAIL_DOMAINS,
@@ -39,11 +41,10 @@ import {
   NOTES,
   ORIENTATION_DETAILS,
   ORIGINS,
+  type Origin,
   RADIATION_DETAILS_AUTRE,
   SURNOMS,
-  type Origin,
 } from "./large/names";
-import { checkStructure } from "./large/check";
 import { createRng, type Rng } from "./large/random";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -318,7 +319,13 @@ function entretienFor(rng: Rng, f: FileGen): Record<string, string | boolean> {
 }
 
 /** Builds one file's état civil and its decisions; activity windows for the interactions. */
-function makeFile(rng: Rng, ref: number, T: number, officeHours: (rng: Rng, day: number) => number, roles: ReturnType<typeof staffRoles>): FileGen {
+function makeFile(
+  rng: Rng,
+  ref: number,
+  T: number,
+  officeHours: (rng: Rng, day: number) => number,
+  roles: ReturnType<typeof staffRoles>,
+): FileGen {
   const origin = pickOrigin(rng);
   const male = rng.chance(0.62);
   const compound = origin.key === "fr" && rng.chance(0.06);
@@ -330,7 +337,8 @@ function makeFile(rng: Rng, ref: number, T: number, officeHours: (rng: Rng, day:
   const bornInFrance = origin.key === "fr" || rng.chance(0.15);
   const [lieuNaissance, paysNat] = rng.pick(bornInFrance ? ORIGINS[0]!.lieux : origin.lieux).split(":") as [string, string];
   const familyNat = origin.nationalites[rng.weighted(origin.nationalites.map((n) => n[1]))]![0];
-  const nat = origin.key === "fr" ? familyNat : bornInFrance ? (rng.chance(0.6) ? "Française" : familyNat) : rng.chance(0.88) ? paysNat : "Française";
+  const nat =
+    origin.key === "fr" ? familyNat : bornInFrance ? (rng.chance(0.6) ? "Française" : familyNat) : rng.chance(0.88) ? paysNat : "Française";
   const telephone = rng.chance(0.55) ? phone(rng) : null;
   const f: FileGen = {
     ref,
@@ -381,17 +389,32 @@ function makeFile(rng: Rng, ref: number, T: number, officeHours: (rng: Rng, day:
     if (conjoint) {
       let cDay = birthDay + rng.int(-8 * 365, 8 * 365);
       if (cDay > T - 18 * 365) cDay = T - 18 * 365 - rng.int(0, 5 * 365); // an adult
-      f.ayantsDroit.push({ nom: rng.chance(0.7) ? nom : rng.pick(origin.noms), prenom: prenomFor(rng, origin, !male), dateNaissance: dateOf(cDay), lien: "CONJOINT" });
+      f.ayantsDroit.push({
+        nom: rng.chance(0.7) ? nom : rng.pick(origin.noms),
+        prenom: prenomFor(rng, origin, !male),
+        dateNaissance: dateOf(cDay),
+        lien: "CONJOINT",
+      });
     }
     // Children in the household: minors, born when the parent was 18–45.
     const enfants = conjoint ? rng.weighted([25, 30, 25, 12, 8]) : 1 + rng.weighted([50, 35, 15]);
     const from = Math.max(birthDay + 18 * 365, T - 18 * 365);
     const to = Math.min(birthDay + 45 * 365, T - 30);
     for (let i = 0; i < enfants && from < to; i++) {
-      f.ayantsDroit.push({ nom, prenom: prenomFor(rng, origin, rng.chance(0.5)), dateNaissance: dateOf(rng.int(from, to)), lien: "ENFANT" });
+      f.ayantsDroit.push({
+        nom,
+        prenom: prenomFor(rng, origin, rng.chance(0.5)),
+        dateNaissance: dateOf(rng.int(from, to)),
+        lien: "ENFANT",
+      });
     }
     if (rng.chance(0.04)) {
-      f.ayantsDroit.push({ nom, prenom: prenomFor(rng, origin, rng.chance(0.5)), dateNaissance: dateOf(Math.max(birthDay - rng.int(18, 35) * 365, dayOf("1925-01-01"))), lien: "PARENT" });
+      f.ayantsDroit.push({
+        nom,
+        prenom: prenomFor(rng, origin, rng.chance(0.5)),
+        dateNaissance: dateOf(Math.max(birthDay - rng.int(18, 35) * 365, dayOf("1925-01-01"))),
+        lien: "PARENT",
+      });
     }
   }
 
@@ -407,26 +430,82 @@ function makeFile(rng: Rng, ref: number, T: number, officeHours: (rng: Rng, day:
     return day;
   };
   const instruct = (day: number, typeDom: TypeDom) =>
-    decide(day, { statut: "INSTRUCTION", typeDom, dateDebut: null, dateFin: null, motif: null, motifDetails: null, orientation: null, orientationDetails: null }, roles.instructeurs);
+    decide(
+      day,
+      {
+        statut: "INSTRUCTION",
+        typeDom,
+        dateDebut: null,
+        dateFin: null,
+        motif: null,
+        motifDetails: null,
+        orientation: null,
+        orientationDetails: null,
+      },
+      roles.instructeurs,
+    );
   const submit = (day: number, typeDom: TypeDom) =>
-    decide(day, { statut: "ATTENTE_DECISION", typeDom, dateDebut: null, dateFin: null, motif: null, motifDetails: null, orientation: null, orientationDetails: null }, roles.instructeurs);
+    decide(
+      day,
+      {
+        statut: "ATTENTE_DECISION",
+        typeDom,
+        dateDebut: null,
+        dateFin: null,
+        motif: null,
+        motifDetails: null,
+        orientation: null,
+        orientationDetails: null,
+      },
+      roles.instructeurs,
+    );
   const validate = (day: number, typeDom: TypeDom, debut: number, fin: CalendarDate) =>
-    decide(day, { statut: "VALIDE", typeDom, dateDebut: dateOf(debut), dateFin: fin, motif: null, motifDetails: null, orientation: null, orientationDetails: null }, roles.deciders);
+    decide(
+      day,
+      {
+        statut: "VALIDE",
+        typeDom,
+        dateDebut: dateOf(debut),
+        dateFin: fin,
+        motif: null,
+        motifDetails: null,
+        orientation: null,
+        orientationDetails: null,
+      },
+      roles.deciders,
+    );
   const radiate = (day: number, typeDom: TypeDom, motif: string) =>
-    decide(day, { statut: "RADIE", typeDom, dateDebut: dateOf(day), dateFin: dateOf(day), motif, motifDetails: motif === "AUTRE" ? rng.pick(RADIATION_DETAILS_AUTRE) : null, orientation: null, orientationDetails: null }, roles.instructeurs);
+    decide(
+      day,
+      {
+        statut: "RADIE",
+        typeDom,
+        dateDebut: dateOf(day),
+        dateFin: dateOf(day),
+        motif,
+        motifDetails: motif === "AUTRE" ? rng.pick(RADIATION_DETAILS_AUTRE) : null,
+        orientation: null,
+        orientationDetails: null,
+      },
+      roles.instructeurs,
+    );
   const refuse = (day: number, typeDom: TypeDom) => {
     const motif = ["LIEN_COMMUNE", "HORS_AGREMENT", "SATURATION", "AUTRE"][rng.weighted([45, 25, 10, 20])]!;
     const orientation = rng.chance(0.4) ? rng.pick(["ccas", "cias", "asso", "autre"]) : null;
-    return decide(day, {
-      statut: "REFUS",
-      typeDom,
-      dateDebut: dateOf(day),
-      dateFin: dateOf(day),
-      motif,
-      motifDetails: motif === "AUTRE" ? rng.pick(MOTIF_DETAILS_AUTRE) : null,
-      orientation,
-      orientationDetails: orientation ? rng.pick(ORIENTATION_DETAILS) : null,
-    }, roles.deciders);
+    return decide(
+      day,
+      {
+        statut: "REFUS",
+        typeDom,
+        dateDebut: dateOf(day),
+        dateFin: dateOf(day),
+        motif,
+        motifDetails: motif === "AUTRE" ? rng.pick(MOTIF_DETAILS_AUTRE) : null,
+        orientation,
+        orientationDetails: orientation ? rng.pick(ORIENTATION_DETAILS) : null,
+      },
+      roles.deciders,
+    );
   };
 
   /**
@@ -520,9 +599,15 @@ function makeFile(rng: Rng, ref: number, T: number, officeHours: (rng: Rng, day:
       instruct(asked, "PREMIERE_DOM");
       radiate(R, "PREMIERE_DOM", ["A_SA_DEMANDE", "PLUS_DE_LIEN_COMMUNE", "AUTRE"][rng.weighted([60, 25, 15])]!);
     } else {
-      const motif = ["FIN_DE_DOMICILIATION", "NON_MANIFESTATION_3_MOIS", "A_SA_DEMANDE", "ENTREE_LOGEMENT", "PLUS_DE_LIEN_COMMUNE", "NON_RESPECT_REGLEMENT", "AUTRE"][
-        rng.weighted([38, 30, 8, 10, 7, 3, 4])
-      ]!;
+      const motif = [
+        "FIN_DE_DOMICILIATION",
+        "NON_MANIFESTATION_3_MOIS",
+        "A_SA_DEMANDE",
+        "ENTREE_LOGEMENT",
+        "PLUS_DE_LIEN_COMMUNE",
+        "NON_RESPECT_REGLEMENT",
+        "AUTRE",
+      ][rng.weighted([38, 30, 8, 10, 7, 3, 4])]!;
       let lastStart: number;
       if (motif === "FIN_DE_DOMICILIATION") {
         const fin = R - rng.int(1, 75);
@@ -872,7 +957,9 @@ export async function generateLarge(options: LargeOptions): Promise<LargeSummary
   // ---- the database
   const db = new Database(options.d1File);
   db.pragma("busy_timeout = 2000");
-  const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
+  const tables = new Set(
+    (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name),
+  );
   for (const t of ["structures", "staff_users", "usagers", "usager_decisions", "usager_notes", "interactions", "usagers_fts"]) {
     if (!tables.has(t)) {
       db.close();
@@ -900,8 +987,11 @@ export async function generateLarge(options: LargeOptions): Promise<LargeSummary
   db.pragma("temp_store = MEMORY");
   db.pragma("threads = 2");
   db.pragma("foreign_keys = OFF");
-  const withProcurations = tables.has("procurations") &&
-    ["structure_id", "usager_id", "nom", "prenom", "date_naissance", "date_debut", "date_fin", "created_at"].every((c) => columnsOf(db, "procurations").has(c));
+  const withProcurations =
+    tables.has("procurations") &&
+    ["structure_id", "usager_id", "nom", "prenom", "date_naissance", "date_debut", "date_fin", "created_at"].every((c) =>
+      columnsOf(db, "procurations").has(c),
+    );
 
   const nowMs = (T - 1) * DAY_MS + 18 * 3600_000;
   let structureId = 0;
@@ -918,9 +1008,29 @@ export async function generateLarge(options: LargeOptions): Promise<LargeSummary
              option_surnom, last_usager_ref, created_at, updated_at)
            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
         )
-        .run(s.nom, s.type, s.adresse, s.codePostal, s.ville, s.departement, s.timeZone, s.telephone, s.email,
-          s.responsable.nom, s.responsable.prenom, s.responsable.fonction, s.capacite, s.agrement, s.siret, s.statut,
-          nowMs, s.optionSurnom ? 1 : 0, N, nowMs, nowMs).lastInsertRowid,
+        .run(
+          s.nom,
+          s.type,
+          s.adresse,
+          s.codePostal,
+          s.ville,
+          s.departement,
+          s.timeZone,
+          s.telephone,
+          s.email,
+          s.responsable.nom,
+          s.responsable.prenom,
+          s.responsable.fonction,
+          s.capacite,
+          s.agrement,
+          s.siret,
+          s.statut,
+          nowMs,
+          s.optionSurnom ? 1 : 0,
+          N,
+          nowMs,
+          nowMs,
+        ).lastInsertRowid,
     );
     const staffIds = LARGE.staff.map((m, i) =>
       Number(
@@ -935,25 +1045,96 @@ export async function generateLarge(options: LargeOptions): Promise<LargeSummary
 
     // The search index is built once after the load, from usagers (~3× faster than the per-row
     // trigger); the trigger is then recreated from its own text in sqlite_master.
-    const ftsTrigger = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'usagers_fts_insert'").get() as { sql: string } | undefined;
+    const ftsTrigger = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'usagers_fts_insert'").get() as
+      | { sql: string }
+      | undefined;
     if (ftsTrigger) db.exec("DROP TRIGGER usagers_fts_insert");
     const usagerBase = nextId(db, "usagers");
-    const usagerRows = new BulkInsert(db, "usagers", [
-      "id", "structure_id", "ref", "custom_ref", "civilite", "nom", "prenom", "surnom", "date_naissance", "lieu_naissance",
-      "nationalite", "langue", "telephone", "email", "contact_by_phone", "numero_distribution", "referent_id", "ayants_droit",
-      "entretien", "statut", "type_dom", "etape", "rdv_at", "rdv_user_id", "date_premiere_dom", "decision_debut",
-      "decision_fin", "decision_at", "echeance", "dernier_passage", "nb_courrier", "nb_colis", "nb_avis", "search_text",
-      "search_nom", "search_prenom", "version", "created_at", "updated_at",
-    ], 50);
+    const usagerRows = new BulkInsert(
+      db,
+      "usagers",
+      [
+        "id",
+        "structure_id",
+        "ref",
+        "custom_ref",
+        "civilite",
+        "nom",
+        "prenom",
+        "surnom",
+        "date_naissance",
+        "lieu_naissance",
+        "nationalite",
+        "langue",
+        "telephone",
+        "email",
+        "contact_by_phone",
+        "numero_distribution",
+        "referent_id",
+        "ayants_droit",
+        "entretien",
+        "statut",
+        "type_dom",
+        "etape",
+        "rdv_at",
+        "rdv_user_id",
+        "date_premiere_dom",
+        "decision_debut",
+        "decision_fin",
+        "decision_at",
+        "echeance",
+        "dernier_passage",
+        "nb_courrier",
+        "nb_colis",
+        "nb_avis",
+        "search_text",
+        "search_nom",
+        "search_prenom",
+        "version",
+        "created_at",
+        "updated_at",
+      ],
+      50,
+    );
     const decisionRows = new BulkInsert(db, "usager_decisions", [
-      "structure_id", "usager_id", "statut", "type_dom", "date_debut", "date_fin", "motif", "motif_details", "orientation",
-      "orientation_details", "created_at", "user_id", "user_name",
+      "structure_id",
+      "usager_id",
+      "statut",
+      "type_dom",
+      "date_debut",
+      "date_fin",
+      "motif",
+      "motif_details",
+      "orientation",
+      "orientation_details",
+      "created_at",
+      "user_id",
+      "user_name",
     ]);
-    const noteRows = new BulkInsert(db, "usager_notes", [
-      "structure_id", "usager_id", "message", "pinned", "archived", "archived_at", "archived_by", "created_at", "created_by_id", "created_by_name",
-    ], 20);
+    const noteRows = new BulkInsert(
+      db,
+      "usager_notes",
+      [
+        "structure_id",
+        "usager_id",
+        "message",
+        "pinned",
+        "archived",
+        "archived_at",
+        "archived_by",
+        "created_at",
+        "created_by_id",
+        "created_by_name",
+      ],
+      20,
+    );
     const procurationRows = withProcurations
-      ? new BulkInsert(db, "procurations", ["structure_id", "usager_id", "nom", "prenom", "date_naissance", "date_debut", "date_fin", "created_at"], 20)
+      ? new BulkInsert(
+          db,
+          "procurations",
+          ["structure_id", "usager_id", "nom", "prenom", "date_naissance", "date_debut", "date_fin", "created_at"],
+          20,
+        )
       : null;
 
     for (let i = 0; i < N; i++) {
@@ -968,26 +1149,89 @@ export async function generateLarge(options: LargeOptions): Promise<LargeSummary
       const search = searchColumns({ ...f, customRef: f.customRef }, mandataires);
       const updatedAt = Math.max(cur.at, ...f.notes.map((n) => n.at));
       usagerRows.add([
-        id, structureId, f.ref, f.customRef, f.civilite, f.nom, f.prenom, f.surnom, f.dateNaissance, f.lieuNaissance,
-        f.nationalite, f.langue, f.telephone, f.email, f.contactByPhone, f.numeroDistribution,
-        f.referent >= 0 ? staffIds[f.referent] : null, JSON.stringify(f.ayantsDroit), JSON.stringify(f.entretien),
-        cur.statut, cur.typeDom, f.etape, f.rdvAt, f.rdvUser >= 0 ? staffIds[f.rdvUser] : null,
-        firstValide?.dateDebut ?? null, cur.dateDebut, cur.dateFin, cur.at, ech.active ? ech.date : null,
-        f.dernierPassage, f.nbCourrier, f.nbColis, f.nbAvis, search.searchText, search.searchNom, search.searchPrenom,
-        1, ds[0]!.at, updatedAt,
+        id,
+        structureId,
+        f.ref,
+        f.customRef,
+        f.civilite,
+        f.nom,
+        f.prenom,
+        f.surnom,
+        f.dateNaissance,
+        f.lieuNaissance,
+        f.nationalite,
+        f.langue,
+        f.telephone,
+        f.email,
+        f.contactByPhone,
+        f.numeroDistribution,
+        f.referent >= 0 ? staffIds[f.referent] : null,
+        JSON.stringify(f.ayantsDroit),
+        JSON.stringify(f.entretien),
+        cur.statut,
+        cur.typeDom,
+        f.etape,
+        f.rdvAt,
+        f.rdvUser >= 0 ? staffIds[f.rdvUser] : null,
+        firstValide?.dateDebut ?? null,
+        cur.dateDebut,
+        cur.dateFin,
+        cur.at,
+        ech.active ? ech.date : null,
+        f.dernierPassage,
+        f.nbCourrier,
+        f.nbColis,
+        f.nbAvis,
+        search.searchText,
+        search.searchNom,
+        search.searchPrenom,
+        1,
+        ds[0]!.at,
+        updatedAt,
       ]);
       for (const d of ds) {
         decisionRows.add([
-          structureId, id, d.statut, d.typeDom, d.dateDebut, d.dateFin, d.motif, d.motifDetails, d.orientation,
-          d.orientationDetails, d.at, staffIds[d.user], staffName(d.user),
+          structureId,
+          id,
+          d.statut,
+          d.typeDom,
+          d.dateDebut,
+          d.dateFin,
+          d.motif,
+          d.motifDetails,
+          d.orientation,
+          d.orientationDetails,
+          d.at,
+          staffIds[d.user],
+          staffName(d.user),
         ]);
       }
       for (const n of f.notes) {
-        noteRows.add([structureId, id, n.message, n.pinned ? 1 : 0, n.archivedAt ? 1 : 0, n.archivedAt, n.archivedBy, n.at, staffIds[n.user], staffName(n.user)]);
+        noteRows.add([
+          structureId,
+          id,
+          n.message,
+          n.pinned ? 1 : 0,
+          n.archivedAt ? 1 : 0,
+          n.archivedAt,
+          n.archivedBy,
+          n.at,
+          staffIds[n.user],
+          staffName(n.user),
+        ]);
       }
       if (procurationRows && f.mandataire) {
         const m = f.mandataire;
-        procurationRows.add([structureId, id, m.nom, m.prenom, m.dateNaissance, dateOf(m.debut), dateOf(m.fin), officeHours(rng, Math.min(m.debut, T - 1))]);
+        procurationRows.add([
+          structureId,
+          id,
+          m.nom,
+          m.prenom,
+          m.dateNaissance,
+          dateOf(m.debut),
+          dateOf(m.fin),
+          officeHours(rng, Math.min(m.debut, T - 1)),
+        ]);
       }
     }
     usagerRows.flush();
@@ -1010,9 +1254,25 @@ export async function generateLarge(options: LargeOptions): Promise<LargeSummary
       .all() as { name: string; sql: string }[];
     for (const ix of indexes) db.exec(`DROP INDEX ${ix.name}`);
     const interactionBase = nextId(db, "interactions");
-    const rows = new BulkInsert(db, "interactions", [
-      "id", "structure_id", "usager_id", "type", "nb", "content", "created_at", "user_id", "user_name", "out_id", "mandataire", "return_to_sender",
-    ], 400);
+    const rows = new BulkInsert(
+      db,
+      "interactions",
+      [
+        "id",
+        "structure_id",
+        "usager_id",
+        "type",
+        "nb",
+        "content",
+        "created_at",
+        "user_id",
+        "user_name",
+        "out_id",
+        "mandataire",
+        "return_to_sender",
+      ],
+      400,
+    );
     const userNames = LARGE.staff.map((_, i) => staffName(i));
     for (let p = 0; p < M; p++) {
       const i = order[p]!;
@@ -1107,7 +1367,18 @@ const USAGE =
   "Usage : npx tsx db/seed/large.ts [--d1 FICHIER.sqlite | --persist-to DIR] [--files N] [--interactions M] [--seed S] [--today AAAA-MM-JJ] [--json] [--quiet] [--verbose] [--check]";
 
 function parseArgs(argv: string[]) {
-  const out = { d1: undefined as string | undefined, persistTo: undefined as string | undefined, files: 50_000, interactions: 2_000_000, seed: 1, today: undefined as string | undefined, json: false, quiet: false, verbose: false, check: false };
+  const out = {
+    d1: undefined as string | undefined,
+    persistTo: undefined as string | undefined,
+    files: 50_000,
+    interactions: 2_000_000,
+    seed: 1,
+    today: undefined as string | undefined,
+    json: false,
+    quiet: false,
+    verbose: false,
+    check: false,
+  };
   let interactionsGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
@@ -1148,7 +1419,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   try {
     const args = parseArgs(process.argv.slice(2));
     const d1File = args.d1 ?? findD1File(resolve(args.persistTo ?? ".wrangler/state"));
-    if (!d1File) throw new Error(`Aucune base D1 locale sous ${args.persistTo ?? ".wrangler/state"} : lancez d'abord npm run db:migrate:local.`);
+    if (!d1File)
+      throw new Error(`Aucune base D1 locale sous ${args.persistTo ?? ".wrangler/state"} : lancez d'abord npm run db:migrate:local.`);
     const summary = await generateLarge({
       d1File: resolve(d1File),
       files: args.files,

@@ -20,10 +20,11 @@
  * BENCH_VERBOSE=1 prints each run's scores, the machine's speed as Lighthouse measured it
  * (benchmarkIndex: lower = busier or slower) and every audit below a perfect score.
  */
-import { launch } from "chrome-launcher"; // Lighthouse's own launcher (a dependency of lighthouse)
-import lighthouse from "lighthouse";
+
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { launch } from "chrome-launcher"; // Lighthouse's own launcher (a dependency of lighthouse)
+import lighthouse from "lighthouse";
 import { CHROME_ARGS, CHROME_PATH, throwawayEnv } from "../support/browser.mjs";
 import { createPortalAccount } from "./portal.bench.mjs";
 
@@ -37,7 +38,13 @@ async function audit(url, extraHeaders) {
   mkdirSync(userDataDir);
   const chrome = await launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_ARGS, userDataDir, envVars: env, logLevel: "silent" });
   try {
-    const result = await lighthouse(url, { port: chrome.port, logLevel: "error", output: "json", onlyCategories: CATEGORIES, extraHeaders });
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      logLevel: "error",
+      output: "json",
+      onlyCategories: CATEGORIES,
+      extraHeaders,
+    });
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     const lhr = result.lhr;
     if (lhr.runtimeError) throw new Error(`Lighthouse ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
@@ -56,7 +63,8 @@ function failedAudits(lhr) {
   for (const id of CATEGORIES) {
     for (const ref of lhr.categories[id].auditRefs) {
       const a = lhr.audits[ref.id];
-      if (ref.weight > 0 && a.score !== null && a.score < 1) out.push(`${id}: ${a.id} (${a.score}) ${a.title} ${a.displayValue ?? ""}`.trim());
+      if (ref.weight > 0 && a.score !== null && a.score < 1)
+        out.push(`${id}: ${a.id} (${a.score}) ${a.title} ${a.displayValue ?? ""}`.trim());
     }
   }
   return out;
@@ -69,7 +77,9 @@ async function scores(label, url, extraHeaders, log) {
   for (let i = 0; i < RUNS; i++) {
     const lhr = await audit(url, extraHeaders);
     runs.push(lhr);
-    log(`${label} #${i + 1}: ${CATEGORIES.map((id) => `${id} ${score(lhr, id)}`).join(", ")} (benchmarkIndex ${Math.round(lhr.environment.benchmarkIndex)})`);
+    log(
+      `${label} #${i + 1}: ${CATEGORIES.map((id) => `${id} ${score(lhr, id)}`).join(", ")} (benchmarkIndex ${Math.round(lhr.environment.benchmarkIndex)})`,
+    );
     for (const line of failedAudits(lhr)) log(`${label} #${i + 1}   ${line}`);
   }
   return CATEGORIES.map((id) => ({

@@ -14,8 +14,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { percentile, timeSequential } from "./stats.mjs";
 import { docxText } from "../support/zip.mjs";
+import { percentile, timeSequential } from "./stats.mjs";
 
 /** JS and CSS the page at dist/<app>/index.html loads: its scripts, styles, preloads and their static imports. */
 export function pageAssets(distDir) {
@@ -48,13 +48,14 @@ export function gzipSize(distDir, files) {
   return files.reduce((sum, f) => sum + gzipSync(readFileSync(join(distDir, f)), { level: 9 }).length, 0);
 }
 
-
 async function trpc(baseUrl, kind, path, input, cookie) {
   const headers = { "content-type": "application/json", origin: new URL(baseUrl).origin };
   if (cookie) headers.cookie = cookie;
   const res =
     kind === "query"
-      ? await fetch(`${baseUrl}/trpc/${path}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`}`, { headers })
+      ? await fetch(`${baseUrl}/trpc/${path}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`}`, {
+          headers,
+        })
       : await fetch(`${baseUrl}/trpc/${path}`, { method: "POST", headers, body: JSON.stringify(input ?? {}) });
   const body = await res.json();
   if (!res.ok) throw new Error(`${path} → ${res.status} ${JSON.stringify(body.error?.data?.fieldErrors ?? body.error?.message)}`);
@@ -125,7 +126,14 @@ export async function createPortalAccount(root, server, options = {}) {
   if (!login || !temporaryPassword) throw new Error("identifiant or temporary password not found in the letter");
 
   if (options.mail !== false) {
-    await call("mutation", "courrier.receive", { usagerId, courrier: 2, colis: 1, avis: 1, content: options.comment ?? null, ...(options.mail ?? {}) });
+    await call("mutation", "courrier.receive", {
+      usagerId,
+      courrier: 2,
+      colis: 1,
+      avis: 1,
+      content: options.comment ?? null,
+      ...(options.mail ?? {}),
+    });
   }
 
   let portalCookie;
@@ -151,8 +159,14 @@ export default {
     const files = pageAssets(dist);
     log(`sign-in page loads: ${files.join(", ")}`);
     const pageBytes = gzipSize(dist, files);
-    const swFiles = ["sw.js", ...[...readFileSync(join(dist, "sw.js"), "utf8").matchAll(/"\.\/(workbox-[\w-]+)"/g)].map((m) => `${m[1]}.js`)];
-    const swBytes = gzipSize(dist, swFiles.filter((f) => existsSync(join(dist, f))));
+    const swFiles = [
+      "sw.js",
+      ...[...readFileSync(join(dist, "sw.js"), "utf8").matchAll(/"\.\/(workbox-[\w-]+)"/g)].map((m) => `${m[1]}.js`),
+    ];
+    const swBytes = gzipSize(
+      dist,
+      swFiles.filter((f) => existsSync(join(dist, f))),
+    );
 
     const personal = "Bench-Portail-2026";
     const account = await createPortalAccount(root, server, { personalPassword: personal });

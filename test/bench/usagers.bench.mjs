@@ -39,12 +39,12 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
-import { ROOT, startServer } from "../support/server.mjs";
-import { createPortalAccount } from "./portal.bench.mjs";
 import { counterMismatches, countersWithRecount } from "../support/counters.mjs";
-import { percentile, serverTime } from "./stats.mjs";
+import { ROOT, startServer } from "../support/server.mjs";
 import { httpClient } from "./http-client.mjs";
+import { createPortalAccount } from "./portal.bench.mjs";
 import { benchStateRoot } from "./state-root.mjs";
+import { percentile, serverTime } from "./stats.mjs";
 
 const require = createRequire(import.meta.url);
 const TSX = join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
@@ -85,7 +85,19 @@ function cpuTicks() {
 /** Runs the generator in a child process; resolves with its JSON summary and wall time. */
 function generate(d1File, files, interactions, seed) {
   return new Promise((resolveRun, reject) => {
-    const args = [TSX, "db/seed/large.ts", "--d1", d1File, "--files", String(files), "--interactions", String(interactions), "--seed", String(seed), "--json"];
+    const args = [
+      TSX,
+      "db/seed/large.ts",
+      "--d1",
+      d1File,
+      "--files",
+      String(files),
+      "--interactions",
+      String(interactions),
+      "--seed",
+      String(seed),
+      "--json",
+    ];
     const t0 = performance.now();
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
@@ -127,15 +139,46 @@ function pickWorkload(d1File, structureId, seed, count) {
       const s = letters.slice(start, start + len);
       return accents ? s : stripAccents(s).toLowerCase();
     };
-    const accented = (u) => /[^\x00-\x7f]/.test(u.nom + u.prenom);
+    const accented = (u) => /\P{ASCII}/u.test(u.nom + u.prenom);
     const kinds = [
-      [20, () => { const u = file(accented); const n = /[^\x00-\x7f]/.test(u.nom) ? u.nom : u.prenom; return fragment(n, true); }],
-      [20, () => { const u = file(); return fragment(r.next() < 0.5 ? u.nom : u.prenom, false); }],
+      [
+        20,
+        () => {
+          const u = file(accented);
+          const n = /\P{ASCII}/u.test(u.nom) ? u.nom : u.prenom;
+          return fragment(n, true);
+        },
+      ],
+      [
+        20,
+        () => {
+          const u = file();
+          return fragment(r.next() < 0.5 ? u.nom : u.prenom, false);
+        },
+      ],
       [10, () => file().nom],
-      [6, () => { const u = file(); return `${stripAccents(u.nom).toLowerCase()} ${stripAccents(u.prenom).toLowerCase()}`; }],
-      [10, () => { const [y, m, d] = file().dateNaissance.split("-"); return `${d}/${m}/${y}`; }],
+      [
+        6,
+        () => {
+          const u = file();
+          return `${stripAccents(u.nom).toLowerCase()} ${stripAccents(u.prenom).toLowerCase()}`;
+        },
+      ],
+      [
+        10,
+        () => {
+          const [y, m, d] = file().dateNaissance.split("-");
+          return `${d}/${m}/${y}`;
+        },
+      ],
       [10, () => file((u) => u.telephone !== null).telephone],
-      [10, () => { const u = file(); return stripAccents(u.nom).slice(0, 2); }],
+      [
+        10,
+        () => {
+          const u = file();
+          return stripAccents(u.nom).slice(0, 2);
+        },
+      ],
       [8, () => r.pick(JSON.parse(file((u) => u.ayantsDroit !== "[]").ayantsDroit)).prenom],
       [6, () => file().customRef],
     ];
@@ -143,7 +186,11 @@ function pickWorkload(d1File, structureId, seed, count) {
     const terms = [];
     for (let i = 0; i < count; i++) {
       let x = r.next() * total;
-      const kind = kinds.find((k) => (x -= k[0]) < 0) ?? kinds[0];
+      const kind =
+        kinds.find((k) => {
+          x -= k[0];
+          return x < 0;
+        }) ?? kinds[0];
       terms.push(kind[1]());
     }
     const ids = Array.from({ length: count }, () => r.int(lo, hi));
@@ -152,7 +199,10 @@ function pickWorkload(d1File, structureId, seed, count) {
       .prepare("SELECT id FROM usagers WHERE structure_id = ? AND npai_depuis IS NULL ORDER BY id")
       .all(structureId)
       .map((row) => row.id);
-    const shuffled = mailable.map((id) => [r.next(), id]).sort((a, b) => a[0] - b[0]).map(([, id]) => id);
+    const shuffled = mailable
+      .map((id) => [r.next(), id])
+      .sort((a, b) => a[0] - b[0])
+      .map(([, id]) => id);
     // Terms that must find someone: the searches measured do real work.
     const u = file((x) => x.telephone !== null);
     const [y, m, d] = u.dateNaissance.split("-");
@@ -328,11 +378,21 @@ export default {
       const steal = ticks && after && after.total > ticks.total ? (100 * (after.steal - ticks.steal)) / (after.total - ticks.total) : 0;
       log(`CPU time taken by the hypervisor during the rounds (steal): ${steal.toFixed(1)} %`);
       if (steal > 5) {
-        console.error(`[usagers] l'hyperviseur a pris ${steal.toFixed(0)} % du temps processeur pendant les mesures : chiffres pessimistes, comparez-les à trpc_floor.`);
+        console.error(
+          `[usagers] l'hyperviseur a pris ${steal.toFixed(0)} % du temps processeur pendant les mesures : chiffres pessimistes, comparez-les à trpc_floor.`,
+        );
       }
-      log(`slowest searches: ${slow.sort((a, b) => b[0] - a[0]).slice(0, Number(process.env.BENCH_SLOWEST ?? 8)).map(([ms, q, i]) => `#${i} ${JSON.stringify(q)} ${ms.toFixed(1)} ms`).join(", ")}`);
+      log(
+        `slowest searches: ${slow
+          .sort((a, b) => b[0] - a[0])
+          .slice(0, Number(process.env.BENCH_SLOWEST ?? 8))
+          .map(([ms, q, i]) => `#${i} ${JSON.stringify(q)} ${ms.toFixed(1)} ms`)
+          .join(", ")}`,
+      );
       if (Math.max(...load) > cpus().length * 0.75) {
-        console.error(`[usagers] machine chargée (charge ${load.map((x) => x.toFixed(1)).join(" → ")} pour ${cpus().length} cœurs) : chiffres pessimistes, comparez-les à trpc_floor.`);
+        console.error(
+          `[usagers] machine chargée (charge ${load.map((x) => x.toFixed(1)).join(" → ")} pour ${cpus().length} cœurs) : chiffres pessimistes, comparez-les à trpc_floor.`,
+        );
       }
 
       const timed = 2 * (warmup + runs);
@@ -340,7 +400,13 @@ export default {
       for (const client of Object.values(clients)) client.close();
       const agents = seeded.summary.staff.slice(0, 4);
       const cookies = await Promise.all(agents.map((a) => signIn(server, a.email, seeded.summary.staffPassword)));
-      const mismatches = await burst(server, cookies, workload.mailIds.slice(timed, timed + 1000), server.d1File, seeded.summary.structureId);
+      const mismatches = await burst(
+        server,
+        cookies,
+        workload.mailIds.slice(timed, timed + 1000),
+        server.d1File,
+        seeded.summary.structureId,
+      );
 
       return [
         { name: "reception_p50", value: percentile(reception.client, 50), unit: "ms" },

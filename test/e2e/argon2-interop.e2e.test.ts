@@ -67,10 +67,7 @@ describe("argon2id hashes travel both ways between Node (@node-rs/argon2) and th
     });
     expect(res.status, await res.clone().text()).toBe(200);
 
-    const row = readOne<{ password_hash: string; status: string }>(
-      "SELECT password_hash, status FROM staff_users WHERE email = ?",
-      email,
-    );
+    const row = readOne<{ password_hash: string; status: string }>("SELECT password_hash, status FROM staff_users WHERE email = ?", email);
     expect(row).toBeDefined();
     expect(row!.password_hash.startsWith(PHC_PREFIX)).toBe(true);
     expect(await verify(row!.password_hash, password)).toBe(true);

@@ -16,12 +16,15 @@ export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-pract
  */
 export async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (tags) => {
-    type Result = { violations: { id: string; nodes: { target: unknown[] }[] }[]; passes: unknown[] };
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<Result> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
-    // No passing rule at all would mean axe checked nothing.
-    if (result.passes.length === 0) return ["axe ran no rule"];
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`);
-  }, [...AXE_TAGS]);
+  return page.evaluate(
+    async (tags) => {
+      type Result = { violations: { id: string; nodes: { target: unknown[] }[] }[]; passes: unknown[] };
+      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<Result> } }).axe;
+      const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+      // No passing rule at all would mean axe checked nothing.
+      if (result.passes.length === 0) return ["axe ran no rule"];
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`);
+    },
+    [...AXE_TAGS],
+  );
 }

@@ -39,7 +39,8 @@ function node(args: string[]): Promise<Run> {
 }
 
 const backup = (out: string, persistTo: string) => node(["scripts/backup.mjs", "--out", out, "--local", "--persist-to", persistTo]);
-const restore = (from: string, persistTo: string, ...extra: string[]) => node(["scripts/restore.mjs", "--from", from, "--persist-to", persistTo, ...extra]);
+const restore = (from: string, persistTo: string, ...extra: string[]) =>
+  node(["scripts/restore.mjs", "--from", from, "--persist-to", persistTo, ...extra]);
 
 async function call<T>(baseUrl: string, cookie: string, kind: "query" | "mutation", path: string, input: unknown): Promise<T> {
   const res = kind === "query" ? await trpcQuery(baseUrl, path, input, { cookie }) : await trpcMutation(baseUrl, path, input, { cookie });
@@ -54,7 +55,11 @@ async function upload(baseUrl: string, cookie: string, usagerId: number, label: 
   fd.set("label", label);
   fd.set("shared", "false");
   fd.set("file", new File([bytes], "piece.pdf"));
-  const res = await fetch(`${baseUrl}/trpc/documents.upload`, { method: "POST", headers: { cookie, origin: new URL(baseUrl).origin }, body: fd });
+  const res = await fetch(`${baseUrl}/trpc/documents.upload`, {
+    method: "POST",
+    headers: { cookie, origin: new URL(baseUrl).origin },
+    body: fd,
+  });
   const body = (await res.json()) as { result: { data: { id: number } } };
   expect(res.status).toBe(200);
   return body.result.data.id;
@@ -83,7 +88,10 @@ async function makeWrites(server: TestServer) {
     customRef: "SAUV-1",
     ayantsDroit: [],
   });
-  await call(server.staffUrl, cookie, "mutation", "usagers.addNote", { usagerId, message: "Ligne 1\r\nLigne 2 : l'accueil\n\\n n'est pas un saut" });
+  await call(server.staffUrl, cookie, "mutation", "usagers.addNote", {
+    usagerId,
+    message: "Ligne 1\r\nLigne 2 : l'accueil\n\\n n'est pas un saut",
+  });
   const everyByte = Uint8Array.from({ length: 256 }, (_, i) => i);
   const pdf = (text: string) => new Uint8Array([...new TextEncoder().encode(`%PDF-1.4 ${text}\n`), ...everyByte]);
   await upload(server.staffUrl, cookie, 3, "Pièce d'identité", pdf("identité"));
@@ -111,11 +119,20 @@ function rows(db: Database.Database, table: string): Row[] {
 }
 
 function tableNames(db: Database.Database): string[] {
-  return (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+  return (
+    db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name").all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
 }
 
 async function r2Objects(persistDir: string) {
-  const proxy = await getPlatformProxy<{ FILES: R2Bucket }>({ configPath: join(ROOT, "wrangler.toml"), persist: { path: join(persistDir, "v3") }, remoteBindings: false, envFiles: [] });
+  const proxy = await getPlatformProxy<{ FILES: R2Bucket }>({
+    configPath: join(ROOT, "wrangler.toml"),
+    persist: { path: join(persistDir, "v3") },
+    remoteBindings: false,
+    envFiles: [],
+  });
   try {
     const out = new Map<string, { bytes: Buffer; customMetadata: unknown; httpMetadata: unknown }>();
     let cursor: string | undefined;
@@ -203,7 +220,8 @@ describe("a local backup restored into a fresh state", () => {
   });
 
   it("finds the same files through the FTS index, which passes its integrity check", () => {
-    const search = (db: Database.Database, q: string) => db.prepare("SELECT rowid FROM usagers_fts WHERE usagers_fts MATCH ? ORDER BY rowid").pluck().all(q);
+    const search = (db: Database.Database, q: string) =>
+      db.prepare("SELECT rowid FROM usagers_fts WHERE usagers_fts MATCH ? ORDER BY rowid").pluck().all(q);
     for (const q of ['"aissatou"', '"benali"', '"2233"', '"1985-03"']) {
       expect(search(restored, q), q).toEqual(search(original, q));
       expect(search(restored, q).length, q).toBeGreaterThan(0);
@@ -230,7 +248,16 @@ describe("a local backup restored into a fresh state", () => {
   }, 60_000);
 
   it("leaves no migration to apply: d1_migrations came back", async () => {
-    const run = await node([join(ROOT, "node_modules/wrangler/bin/wrangler.js"), "d1", "migrations", "apply", "DB", "--local", "--persist-to", restoredDir]);
+    const run = await node([
+      join(ROOT, "node_modules/wrangler/bin/wrangler.js"),
+      "d1",
+      "migrations",
+      "apply",
+      "DB",
+      "--local",
+      "--persist-to",
+      restoredDir,
+    ]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain("No migrations to apply");
   }, 60_000);
@@ -276,8 +303,10 @@ describe("a restore refuses", () => {
     writeFileSync(manifestFile, JSON.stringify(manifest));
     const run = await restore(dir, join(work, "cible-ligne-en-moins"));
     expect(run.code).toBe(1);
-    const expected = manifest.tables["usager_notes"]!;
-    expect(run.stderr).toContain(`table usager_notes : ${expected - 1} lignes restaurées, ${expected} attendues (nombre de lignes différent)`);
+    const expected = manifest.tables.usager_notes!;
+    expect(run.stderr).toContain(
+      `table usager_notes : ${expected - 1} lignes restaurées, ${expected} attendues (nombre de lignes différent)`,
+    );
   }, 60_000);
 
   it("a non-empty target, unless --force", async () => {

@@ -8,9 +8,9 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "../support/browser.mjs";
 import { addDays, addMonths, calendarDateIn, formatDateFr } from "../../worker/rules/dates";
-import { signInStaffUi, pageCall, withCapturedPage } from "./helpers";
+import { launchBrowser } from "../support/browser.mjs";
+import { pageCall, signInStaffUi, withCapturedPage } from "./helpers";
 
 const staffUrl = inject("staffUrl");
 const UI_TIMEOUT = 15_000;
@@ -49,11 +49,14 @@ async function pendingCounter(page: Page, label: string): Promise<string> {
 
 async function expectPending(page: Page, expected: { Courriers: number; Colis: number; "Avis de passage": number }) {
   await expect
-    .poll(async () => ({
-      Courriers: Number(await pendingCounter(page, "Courriers")),
-      Colis: Number(await pendingCounter(page, "Colis")),
-      "Avis de passage": Number(await pendingCounter(page, "Avis de passage")),
-    }), { timeout: UI_TIMEOUT })
+    .poll(
+      async () => ({
+        Courriers: Number(await pendingCounter(page, "Courriers")),
+        Colis: Number(await pendingCounter(page, "Colis")),
+        "Avis de passage": Number(await pendingCounter(page, "Avis de passage")),
+      }),
+      { timeout: UI_TIMEOUT },
+    )
     .toEqual(expected);
 }
 
@@ -182,7 +185,10 @@ describe("courrier in the browser", () => {
       await page.goto(`${staffUrl}/usagers?q=vasseur`);
       await page.getByRole("button", { name: /^Nouveaux courriers pour M\. VASSEUR Timothée/ }).click();
       await page.getByRole("dialog", { name: "Nouveaux courriers" }).getByRole("button", { name: "Enregistrer", exact: true }).click();
-      await page.getByRole("row", { name: /VASSEUR Timothée/ }).getByText("3 courriers").waitFor();
+      await page
+        .getByRole("row", { name: /VASSEUR Timothée/ })
+        .getByText("3 courriers")
+        .waitFor();
     });
   });
 });

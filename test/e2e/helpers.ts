@@ -59,12 +59,7 @@ export function rawRequest(
 }
 
 /** A tRPC v11 mutation (non-batched), sent like the app does: same-origin JSON POST. */
-export async function trpcMutation(
-  baseUrl: string,
-  path: string,
-  input: unknown,
-  headers: Record<string, string> = {},
-): Promise<Response> {
+export async function trpcMutation(baseUrl: string, path: string, input: unknown, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(`${baseUrl}/trpc/${path}`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: new URL(baseUrl).origin, ...headers },
@@ -73,12 +68,7 @@ export async function trpcMutation(
 }
 
 /** A tRPC v11 query (GET, input as ?input=JSON when given). */
-export async function trpcQuery(
-  baseUrl: string,
-  path: string,
-  input?: unknown,
-  headers: Record<string, string> = {},
-): Promise<Response> {
+export async function trpcQuery(baseUrl: string, path: string, input?: unknown, headers: Record<string, string> = {}): Promise<Response> {
   const qs = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
   return fetch(`${baseUrl}/trpc/${path}${qs}`, { headers });
 }

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
-import { rawRequest, ROOT, trpcMutation } from "./helpers";
+import { ROOT, rawRequest, trpcMutation } from "./helpers";
 
 const staffUrl = inject("staffUrl");
 const portalUrl = inject("portalUrl");

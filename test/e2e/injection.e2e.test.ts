@@ -77,7 +77,8 @@ async function staffCall<T>(s: { staff: string }, kind: "query" | "mutation", pa
   return api<T>(staffUrl, s.staff, kind, path, input);
 }
 
-const versionOf = async (s: Setup, id: number) => (await staffCall<{ usager: { version: number } }>(s, "query", "usagers.get", { id })).usager.version;
+const versionOf = async (s: Setup, id: number) =>
+  (await staffCall<{ usager: { version: number } }>(s, "query", "usagers.get", { id })).usager.version;
 
 /** Signs up a structure with hostile names, has the platform validate it, signs its admin in. */
 async function structureWithHostileNames(): Promise<{ adminEmail: string; staff: string }> {
@@ -107,7 +108,9 @@ async function structureWithHostileNames(): Promise<{ adminEmail: string; staff:
   const operator = DEMO.platformAdmins[0]!;
   const signedIn = await trpcMutation(staffUrl, "plateforme.signIn", { email: operator.email, password: operator.password });
   const platform = cookiePair(signedIn, "ancrage_plateforme")!;
-  const pending = await api<{ id: number; adminEmail: string }[]>(staffUrl, platform, "query", "plateforme.structures", { statut: "EN_ATTENTE" });
+  const pending = await api<{ id: number; adminEmail: string }[]>(staffUrl, platform, "query", "plateforme.structures", {
+    statut: "EN_ATTENTE",
+  });
   const mine = pending.find((p) => p.adminEmail === adminEmail)!;
   await api(staffUrl, platform, "mutation", "plateforme.validate", { id: mine.id });
 
@@ -120,7 +123,14 @@ async function createData(): Promise<Setup> {
   const { adminEmail, staff } = await structureWithHostileNames();
   const s = { staff };
   await staffCall(s, "mutation", "portail.updateSettings", { enabled: true, loginUpdatesDernierPassage: false });
-  await staffCall(s, "mutation", "equipe.invite", { nom: P.script, prenom: P.img, email: `membre-${unique}@example.fr`, fonction: "Autre", fonctionDetail: P.svg, role: "simple" });
+  await staffCall(s, "mutation", "equipe.invite", {
+    nom: P.script,
+    prenom: P.img,
+    email: `membre-${unique}@example.fr`,
+    fonction: "Autre",
+    fonctionDetail: P.svg,
+    role: "simple",
+  });
   // The referent shown on the file is the admin, whose own names are hostile (an invited member is not active yet).
   const referentId = (await staffCall<{ id: number }>(s, "query", "compte.me")).id;
 
@@ -148,7 +158,13 @@ async function createData(): Promise<Setup> {
     version: await versionOf(setup, usagerId),
     entretien: { revenus: true, revenusDetail: P.img, rattachement: P.js, commentaires: `Commentaire ${P.script} ${P.svg}` },
   });
-  await staffCall(s, "mutation", "usagers.validate", { usagerId, version: await versionOf(setup, usagerId), dateDebut: today, dateFin: defaultDateFin(today), customRef: null });
+  await staffCall(s, "mutation", "usagers.validate", {
+    usagerId,
+    version: await versionOf(setup, usagerId),
+    dateDebut: today,
+    dateFin: defaultDateFin(today),
+    customRef: null,
+  });
   await staffCall(s, "mutation", "usagers.addNote", { usagerId, message: NOTE });
   await staffCall(s, "mutation", "courrier.receive", { usagerId, courrier: 1, colis: 0, avis: 0, content: COURRIER });
   await staffCall(s, "mutation", "courrier.presence", { usagerId, type: "visite", content: VISITE });
@@ -168,9 +184,20 @@ async function createData(): Promise<Setup> {
   fd.set("label", `Doc ${P.svg}`);
   fd.set("shared", "true");
   fd.set("file", new File([new TextEncoder().encode("%PDF-1.4 injection")], "doc.pdf"));
-  const upload = await fetch(`${staffUrl}/trpc/documents.upload`, { method: "POST", headers: { cookie: staff, origin: new URL(staffUrl).origin }, body: fd });
+  const upload = await fetch(`${staffUrl}/trpc/documents.upload`, {
+    method: "POST",
+    headers: { cookie: staff, origin: new URL(staffUrl).origin },
+    body: fd,
+  });
   expect(upload.status).toBe(200);
-  await staffCall(s, "mutation", "portail.saveMessage", { id: null, titre: MESSAGE.titre, texte: MESSAGE.texte, type: "general", dateDebut: today, dateFin: null });
+  await staffCall(s, "mutation", "portail.saveMessage", {
+    id: null,
+    titre: MESSAGE.titre,
+    texte: MESSAGE.texte,
+    type: "general",
+    dateDebut: today,
+    dateFin: null,
+  });
   setup.attestationId = (await staffCall<{ id: number }>(s, "mutation", "documents.generateLetter", { usagerId, kind: "attestation" })).id;
 
   await staffCall(s, "mutation", "portail.setPreference", { usagerId, acces: true });
@@ -178,12 +205,35 @@ async function createData(): Promise<Setup> {
   const text = await docxText(setup.portalLetter);
   const login = /Identifiant : ([A-Z]{8})/.exec(text)![1]!;
   const temporary = /Mot de passe temporaire : (\d{8})/.exec(text)![1]!;
-  const first = await trpcMutation(portalUrl, "monEspace.firstLogin", { login, password: temporary, nouveau: PORTAL_PASSWORD, confirmation: PORTAL_PASSWORD, appareilPartage: false });
+  const first = await trpcMutation(portalUrl, "monEspace.firstLogin", {
+    login,
+    password: temporary,
+    nouveau: PORTAL_PASSWORD,
+    confirmation: PORTAL_PASSWORD,
+    appareilPartage: false,
+  });
   expect(first.status).toBe(200);
   setup.portalLogin = login;
 
   for (const [field, value] of Object.entries(FORMULAS)) {
-    await staffCall(s, "mutation", "usagers.create", { civilite: "Mme", nom: "Formule", prenom: "Test", surnom: null, dateNaissance: "1990-01-01", lieuNaissance: "Douai", nationalite: null, langue: null, telephone: null, email: null, contactByPhone: false, numeroDistribution: null, referentId: null, customRef: null, ayantsDroit: [], [field]: value });
+    await staffCall(s, "mutation", "usagers.create", {
+      civilite: "Mme",
+      nom: "Formule",
+      prenom: "Test",
+      surnom: null,
+      dateNaissance: "1990-01-01",
+      lieuNaissance: "Douai",
+      nationalite: null,
+      langue: null,
+      telephone: null,
+      email: null,
+      contactByPhone: false,
+      numeroDistribution: null,
+      referentId: null,
+      customRef: null,
+      ayantsDroit: [],
+      [field]: value,
+    });
   }
   return setup;
 }
@@ -205,11 +255,13 @@ function injectionTraces(page: Page): Promise<string[]> {
     for (const el of document.querySelectorAll("*")) {
       for (const attr of el.attributes) {
         if (/^on/i.test(attr.name)) out.push(`<${el.tagName.toLowerCase()} ${attr.name}="${attr.value}">`);
-        if (/^\s*javascript:/i.test(attr.value) && /^(href|src|action|formaction|xlink:href|data)$/i.test(attr.name)) out.push(`<${el.tagName.toLowerCase()} ${attr.name}="${attr.value}">`);
+        if (/^\s*javascript:/i.test(attr.value) && /^(href|src|action|formaction|xlink:href|data)$/i.test(attr.name))
+          out.push(`<${el.tagName.toLowerCase()} ${attr.name}="${attr.value}">`);
       }
     }
     for (const img of document.querySelectorAll("img")) if (img.getAttribute("src")?.trim().toLowerCase() === "x") out.push("<img src=x>");
-    for (const script of document.querySelectorAll("script")) if (script.textContent?.includes("__pwned")) out.push("<script>…__pwned…</script>");
+    for (const script of document.querySelectorAll("script"))
+      if (script.textContent?.includes("__pwned")) out.push("<script>…__pwned…</script>");
     for (const el of document.querySelectorAll("iframe, object, embed")) out.push(`<${el.tagName.toLowerCase()}>`);
     return out;
   });
@@ -311,7 +363,14 @@ describe("hostile text in the apps", () => {
       await page.getByLabel("Votre mot de passe", { exact: true }).fill(PORTAL_PASSWORD);
       await page.getByRole("button", { name: "Connexion", exact: true }).click();
       await page.getByRole("heading", { level: 1, name: /^Bonjour / }).waitFor();
-      await expectTextNotMarkup(page, "tableau de bord", [`Jean ${P.svg}`, `CCAS ${P.svg}`, `1 rue ${P.img}`, `Doc ${P.svg}`, stripped(MESSAGE.titre), stripped(MESSAGE.texte)]);
+      await expectTextNotMarkup(page, "tableau de bord", [
+        `Jean ${P.svg}`,
+        `CCAS ${P.svg}`,
+        `1 rue ${P.img}`,
+        `Doc ${P.svg}`,
+        stripped(MESSAGE.titre),
+        stripped(MESSAGE.texte),
+      ]);
       await page.goto(`${portalUrl}/historique`);
       await expectTextNotMarkup(page, "historique", [stripped(COURRIER)]);
     });
@@ -344,14 +403,27 @@ describe("hostile text in the files", () => {
   }
 
   it("the attestation postale and the portal access letter hold the payloads escaped", async () => {
-    await expectEscapedDocx(await download(setup, `/fichiers/documents/${setup.attestationId}`), "attestation postale", [`DUPONT ${P.img.toUpperCase()}`, `CCAS ${P.svg}`, `1 rue ${P.img}`]);
+    await expectEscapedDocx(await download(setup, `/fichiers/documents/${setup.attestationId}`), "attestation postale", [
+      `DUPONT ${P.img.toUpperCase()}`,
+      `CCAS ${P.svg}`,
+      `1 rue ${P.img}`,
+    ]);
     await expectEscapedDocx(setup.portalLetter, "lettre d'accès au portail", [`Jean ${P.svg}`, `CCAS ${P.svg}`]);
   });
 
   it("the courrier de radiation holds the payloads escaped", async () => {
     const motif = `Départ ${P.img}`;
-    await staffCall(setup, "mutation", "usagers.radiate", { usagerId: setup.usagerId, version: await versionOf(setup, setup.usagerId), date: today, motif: "AUTRE", motifDetails: motif });
-    const { id } = await staffCall<{ id: number }>(setup, "mutation", "documents.generateLetter", { usagerId: setup.usagerId, kind: "radiation" });
+    await staffCall(setup, "mutation", "usagers.radiate", {
+      usagerId: setup.usagerId,
+      version: await versionOf(setup, setup.usagerId),
+      date: today,
+      motif: "AUTRE",
+      motifDetails: motif,
+    });
+    const { id } = await staffCall<{ id: number }>(setup, "mutation", "documents.generateLetter", {
+      usagerId: setup.usagerId,
+      kind: "radiation",
+    });
     await expectEscapedDocx(await download(setup, `/fichiers/documents/${id}`), "courrier de radiation", [motif, `CCAS ${P.svg}`]);
   });
 

@@ -21,10 +21,11 @@
  * maybe done, so the database totals are checked within those bounds. More than MAX_DROP_SHARE of
  * the requests dropped fails the run (0.1–1% were seen here; a reload or a broken proxy goes far above).
  */
+
+import { setTimeout as sleep } from "node:timers/promises";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import type { inferRouterOutputs } from "@trpc/server";
 import Database from "better-sqlite3";
-import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../../db/seed/demo";
 import type { AppRouter } from "../../worker/router";
@@ -32,7 +33,7 @@ import { HANDOVER_TYPES, RECEPTION_TYPES, type ReceptionType } from "../../worke
 import { addDays, calendarDateIn, startOfDayInstant } from "../../worker/rules/dates";
 import { defaultDateFin, echeanceOf } from "../../worker/rules/echeance";
 import { searchColumns } from "../../worker/rules/search";
-import { counterMismatches, countersWithRecount, type CounterRow } from "../support/counters.mjs";
+import { type CounterRow, counterMismatches, countersWithRecount } from "../support/counters.mjs";
 import { startServer, type TestServer } from "../support/server.mjs";
 import { cookiePair, DEMO, demoStructure } from "./helpers";
 
@@ -77,9 +78,9 @@ const loginOf = (i: number) => `CHARGE${String.fromCharCode(65 + Math.floor(i / 
 function addPortalUsers(d1File: string, passwordHash: string): { structureId: number; files: LoadFile[] } {
   const db = new Database(d1File);
   try {
-    const structure = db.prepare("SELECT id, time_zone AS tz, last_usager_ref AS lastRef FROM structures WHERE nom = ?").get(demoStructure("demoville").nom) as
-      | { id: number; tz: string; lastRef: number }
-      | undefined;
+    const structure = db
+      .prepare("SELECT id, time_zone AS tz, last_usager_ref AS lastRef FROM structures WHERE nom = ?")
+      .get(demoStructure("demoville").nom) as { id: number; tz: string; lastRef: number } | undefined;
     if (!structure) throw new Error("structure de démonstration introuvable");
     const decider = demoStructure("demoville").staff.find((m) => m.role === "responsable")!;
     const deciderId = (db.prepare("SELECT id FROM staff_users WHERE email = ?").get(decider.email) as { id: number }).id;
@@ -110,16 +111,43 @@ function addPortalUsers(d1File: string, passwordHash: string): { structureId: nu
         const customRef = `CH-${i + 1}`;
         const nom = "Charge";
         const prenom = `Personne ${loginOf(i)}`;
-        const search = searchColumns({ nom, prenom, surnom: null, customRef, dateNaissance: "1984-05-12", telephone: null, ayantsDroit: [] });
+        const search = searchColumns({
+          nom,
+          prenom,
+          surnom: null,
+          customRef,
+          dateNaissance: "1984-05-12",
+          telephone: null,
+          ayantsDroit: [],
+        });
         const usagerId = Number(
-          insertUsager.run(structure.id, ref, customRef, nom, prenom, dateDebut, dateDebut, dateFin, now, echeance, floor, search.searchText, search.searchNom, search.searchPrenom, now, now)
-            .lastInsertRowid,
+          insertUsager.run(
+            structure.id,
+            ref,
+            customRef,
+            nom,
+            prenom,
+            dateDebut,
+            dateDebut,
+            dateFin,
+            now,
+            echeance,
+            floor,
+            search.searchText,
+            search.searchNom,
+            search.searchPrenom,
+            now,
+            now,
+          ).lastInsertRowid,
         );
         insertDecision.run(structure.id, usagerId, dateDebut, dateFin, now, deciderId, `${decider.prenom} ${decider.nom}`);
         insertAccount.run(structure.id, usagerId, loginOf(i), passwordHash, now, now);
         files.push({ usagerId, login: loginOf(i), sent: { courrierIn: 0, colisIn: 0, recommandeIn: 0 } });
       }
-      db.prepare("UPDATE structures SET portail_enabled = 1, last_usager_ref = ? WHERE id = ?").run(structure.lastRef + PORTAL_USERS, structure.id);
+      db.prepare("UPDATE structures SET portail_enabled = 1, last_usager_ref = ? WHERE id = ?").run(
+        structure.lastRef + PORTAL_USERS,
+        structure.id,
+      );
     })();
     return { structureId: structure.id, files };
   } finally {
@@ -233,7 +261,11 @@ describe("load on loopback", () => {
        * Runs one request: its duration goes to `samples`; a failure goes to `errors`, or to `drops`
        * when wrangler dev's proxy lost it.
        */
-      async function timed<T>(samples: number[], what: string, fn: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; dropped: boolean }> {
+      async function timed<T>(
+        samples: number[],
+        what: string,
+        fn: () => Promise<T>,
+      ): Promise<{ ok: true; value: T } | { ok: false; dropped: boolean }> {
         const t0 = performance.now();
         try {
           const value = await fn();
@@ -258,7 +290,8 @@ describe("load on loopback", () => {
           if (board.pending.length < 100 && shown[type] !== listed[type]) {
             inconsistencies.push(`${file.login} ${type} : compteur ${shown[type]}, liste ${listed[type]}`);
           }
-          if (shown[type] > file.sent[type]) inconsistencies.push(`${file.login} ${type} : ${shown[type]} affichés, ${file.sent[type]} envoyés`);
+          if (shown[type] > file.sent[type])
+            inconsistencies.push(`${file.login} ${type} : ${shown[type]} affichés, ${file.sent[type]} envoyés`);
         }
       }
 
@@ -300,7 +333,9 @@ describe("load on loopback", () => {
           const withMail = mine.filter((f) => RECEPTION_TYPES.some((t) => f.sent[t] > 0));
           if (withMail.length > 0 && Math.random() < 0.15) {
             const file = pick(withMail);
-            const pending = await timed(times.agent, `courrier.pending ${file.usagerId}`, () => api.courrier.pending.query({ usagerId: file.usagerId }));
+            const pending = await timed(times.agent, `courrier.pending ${file.usagerId}`, () =>
+              api.courrier.pending.query({ usagerId: file.usagerId }),
+            );
             const types = pending.ok ? RECEPTION_TYPES.filter((t) => pending.value.some((p) => p.type === t)) : [];
             if (types.length > 0 && Date.now() < endAt) {
               const done = await timed(times.agent, `courrier.distribute ${file.usagerId}`, () =>
@@ -311,10 +346,20 @@ describe("load on loopback", () => {
             }
           } else {
             const file = pick(files);
-            const mail: Record<ReceptionType, number> = { courrierIn: randomInt(1, 3), colisIn: Math.random() < 0.2 ? 1 : 0, recommandeIn: Math.random() < 0.1 ? 1 : 0 };
+            const mail: Record<ReceptionType, number> = {
+              courrierIn: randomInt(1, 3),
+              colisIn: Math.random() < 0.2 ? 1 : 0,
+              recommandeIn: Math.random() < 0.1 ? 1 : 0,
+            };
             for (const type of RECEPTION_TYPES) file.sent[type] += mail[type];
             const done = await timed(times.agent, `courrier.receive ${file.usagerId}`, () =>
-              api.courrier.receive.mutate({ usagerId: file.usagerId, courrier: mail.courrierIn, colis: mail.colisIn, avis: mail.recommandeIn, content: null }),
+              api.courrier.receive.mutate({
+                usagerId: file.usagerId,
+                courrier: mail.courrierIn,
+                colis: mail.colisIn,
+                avis: mail.recommandeIn,
+                content: null,
+              }),
             );
             if (done.ok) received.calls++;
             const tally = done.ok ? received : done.dropped ? maybeReceived : undefined;
@@ -366,9 +411,14 @@ describe("load on loopback", () => {
       } finally {
         db.close();
       }
-      const mismatches = counterMismatches(counters).map((r) => `usager ${r.id} : stocké ${r.nb_courrier}/${r.nb_colis}/${r.nb_avis}, recompté ${r.c}/${r.p}/${r.a}`);
+      const mismatches = counterMismatches(counters).map(
+        (r) => `usager ${r.id} : stocké ${r.nb_courrier}/${r.nb_colis}/${r.nb_avis}, recompté ${r.c}/${r.p}/${r.a}`,
+      );
       const badHandovers = outs.filter((h) => h.nb !== h.linked).map((h) => `remise ${h.id} : ${h.nb} annoncés, ${h.linked} liés`);
-      const storedNb = Object.fromEntries(RECEPTION_TYPES.map((t) => [t, stored.find((s) => s.type === t)?.nb ?? 0])) as Record<ReceptionType, number>;
+      const storedNb = Object.fromEntries(RECEPTION_TYPES.map((t) => [t, stored.find((s) => s.type === t)?.nb ?? 0])) as Record<
+        ReceptionType,
+        number
+      >;
       const storedRows = stored.reduce((s, r) => s + r.rows, 0);
 
       const requests = times.signIn.length + times.portal.length + times.agent.length + errors.length + drops.length;
@@ -390,7 +440,9 @@ describe("load on loopback", () => {
         ["counters_compared", counters.length * 3, "count"],
         ["counter_mismatches", mismatches.length, "count"],
       ];
-      console.log(figures.map(([name, value, unit]) => `LOAD ${name} ${Number.isInteger(value) ? value : value.toFixed(1)} ${unit}`).join("\n"));
+      console.log(
+        figures.map(([name, value, unit]) => `LOAD ${name} ${Number.isInteger(value) ? value : value.toFixed(1)} ${unit}`).join("\n"),
+      );
       if (drops.length > 0) console.log(`perdues par le proxy de wrangler dev :\n${drops.slice(0, 10).join("\n")}`);
 
       expect(errors.length, `erreurs (${errors.length}) :\n${errors.slice(0, 10).join("\n")}`).toBe(0);
@@ -405,7 +457,10 @@ describe("load on loopback", () => {
       // The database holds exactly the mail the agents got a 200 for (plus, at most, what the proxy
       // dropped after the Worker had written it): nothing lost, nothing twice.
       const outOfBounds = RECEPTION_TYPES.filter((t) => storedNb[t] < received.nb[t] || storedNb[t] > received.nb[t] + maybeReceived.nb[t]);
-      expect(outOfBounds, `en base ${JSON.stringify(storedNb)}, 200 reçus ${JSON.stringify(received.nb)}, perdus ${JSON.stringify(maybeReceived.nb)}`).toEqual([]);
+      expect(
+        outOfBounds,
+        `en base ${JSON.stringify(storedNb)}, 200 reçus ${JSON.stringify(received.nb)}, perdus ${JSON.stringify(maybeReceived.nb)}`,
+      ).toEqual([]);
       expect(storedRows).toBeGreaterThanOrEqual(received.rows);
       expect(storedRows).toBeLessThanOrEqual(received.rows + maybeReceived.rows);
       expect(badHandovers, "remises").toEqual([]);

@@ -12,12 +12,12 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "../support/browser.mjs";
-import { docxText } from "../support/zip.mjs";
-import { cookiePair, DEMO, demoStructure, ROOT, trpcMutation, trpcQuery } from "./helpers";
-import { axeViolations } from "./axe";
 import { calendarDateIn } from "../../worker/rules/dates";
 import { defaultDateFin } from "../../worker/rules/echeance";
+import { launchBrowser } from "../support/browser.mjs";
+import { docxText } from "../support/zip.mjs";
+import { axeViolations } from "./axe";
+import { cookiePair, DEMO, demoStructure, ROOT, trpcMutation, trpcQuery } from "./helpers";
 
 const staffUrl = inject("staffUrl");
 const portalUrl = inject("portalUrl");
@@ -145,7 +145,8 @@ describe("Mon Ancrage in Arabic", () => {
       await page.getByLabel("جهاز مشترك (لن يُحفظ أي شيء على هذا الهاتف)").waitFor();
       await page.getByRole("heading", { name: "نسيتم كلمة المرور؟" }).waitFor();
       const signInText = await page.locator("main").innerText();
-      for (const fr of ["Connexion", "Votre identifiant", "Mot de passe", "Appareil partagé", "obligatoires"]) expect(signInText, fr).not.toContain(fr);
+      for (const fr of ["Connexion", "Votre identifiant", "Mot de passe", "Appareil partagé", "obligatoires"])
+        expect(signInText, fr).not.toContain(fr);
       // Right to left: the app's name, the title and the labels start on the right, where the fields end.
       const layout = await page.evaluate(() => {
         const box = (sel: string) => document.querySelector(sel)!.getBoundingClientRect();

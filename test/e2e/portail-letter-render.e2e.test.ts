@@ -126,7 +126,8 @@ function readPng(file: string): Grey {
       height = body.readUInt32BE(4);
       const [depth, colorType, , , interlace] = [body[8], body[9], body[10], body[11], body[12]];
       channels = { 0: 1, 2: 3, 4: 2, 6: 4 }[colorType as 0 | 2 | 4 | 6] ?? 0;
-      if (depth !== 8 || channels === 0 || interlace !== 0) throw new Error(`${file}: PNG format not handled (depth ${depth}, color type ${colorType})`);
+      if (depth !== 8 || channels === 0 || interlace !== 0)
+        throw new Error(`${file}: PNG format not handled (depth ${depth}, color type ${colorType})`);
     } else if (type === "IDAT") idat.push(body);
     else if (type === "IEND") break;
     p += 12 + length;
@@ -211,7 +212,11 @@ function checkPages(pdf: string, letter: { login: string; temporaryPassword: str
   }
   expect(page1).not.toContain("GO ON YOUR INTERNET USER SPACE");
   const page2 = pageText(pdf, 2);
-  for (const text of ["GO ON YOUR INTERNET USER SPACE", "1. Enter your login", "you must necessarily come at least once every three months to the Domiciliation department."]) {
+  for (const text of [
+    "GO ON YOUR INTERNET USER SPACE",
+    "1. Enter your login",
+    "you must necessarily come at least once every three months to the Domiciliation department.",
+  ]) {
     expect(page2, `page 2: ${text}`).toContain(text);
   }
   expect(page2).not.toContain("Identifiant");
@@ -219,7 +224,13 @@ function checkPages(pdf: string, letter: { login: string; temporaryPassword: str
 
 /** The seed's letter, with fixed data so that its rendering can be compared with the reference. */
 const FIXED = {
-  structure: { nom: "CCAS de Démoville", adresse: "12 rue de la République", complementAdresse: null, codePostal: "59000", ville: "Démoville" },
+  structure: {
+    nom: "CCAS de Démoville",
+    adresse: "12 rue de la République",
+    complementAdresse: null,
+    codePostal: "59000",
+    ville: "Démoville",
+  },
   usager: { prenom: "jean", nom: "test", customRef: "01" },
   portalUrl: "https://mon.ancrage.example/",
   login: "VBEDLPIM",
@@ -231,13 +242,16 @@ async function serverLetter(): Promise<{ bytes: Uint8Array; login: string; tempo
   const signIn = await trpcMutation(staffUrl, "compte.signIn", { email: "admin@demoville.fr", password: DEMO.staffPassword });
   expect(signIn.status).toBe(200);
   const cookie = cookiePair(signIn, "ancrage_staff")!;
-  const call = async <T,>(res: Promise<Response>, path: string): Promise<T> => {
+  const call = async <T>(res: Promise<Response>, path: string): Promise<T> => {
     const r = await res;
     const body = (await r.json()) as { result?: { data: T }; error?: unknown };
     if (r.status !== 200) throw new Error(`${path}: ${r.status} ${JSON.stringify(body.error)}`);
     return body.result!.data;
   };
-  const settings = await call<{ enabled: boolean; loginUpdatesDernierPassage: boolean }>(trpcQuery(staffUrl, "portail.settings", undefined, { cookie }), "portail.settings");
+  const settings = await call<{ enabled: boolean; loginUpdatesDernierPassage: boolean }>(
+    trpcQuery(staffUrl, "portail.settings", undefined, { cookie }),
+    "portail.settings",
+  );
   if (!settings.enabled) {
     await call(trpcMutation(staffUrl, "portail.updateSettings", { ...settings, enabled: true }, { cookie }), "portail.updateSettings");
   }
@@ -247,7 +261,10 @@ async function serverLetter(): Promise<{ bytes: Uint8Array; login: string; tempo
     "usagers.list",
   );
   const usagerId = list.rows[0]!.id;
-  await call(trpcMutation(staffUrl, "portail.setPreference", { usagerId, acces: true, reinitialiser: true }, { cookie }), "portail.setPreference");
+  await call(
+    trpcMutation(staffUrl, "portail.setPreference", { usagerId, acces: true, reinitialiser: true }, { cookie }),
+    "portail.setPreference",
+  );
   const res = await fetch(`${staffUrl}/fichiers/portail/${usagerId}/lettre`, { headers: { cookie } });
   expect(res.status).toBe(200);
   const bytes = new Uint8Array(await res.arrayBuffer());

@@ -21,7 +21,7 @@ import type { Browser, Download, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "../support/browser.mjs";
 import { docxText, readZipBytes, zipEntryNames } from "../support/zip.mjs";
-import { cookiePair, DEMO, demoStructure, ROOT, trpcMutation, trpcQuery, signInStaffUi } from "./helpers";
+import { cookiePair, DEMO, demoStructure, ROOT, signInStaffUi, trpcMutation, trpcQuery } from "./helpers";
 
 const staffUrl = inject("staffUrl");
 const portalUrl = inject("portalUrl");
@@ -137,7 +137,10 @@ async function downloadOf(page: Page, click: () => Promise<void>): Promise<Downl
 
 /** The value shown beside a label of the section's read view. */
 function detail(page: Page, label: string) {
-  return portalSection(page).locator(".details__row").filter({ has: page.getByText(label, { exact: true }) }).locator("dd");
+  return portalSection(page)
+    .locator(".details__row")
+    .filter({ has: page.getByText(label, { exact: true }) })
+    .locator("dd");
 }
 
 function portalSection(page: Page) {
@@ -179,7 +182,9 @@ describe("the seed: portal access from the staff side to the domicilié's first 
       // Access is then given file by file: the page says so.
       expect(await page.locator("main").innerText()).toContain("dossier par dossier");
 
-      await passage.getByText("Choisissez ensuite si vous souhaitez que la connexion au portail mette, ou non, à jour la date de dernier passage.").waitFor();
+      await passage
+        .getByText("Choisissez ensuite si vous souhaitez que la connexion au portail mette, ou non, à jour la date de dernier passage.")
+        .waitFor();
       await activer.getByLabel("Oui", { exact: true }).check();
       await passage.getByLabel("Oui", { exact: true }).check();
       await page.getByRole("button", { name: "Enregistrer les modifications" }).click();
@@ -192,7 +197,6 @@ describe("the seed: portal access from the staff side to the domicilié's first 
       expect(await passage.getByLabel("Oui", { exact: true }).isChecked()).toBe(true);
     });
   });
-
 
   it("« Messages aux domiciliés »: the admin writes a message, edits it, deletes it (confirmed)", async () => {
     await withPage("messages", async (page) => {
@@ -256,7 +260,9 @@ describe("the seed: portal access from the staff side to the domicilié's first 
       await shot(page, "portail-acces-cree");
 
       // "Télécharger à nouveau le document": the same letter.
-      const again = await readLetter(await downloadOf(page, () => section.getByRole("link", { name: "Télécharger à nouveau le document" }).click()));
+      const again = await readLetter(
+        await downloadOf(page, () => section.getByRole("link", { name: "Télécharger à nouveau le document" }).click()),
+      );
       expect([again.login, again.temporaryPassword]).toEqual([first.login, first.temporaryPassword]);
     });
 
@@ -301,13 +307,17 @@ describe("the seed: portal access from the staff side to the domicilié's first 
       await nouveau.fill(first.temporaryPassword);
       await confirmation.fill(first.temporaryPassword);
       await submit.click();
-      await page.getByText("Le mot de passe ne respecte pas la règle : est différent du mot de passe temporaire.", { exact: true }).waitFor();
+      await page
+        .getByText("Le mot de passe ne respecte pas la règle : est différent du mot de passe temporaire.", { exact: true })
+        .waitFor();
 
       // A good one: the dashboard.
       await nouveau.fill(PERSONAL_PASSWORD);
       await confirmation.fill(PERSONAL_PASSWORD);
       await submit.click();
-      await page.getByRole("heading", { level: 1, name: new RegExp(`^Bonjour .* - ${usager.customRef.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} !$`) }).waitFor();
+      await page
+        .getByRole("heading", { level: 1, name: new RegExp(`^Bonjour .* - ${usager.customRef.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} !$`) })
+        .waitFor();
     });
   });
 
@@ -339,7 +349,9 @@ describe("the seed: portal access from the staff side to the domicilié's first 
       const said = await dialog.innerText();
       expect(said).toContain("L'ancien mot de passe du domicilié ne fonctionnera plus");
       expect(said).toContain("remettre de nouveau au domicilié");
-      second = await readLetter(await downloadOf(page, () => dialog.getByRole("button", { name: "Ré-initialiser le mot de passe" }).click()));
+      second = await readLetter(
+        await downloadOf(page, () => dialog.getByRole("button", { name: "Ré-initialiser le mot de passe" }).click()),
+      );
       await section.getByRole("status").filter({ hasText: LETTER_DOWNLOADED }).waitFor();
       expect(await detail(page, "Compte activé par le domicilié").innerText()).toBe("Non");
       await section.getByRole("link", { name: "Télécharger à nouveau le document" }).waitFor();
@@ -374,13 +386,18 @@ describe("the seed: portal access from the staff side to the domicilié's first 
       const dialog = page.getByRole("dialog", { name: "Fermer l'accès au portail usager ?" });
       expect(await dialog.innerText()).toContain("perd l'accès à son portail immédiatement");
       await dialog.getByRole("button", { name: "Fermer l'accès" }).click();
-      await section.getByRole("status").filter({ hasText: "L'accès au portail est fermé : le domicilié ne peut plus se connecter." }).waitFor();
+      await section
+        .getByRole("status")
+        .filter({ hasText: "L'accès au portail est fermé : le domicilié ne peut plus se connecter." })
+        .waitFor();
       expect(await detail(page, "Accès au portail ouvert").innerText()).toBe("Non : le domicilié ne peut pas se connecter");
       expect(await section.getByRole("link", { name: "Télécharger à nouveau le document" }).count()).toBe(0);
 
       await section.getByRole("button", { name: "Modifier les préférences" }).click();
       await question.getByLabel("Oui", { exact: true }).check();
-      reopened = await readLetter(await downloadOf(page, () => section.getByRole("button", { name: "Enregistrer les préférences" }).click()));
+      reopened = await readLetter(
+        await downloadOf(page, () => section.getByRole("button", { name: "Enregistrer les préférences" }).click()),
+      );
       await section.getByRole("status").filter({ hasText: LETTER_DOWNLOADED }).waitFor();
       expect(await detail(page, "Accès au portail ouvert").innerText()).toBe("Oui");
     });
@@ -433,7 +450,13 @@ describe("« Comptes du portail »: the accounts list and the creation for every
       const { usager } = await staffCall<{ usager: { version: number } }>(cookie, "query", "usagers.get", { id });
       const today = new Date().toISOString().slice(0, 10);
       const end = new Date(Date.now() + 300 * 86_400_000).toISOString().slice(0, 10);
-      await staffCall(cookie, "mutation", "usagers.validate", { usagerId: id, version: usager.version, dateDebut: today, dateFin: end, customRef: null });
+      await staffCall(cookie, "mutation", "usagers.validate", {
+        usagerId: id,
+        version: usager.version,
+        dateDebut: today,
+        dateFin: end,
+        customRef: null,
+      });
     }
     const before = await staffCall<{ comptes: number; actifs: number }>(cookie, "query", "portail.accounts", { page: 1 });
     expect(before.actifs).toBeGreaterThanOrEqual(2);
@@ -463,7 +486,10 @@ describe("« Comptes du portail »: the accounts list and the creation for every
       const download = await downloadOf(page, () => dialog.getByRole("button", { name: "Créer les comptes" }).click());
       await page.getByText(`${plural(toCreate, "compte créé", "comptes créés")}, 0 restant`, { exact: true }).waitFor();
       expect(await page.locator(".bulk-progress progress").getAttribute("value")).toBe(String(toCreate));
-      await page.getByRole("status").filter({ hasText: /^Création terminée/ }).waitFor();
+      await page
+        .getByRole("status")
+        .filter({ hasText: /^Création terminée/ })
+        .waitFor();
       await page.getByText(counter(before.actifs, before.actifs), { exact: true }).waitFor();
       await shot(page, "portail-comptes");
 

@@ -33,7 +33,17 @@ function build(name: string, version: string): string {
   const assets = join(work, name);
   const r = spawnSync(
     process.execPath,
-    [join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--config", "web-usager/vite.config.ts", "--outDir", join(assets, "usager"), "--emptyOutDir", "--logLevel", "error"],
+    [
+      join(ROOT, "node_modules/vite/bin/vite.js"),
+      "build",
+      "--config",
+      "web-usager/vite.config.ts",
+      "--outDir",
+      join(assets, "usager"),
+      "--emptyOutDir",
+      "--logLevel",
+      "error",
+    ],
     // NODE_ENV: vitest sets "test", which would give an unminified development build.
     { cwd: ROOT, env: { ...process.env, NODE_ENV: "production", ANCRAGE_VERSION: version }, encoding: "utf8" },
   );
@@ -63,15 +73,23 @@ async function serve(assets: string, port: number): Promise<Wrangler> {
     [
       join(ROOT, "node_modules/wrangler/bin/wrangler.js"),
       "dev",
-      "--assets", assets,
-      "--persist-to", persist,
-      "--port", String(port),
-      "--ip", "127.0.0.1",
-      "--inspector-port", String(await freePort()),
+      "--assets",
+      assets,
+      "--persist-to",
+      persist,
+      "--port",
+      String(port),
+      "--ip",
+      "127.0.0.1",
+      "--inspector-port",
+      String(await freePort()),
       "--show-interactive-dev-session=false",
-      "--var", `STAFF_ORIGIN:http://localhost:${port}`,
-      "--var", `PORTAL_ORIGIN:http://127.0.0.1:${port}`,
-      "--var", `FILES_SECRET:${randomBytes(32).toString("base64")}`,
+      "--var",
+      `STAFF_ORIGIN:http://localhost:${port}`,
+      "--var",
+      `PORTAL_ORIGIN:http://127.0.0.1:${port}`,
+      "--var",
+      `FILES_SECRET:${randomBytes(32).toString("base64")}`,
     ],
     { cwd: ROOT, env: wranglerEnv(), stdio: ["ignore", fd, fd], detached: true },
   );
@@ -167,7 +185,9 @@ describe("Mon Ancrage, a new version", () => {
       page.on("load", () => loads++);
       await page.reload();
       // The person reloads once; the app does the rest (a new worker takes over, the page reloads).
-      await page.waitForFunction((v) => document.querySelector('meta[name="ancrage-version"]')?.getAttribute("content") === v, NEW, { timeout: UI_TIMEOUT });
+      await page.waitForFunction((v) => document.querySelector('meta[name="ancrage-version"]')?.getAttribute("content") === v, NEW, {
+        timeout: UI_TIMEOUT,
+      });
       await page.locator("footer").getByText(`Version ${NEW}`).waitFor();
       expect(loads, "the page reloaded itself into the new version").toBeGreaterThanOrEqual(2);
       await page.getByRole("heading", { level: 1, name: "Connexion" }).waitFor();

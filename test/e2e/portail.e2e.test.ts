@@ -15,8 +15,8 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, launchPersistentBrowser } from "../support/browser.mjs";
 import { docxText } from "../support/zip.mjs";
-import { cookiePair, DEMO, demoStructure, ROOT, trpcMutation, trpcQuery } from "./helpers";
 import { axeViolations } from "./axe";
+import { cookiePair, DEMO, demoStructure, ROOT, trpcMutation, trpcQuery } from "./helpers";
 
 const staffUrl = inject("staffUrl");
 const portalUrl = inject("portalUrl");
@@ -76,7 +76,13 @@ async function portalAccount(cookie: string, options: { daysLeft: number; nom: s
   const end = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + options.daysLeft));
   const start = new Date(Date.UTC(end.getUTCFullYear() - 1, end.getUTCMonth(), end.getUTCDate() + 1));
   const { usager } = await staffCall<{ usager: { version: number } }>(cookie, "query", "usagers.get", { id: usagerId });
-  await staffCall(cookie, "mutation", "usagers.validate", { usagerId, version: usager.version, dateDebut: isoDay(start), dateFin: isoDay(end), customRef: null });
+  await staffCall(cookie, "mutation", "usagers.validate", {
+    usagerId,
+    version: usager.version,
+    dateDebut: isoDay(start),
+    dateFin: isoDay(end),
+    customRef: null,
+  });
   await staffCall(cookie, "mutation", "portail.setPreference", { usagerId, acces: true });
 
   const letter = await fetch(`${staffUrl}/fichiers/portail/${usagerId}/lettre`, { headers: { cookie } });
@@ -123,7 +129,11 @@ async function addSharedDocument(cookie: string, usagerId: number, label: string
   fd.set("label", label);
   fd.set("shared", "true");
   fd.set("file", new File([new TextEncoder().encode("%PDF-1.4 partagé")], "doc.pdf"));
-  const res = await fetch(`${staffUrl}/trpc/documents.upload`, { method: "POST", headers: { cookie, origin: new URL(staffUrl).origin }, body: fd });
+  const res = await fetch(`${staffUrl}/trpc/documents.upload`, {
+    method: "POST",
+    headers: { cookie, origin: new URL(staffUrl).origin },
+    body: fd,
+  });
   expect(res.status).toBe(200);
 }
 
@@ -261,12 +271,13 @@ async function accessibilityProblems(page: Page): Promise<string[]> {
         if (!visible(el)) continue;
         const r = el.getBoundingClientRect();
         const min = el instanceof HTMLInputElement && el.type === "checkbox" ? 24 : 44;
-        if (r.height < min || r.width < min) out.push(`small target ${el.outerHTML.slice(0, 60)} (${Math.round(r.width)}×${Math.round(r.height)})`);
+        if (r.height < min || r.width < min)
+          out.push(`small target ${el.outerHTML.slice(0, 60)} (${Math.round(r.width)}×${Math.round(r.height)})`);
       }
       // Contrast of every visible text node against the first opaque background behind it.
       const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
       const lum = ([r, g, b]: number[]) => {
-        const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+        const f = (v: number) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4);
         return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
       };
       const background = (el: Element | null): number[] => {
@@ -288,7 +299,8 @@ async function accessibilityProblems(page: Page): Promise<string[]> {
         const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
         if (ratio < (large ? 3 : 4.5)) out.push(`contrast ${ratio.toFixed(2)} for "${n.textContent.trim().slice(0, 40)}"`);
       }
-      if (doc.documentElement.scrollWidth > window.innerWidth) out.push(`horizontal scroll: ${doc.documentElement.scrollWidth} > ${window.innerWidth}`);
+      if (doc.documentElement.scrollWidth > window.innerWidth)
+        out.push(`horizontal scroll: ${doc.documentElement.scrollWidth} > ${window.innerWidth}`);
       return out;
     })),
   );
@@ -438,7 +450,12 @@ describe("Mon Ancrage, the seed's scenario", () => {
       await page.getByRole("heading", { level: 1, name: "Historique des interactions" }).waitFor();
       await page.getByText("Passage", { exact: true }).waitFor();
       const history = await page.locator(".history li").allInnerTexts();
-      expect(await page.locator(".history__what").allInnerTexts()).toEqual(["Passage", "1 avis de passage enregistré", "1 colis enregistré", "2 courriers enregistrés"]);
+      expect(await page.locator(".history__what").allInnerTexts()).toEqual([
+        "Passage",
+        "1 avis de passage enregistré",
+        "1 colis enregistré",
+        "2 courriers enregistrés",
+      ]);
       expect(history[3]).toContain("Lettre de la CAF");
       expect(await accessibilityProblems(page), "history").toEqual([]);
       expect(await axeViolations(page), "axe: history").toEqual([]);
@@ -454,7 +471,9 @@ describe("Mon Ancrage, the seed's scenario", () => {
       await waitForServiceWorker(page);
       await context.setOffline(true);
       await page.reload();
-      const banner = page.getByRole("status").filter({ hasText: /^⚠ Hors ligne — dernière mise à jour le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}/ });
+      const banner = page
+        .getByRole("status")
+        .filter({ hasText: /^⚠ Hors ligne — dernière mise à jour le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}/ });
       await banner.waitFor();
       await page.getByText("Vous avez du courrier !", { exact: true }).waitFor();
       expect(await mainText(page)).toContain("2 courriers");
@@ -465,10 +484,32 @@ describe("Mon Ancrage, the seed's scenario", () => {
       await page.getByText("You have mail!", { exact: true }).waitFor();
       expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
       const english = await page.locator("body").innerText();
-      for (const en of ["2 letters", "1 parcel", "1 delivery notice", "Offline — last updated on", "Your file", "Sign out", "Change my password"]) {
+      for (const en of [
+        "2 letters",
+        "1 parcel",
+        "1 delivery notice",
+        "Offline — last updated on",
+        "Your file",
+        "Sign out",
+        "Change my password",
+      ]) {
         expect(english, en).toContain(en);
       }
-      for (const fr of ["Vous avez du courrier", "Bienvenue", "Transfert et procurations", "Votre dossier", "Statut", "Échéance", "Dernier passage", "Vos informations", "Hors ligne", "Se déconnecter", "Aller au contenu", "courriers", "a expiré le"]) {
+      for (const fr of [
+        "Vous avez du courrier",
+        "Bienvenue",
+        "Transfert et procurations",
+        "Votre dossier",
+        "Statut",
+        "Échéance",
+        "Dernier passage",
+        "Vos informations",
+        "Hors ligne",
+        "Se déconnecter",
+        "Aller au contenu",
+        "courriers",
+        "a expiré le",
+      ]) {
         expect(english, fr).not.toContain(fr);
       }
       await shot(page, "hors-ligne-en");
@@ -561,7 +602,15 @@ describe("Mon Ancrage, other paths", () => {
       await page.getByRole("button", { name: "English" }).click();
       await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
       const text = await page.locator("body").innerText();
-      for (const fr of ["Connexion", "Votre identifiant", "Votre mot de passe", "Appareil partagé", "Mot de passe oublié", "obligatoires", "Afficher"]) {
+      for (const fr of [
+        "Connexion",
+        "Votre identifiant",
+        "Votre mot de passe",
+        "Appareil partagé",
+        "Mot de passe oublié",
+        "obligatoires",
+        "Afficher",
+      ]) {
         expect(text, fr).not.toContain(fr);
       }
       await page.getByLabel("Your login").waitFor();

@@ -59,7 +59,10 @@ describe("staff sign-in in the browser", () => {
 
         const nav = page.getByRole("navigation");
         const access = ACCESS[member.role]!;
-        for (const [name, allowed] of [["Équipe", access.equipe], ["Journal", access.journal]] as const) {
+        for (const [name, allowed] of [
+          ["Équipe", access.equipe],
+          ["Journal", access.journal],
+        ] as const) {
           const link = nav.getByRole("link", { name, exact: true });
           if (allowed) await link.first().waitFor();
           expect(await visibleCount(link), `lien « ${name} » dans la navigation`).toBe(allowed ? 1 : 0);

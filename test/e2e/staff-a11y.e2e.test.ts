@@ -13,11 +13,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "../support/browser.mjs";
 import { addDays, calendarDateIn } from "../../worker/rules/dates";
 import { defaultDateFin } from "../../worker/rules/echeance";
+import { launchBrowser } from "../support/browser.mjs";
 import { axeViolations } from "./axe";
-import { DEMO, ROOT, signInStaffUi, pageCall, withCapturedPage } from "./helpers";
+import { DEMO, pageCall, ROOT, signInStaffUi, withCapturedPage } from "./helpers";
 
 const staffUrl = inject("staffUrl");
 const UI_TIMEOUT = 15_000;
@@ -114,11 +114,17 @@ async function createUsager(page: Page, nom: string, prenom: string): Promise<nu
   return id;
 }
 
-const version = async (page: Page, id: number) => (await call<{ usager: { version: number } }>(page, "usagers.get", { id }, false)).usager.version;
+const version = async (page: Page, id: number) =>
+  (await call<{ usager: { version: number } }>(page, "usagers.get", { id }, false)).usager.version;
 
 async function validateUsager(page: Page, usagerId: number): Promise<void> {
   const debut = addDays(today, -30);
-  await call(page, "usagers.validate", { usagerId, version: await version(page, usagerId), dateDebut: debut, dateFin: defaultDateFin(debut) });
+  await call(page, "usagers.validate", {
+    usagerId,
+    version: await version(page, usagerId),
+    dateDebut: debut,
+    dateFin: defaultDateFin(debut),
+  });
 }
 
 /** The statut badge beside the name in the fiche's header. */
@@ -234,7 +240,12 @@ describe("staff app accessibility: axe on every page and dialog", () => {
       await call(page, "usagers.radiate", { usagerId: radie, version: await version(page, radie), date: today, motif: "A_SA_DEMANDE" });
       const refuse = await createUsager(page, "Schmitt", "Anaïs");
       await call(page, "usagers.refuse", { usagerId: refuse, version: await version(page, refuse), date: today, motif: "LIEN_COMMUNE" });
-      await call(page, "portail.saveMessage", { titre: "Fermeture exceptionnelle", texte: "L'accueil est fermé le 14 juillet.", type: "closing", dateDebut: today });
+      await call(page, "portail.saveMessage", {
+        titre: "Fermeture exceptionnelle",
+        texte: "L'accueil est fermé le 14 juillet.",
+        type: "closing",
+        dateDebut: today,
+      });
 
       const nav = page.getByRole("navigation", { name: "Navigation principale" });
       await scanPage(page, "Accueil");
@@ -354,7 +365,11 @@ describe("staff app accessibility: axe on every page and dialog", () => {
       await page.getByRole("tab", { name: "Comptes du portail" }).click();
       await page.getByRole("button", { name: "Créer les comptes de tous les domiciliés actifs" }).waitFor();
       await scanPage(page, "Portail, comptes");
-      await scanDialog(page, page.getByRole("button", { name: "Créer les comptes de tous les domiciliés actifs" }), "Créer les comptes de tous les domiciliés actifs ?");
+      await scanDialog(
+        page,
+        page.getByRole("button", { name: "Créer les comptes de tous les domiciliés actifs" }),
+        "Créer les comptes de tous les domiciliés actifs ?",
+      );
       await page.getByRole("tab", { name: "Messages aux domiciliés" }).click();
       await page.getByRole("heading", { name: "Fermeture exceptionnelle" }).waitFor();
       await scanPage(page, "Portail, messages");
@@ -368,7 +383,10 @@ describe("staff app accessibility: axe on every page and dialog", () => {
       await scanDialog(page, page.getByRole("button", { name: /^Modifier le rôle de/ }).first(), /^Modifier le rôle de/);
       await scanDialog(page, page.getByRole("button", { name: /^Bloquer/ }).first(), /^Bloquer le compte de/);
       await scanDialog(page, page.getByRole("button", { name: /^Supprimer/ }).first(), /^Supprimer le compte de/);
-      await page.getByRole("button", { name: /^Nouveau lien pour/ }).first().click();
+      await page
+        .getByRole("button", { name: /^Nouveau lien pour/ })
+        .first()
+        .click();
       await page.getByLabel("Lien à transmettre").waitFor();
       await scanPage(page, "Équipe, lien émis");
 
@@ -389,7 +407,9 @@ describe("staff app accessibility: axe on every page and dialog", () => {
   it("covers every route of the staff app and reports the figures", () => {
     const pages = scans.filter((s) => s.kind === "page");
     const dialogs = scans.filter((s) => s.kind === "dialog");
-    console.log(`AXE staff: ${ROUTES.length} routes, ${pages.length} pages scanned, ${dialogs.length} dialogs scanned, ${scans.flatMap((s) => s.violations).length} violations`);
+    console.log(
+      `AXE staff: ${ROUTES.length} routes, ${pages.length} pages scanned, ${dialogs.length} dialogs scanned, ${scans.flatMap((s) => s.violations).length} violations`,
+    );
     // The pattern still finds main.tsx's routes (a rewritten router must not make this pass empty).
     expect(ROUTES.length).toBeGreaterThan(10);
     expect(ROUTES.filter((r) => !pages.some((s) => s.route === r))).toEqual([]);
@@ -425,7 +445,10 @@ describe("staff app accessibility: keyboard only", () => {
         expect(f.ring, `no visible focus on « ${f.name} »`).toBe(true);
         if (await page.evaluate(() => document.activeElement === (window as unknown as { start: Element | null }).start)) break;
       }
-      expect(await page.evaluate(() => document.activeElement === (window as unknown as { start: Element | null }).start), `${key}: ${round.join(" → ")}`).toBe(true);
+      expect(
+        await page.evaluate(() => document.activeElement === (window as unknown as { start: Element | null }).start),
+        `${key}: ${round.join(" → ")}`,
+      ).toBe(true);
       expect(round.length).toBeGreaterThan(2);
     }
   }

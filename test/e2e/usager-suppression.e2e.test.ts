@@ -30,12 +30,7 @@ async function createFile(): Promise<number> {
   const signIn = await trpcMutation(staffUrl, "compte.signIn", { email: GESTIONNAIRE, password: DEMO.staffPassword });
   expect(signIn.status).toBe(200);
   const cookie = cookiePair(signIn, "ancrage_staff")!;
-  const created = await trpcMutation(
-    staffUrl,
-    "usagers.create",
-    { ...etatCivil, nom: "Effaçable", prenom: "Octave" },
-    { cookie },
-  );
+  const created = await trpcMutation(staffUrl, "usagers.create", { ...etatCivil, nom: "Effaçable", prenom: "Octave" }, { cookie });
   expect(created.status).toBe(200);
   return ((await created.json()) as { result: { data: { id: number } } }).result.data.id;
 }
@@ -72,10 +67,16 @@ describe("deleting a file in the browser", () => {
       await dialog.getByRole("button", { name: "Supprimer définitivement" }).click();
       await page.waitForURL((url) => url.pathname === "/usagers");
       // As after any navigation the focus is on the content, which the message heads.
-      await page.locator("#contenu").getByRole("status").filter({ hasText: `Dossier de ${NAME} supprimé.` }).waitFor();
+      await page
+        .locator("#contenu")
+        .getByRole("status")
+        .filter({ hasText: `Dossier de ${NAME} supprimé.` })
+        .waitFor();
       await page.waitForFunction(() => document.activeElement?.id === "contenu");
 
-      const searched = page.waitForResponse((r) => r.url().includes("usagers.list") && decodeURIComponent(r.url()).includes('"q":"effacable"') && r.ok());
+      const searched = page.waitForResponse(
+        (r) => r.url().includes("usagers.list") && decodeURIComponent(r.url()).includes('"q":"effacable"') && r.ok(),
+      );
       await page.getByLabel("Rechercher un domicilié").fill("effacable");
       await searched;
       await page.getByText("Aucun domicilié ne correspond à votre recherche.").waitFor();

@@ -7,9 +7,9 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "../support/browser.mjs";
 import { calendarDateIn, formatDateFr } from "../../worker/rules/dates";
 import { defaultDateFin } from "../../worker/rules/echeance";
+import { launchBrowser } from "../support/browser.mjs";
 import { signInStaffUi, withCapturedPage } from "./helpers";
 
 const staffUrl = inject("staffUrl");
@@ -23,7 +23,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const withPage = (name: string, fn: (page: Page) => Promise<void>) => withCapturedPage(browser, `usagers-${name}`, fn, { acceptDownloads: true });
+const withPage = (name: string, fn: (page: Page) => Promise<void>) =>
+  withCapturedPage(browser, `usagers-${name}`, fn, { acceptDownloads: true });
 
 const signIn = (page: Page, email: string) => signInStaffUi(page, staffUrl, email);
 
@@ -172,8 +173,12 @@ describe("domiciliés in the browser", () => {
       await table.getByRole("rowheader", { name: /^Courrier de radiation du / }).waitFor();
 
       // A small, real PDF.
-      const pdf = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
-      await page.getByLabel("Fichier", { exact: true }).setInputFiles({ name: "justificatif.pdf", mimeType: "application/pdf", buffer: pdf });
+      const pdf = Buffer.from(
+        "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+      );
+      await page
+        .getByLabel("Fichier", { exact: true })
+        .setInputFiles({ name: "justificatif.pdf", mimeType: "application/pdf", buffer: pdf });
       await page.getByLabel("Nom du document", { exact: true }).fill("Justificatif de ressources");
       await page.getByRole("button", { name: "Ajouter le document" }).click();
       await page.getByText("« Justificatif de ressources » est ajouté aux documents.").waitFor();

@@ -1,11 +1,11 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { staffUsers, structures } from "../../db/schema";
-import { storeDocument } from "../../worker/documents/service";
+import type { StaffCtx } from "../../worker/auth/staff";
 import { createDb, type Db } from "../../worker/db";
+import { storeDocument } from "../../worker/documents/service";
 import type { Env } from "../../worker/env";
 import { setPortalPreference } from "../../worker/portail/staff";
-import type { StaffCtx } from "../../worker/auth/staff";
 import { call, count, createStaff, createStructure, signIn } from "../support/worker-api";
 
 const PDF = new TextEncoder().encode("%PDF-1.4 faute");
@@ -40,7 +40,23 @@ async function fileOf() {
   const created = await call<{ id: number }>(
     "mutation",
     "usagers.create",
-    { civilite: "M.", nom: "Faute", prenom: "Test", surnom: null, dateNaissance: "1980-01-01", lieuNaissance: "Metz", nationalite: null, langue: null, telephone: null, email: null, contactByPhone: false, numeroDistribution: null, referentId: null, customRef: null, ayantsDroit: [] },
+    {
+      civilite: "M.",
+      nom: "Faute",
+      prenom: "Test",
+      surnom: null,
+      dateNaissance: "1980-01-01",
+      lieuNaissance: "Metz",
+      nationalite: null,
+      langue: null,
+      telephone: null,
+      email: null,
+      contactByPhone: false,
+      numeroDistribution: null,
+      referentId: null,
+      customRef: null,
+      ayantsDroit: [],
+    },
     { cookie },
   );
   const ctx: StaffCtx = { id: admin.id, structureId: s.id, timeZone: "Europe/Paris", actor: { kind: "staff", id: admin.id, name: "Test" } };
@@ -56,7 +72,9 @@ describe("faults leave nothing half-done", () => {
     await expect(
       db.batch([
         db.insert(structures).values({ ...s, id: undefined, nom: "Ne doit pas exister" }),
-        db.insert(staffUsers).values({ structureId: s.id, email: taken.email, nom: "X", prenom: "Y", fonction: "Bénévole", role: "simple" }),
+        db
+          .insert(staffUsers)
+          .values({ structureId: s.id, email: taken.email, nom: "X", prenom: "Y", fonction: "Bénévole", role: "simple" }),
       ]),
     ).rejects.toThrow();
     expect(await count("structures")).toBe(before);
@@ -67,7 +85,13 @@ describe("faults leave nothing half-done", () => {
     const docs = await count("usager_documents");
     const audits = await count("audit_log");
     await expect(
-      storeDocument(createDb(env.DB), failingR2(), ctx, { usagerId, label: "Pièce", kind: "upload", mimeType: "application/pdf", bytes: PDF, shared: false }, new Date()),
+      storeDocument(
+        createDb(env.DB),
+        failingR2(),
+        ctx,
+        { usagerId, label: "Pièce", kind: "upload", mimeType: "application/pdf", bytes: PDF, shared: false },
+        new Date(),
+      ),
     ).rejects.toThrow("R2 indisponible");
     expect(await count("usager_documents")).toBe(docs);
     expect(await count("audit_log")).toBe(audits);
@@ -77,7 +101,13 @@ describe("faults leave nothing half-done", () => {
     const { ctx, usagerId } = await fileOf();
     const objects = (await env.FILES.list()).objects.length;
     await expect(
-      storeDocument(failingBatches(createDb(env.DB)), env, ctx, { usagerId, label: "Pièce", kind: "upload", mimeType: "application/pdf", bytes: PDF, shared: false }, new Date()),
+      storeDocument(
+        failingBatches(createDb(env.DB)),
+        env,
+        ctx,
+        { usagerId, label: "Pièce", kind: "upload", mimeType: "application/pdf", bytes: PDF, shared: false },
+        new Date(),
+      ),
     ).rejects.toThrow("D1 indisponible");
     expect((await env.FILES.list()).objects.length).toBe(objects);
   });
@@ -88,8 +118,12 @@ describe("faults leave nothing half-done", () => {
     await expect(
       setPortalPreference(createDb(env.DB), failingR2(), ctx, { usagerId, acces: true, reinitialiser: false }, new Date()),
     ).rejects.toThrow("R2 indisponible");
-    const account = await env.DB.prepare("SELECT count(*) AS n FROM portail_accounts WHERE usager_id = ?").bind(usagerId).first<{ n: number }>();
+    const account = await env.DB.prepare("SELECT count(*) AS n FROM portail_accounts WHERE usager_id = ?")
+      .bind(usagerId)
+      .first<{ n: number }>();
     expect(account!.n).toBe(0);
-    expect((await call<{ letter: boolean }>("mutation", "portail.setPreference", { usagerId, acces: true }, { cookie })).data).toEqual({ letter: true });
+    expect((await call<{ letter: boolean }>("mutation", "portail.setPreference", { usagerId, acces: true }, { cookie })).data).toEqual({
+      letter: true,
+    });
   });
 });

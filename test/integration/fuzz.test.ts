@@ -16,13 +16,13 @@
 import { applyD1Migrations, env, reset } from "cloudflare:test";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { STRUCTURE_REFUS_MOTIFS } from "../../worker/rules/structure";
-import { defaultDateFin } from "../../worker/rules/echeance";
-import { newSession, type SessionKind } from "../../worker/auth/session";
 import { hashPassword } from "../../worker/auth/password";
+import { newSession, type SessionKind } from "../../worker/auth/session";
 import { createDb } from "../../worker/db";
-import { etatCivil, FIXTURES, type A } from "../support/fixtures";
-import { changes, dump, HOSTILE, restore, rewind, snapshot, type Row, type Snapshot } from "../support/hostile";
+import { defaultDateFin } from "../../worker/rules/echeance";
+import { STRUCTURE_REFUS_MOTIFS } from "../../worker/rules/structure";
+import { type A, etatCivil, FIXTURES } from "../support/fixtures";
+import { changes, dump, HOSTILE, type Row, restore, rewind, type Snapshot, snapshot } from "../support/hostile";
 import { letterOf, todayParis } from "../support/portal";
 import { allProcedures, checksPassword, type ProcedureInfo } from "../support/procedures";
 import { call, createStaff, createStructure, ORIGIN, PASSWORD, workerFetch } from "../support/worker-api";
@@ -74,7 +74,9 @@ async function ok<T>(res: Promise<{ status: number; data?: T; error?: unknown }>
 /** Builds the world through the API, once (sessions are inserted directly: no argon2 sign-in). */
 async function buildWorld(): Promise<World> {
   platformHash ??= hashPassword(PLATFORM.password);
-  await env.DB.prepare("INSERT INTO platform_admins (email, nom, password_hash) VALUES (?, ?, ?)").bind(PLATFORM.email, "Ops", await platformHash).run();
+  await env.DB.prepare("INSERT INTO platform_admins (email, nom, password_hash) VALUES (?, ?, ?)")
+    .bind(PLATFORM.email, "Ops", await platformHash)
+    .run();
   const platformId = await lastId("platform_admins");
 
   const s = await createStructure();
@@ -85,15 +87,38 @@ async function buildWorld(): Promise<World> {
   await ok(call("mutation", "portail.updateSettings", { enabled: true, loginUpdatesDernierPassage: true }, as));
 
   const valide = (await ok(call<{ id: number }>("mutation", "usagers.create", { ...etatCivil, nom: "Valide", prenom: "Fuzz" }, as))).id;
-  await ok(call("mutation", "usagers.validate", { usagerId: valide, version: 1, dateDebut: todayParis(), dateFin: defaultDateFin(todayParis()), customRef: null }, as));
-  const instructionId = (await ok(call<{ id: number }>("mutation", "usagers.create", { ...etatCivil, nom: "Instruction", prenom: "Fuzz" }, as))).id;
+  await ok(
+    call(
+      "mutation",
+      "usagers.validate",
+      { usagerId: valide, version: 1, dateDebut: todayParis(), dateFin: defaultDateFin(todayParis()), customRef: null },
+      as,
+    ),
+  );
+  const instructionId = (
+    await ok(call<{ id: number }>("mutation", "usagers.create", { ...etatCivil, nom: "Instruction", prenom: "Fuzz" }, as))
+  ).id;
   await ok(call("mutation", "usagers.addNote", { usagerId: valide, message: "Note de départ" }, as));
   await ok(call("mutation", "courrier.receive", { usagerId: valide, courrier: 2, colis: 1 }, as));
-  const procuration = { nom: "Martin", prenom: "Paul", dateNaissance: "1970-01-01", dateDebut: todayParis(), dateFin: defaultDateFin(todayParis()) };
+  const procuration = {
+    nom: "Martin",
+    prenom: "Paul",
+    dateNaissance: "1970-01-01",
+    dateDebut: todayParis(),
+    dateFin: defaultDateFin(todayParis()),
+  };
   const afterMail = (await env.DB.prepare("SELECT version FROM usagers WHERE id = ?").bind(valide).first<{ version: number }>())!.version;
   await ok(call("mutation", "courrier.saveProcuration", { action: "create", usagerId: valide, version: afterMail, procuration }, as));
-  await ok(call("mutation", "portail.saveMessage", { id: null, titre: "Fermeture", texte: "Fermé le lundi.", type: "general", dateDebut: todayParis(), dateFin: null }, as));
-  const documentId = (await ok(call<{ id: number }>("mutation", "documents.generateLetter", { usagerId: valide, kind: "attestation" }, as))).id;
+  await ok(
+    call(
+      "mutation",
+      "portail.saveMessage",
+      { id: null, titre: "Fermeture", texte: "Fermé le lundi.", type: "general", dateDebut: todayParis(), dateFin: null },
+      as,
+    ),
+  );
+  const documentId = (await ok(call<{ id: number }>("mutation", "documents.generateLetter", { usagerId: valide, kind: "attestation" }, as)))
+    .id;
   await ok(call("mutation", "portail.setPreference", { usagerId: valide, acces: true }, as));
   const letter = await letterOf(staff, valide);
   const link = await ok(call<{ link: string }>("mutation", "equipe.issueLink", { userId: member.id }, as));
@@ -117,7 +142,11 @@ async function buildWorld(): Promise<World> {
     portal: { login: letter.login, password: letter.password },
     linkToken: link.link.split("#")[1]!,
     pendingStructureId: pending.id,
-    cookie: [staff, await sessionCookie("usager", await lastId("portail_accounts"), s.id), await sessionCookie("platform", platformId, null)].join("; "),
+    cookie: [
+      staff,
+      await sessionCookie("usager", await lastId("portail_accounts"), s.id),
+      await sessionCookie("platform", platformId, null),
+    ].join("; "),
   };
 }
 
@@ -135,7 +164,11 @@ async function save(): Promise<Saved> {
   const files = await Promise.all(
     (await env.FILES.list()).objects.map(async ({ key }) => {
       const object = (await env.FILES.get(key))!;
-      return { key, body: await object.arrayBuffer(), options: { httpMetadata: object.httpMetadata, customMetadata: object.customMetadata } };
+      return {
+        key,
+        body: await object.arrayBuffer(),
+        options: { httpMetadata: object.httpMetadata, customMetadata: object.customMetadata },
+      };
     }),
   );
   return { world, rows: await dump(), clean: await snapshot(), files };
@@ -192,7 +225,15 @@ const etatCivilComplet = {
   customRef: "F-001",
   ayantsDroit: [{ nom: "Isolé", prenom: "Léa", dateNaissance: "2015-05-05", lien: "ENFANT" }],
 };
-const entretienComplet = { domiciliation: false, revenus: true, revenusDetail: "RSA", liencommune: "Familial", liencommuneDetail: "Sœur à Lille", rattachement: "Lille", commentaires: "Suivi régulier." };
+const entretienComplet = {
+  domiciliation: false,
+  revenus: true,
+  revenusDetail: "RSA",
+  liencommune: "Familial",
+  liencommuneDetail: "Sœur à Lille",
+  rattachement: "Lille",
+  commentaires: "Suivi régulier.",
+};
 
 /** Files still in instruction are what these procedures act on. */
 const ON_INSTRUCTION = new Set(["usagers.setRendezVous", "usagers.setEtape", "usagers.submit", "usagers.validate", "usagers.refuse"]);
@@ -203,7 +244,11 @@ const VALID: Record<string, (w: World) => unknown> = {
   "structures.update": () => structureInfo,
   "usagers.create": () => etatCivilComplet,
   "usagers.updateEtatCivil": (w) => ({ usagerId: w.a.usagerId, version: w.a.version, etatCivil: etatCivilComplet }),
-  "usagers.updateContact": (w) => ({ usagerId: w.a.usagerId, version: w.a.version, contact: { telephone: "06 12 34 56 78", email: "jean.isole@exemple.fr", contactByPhone: true } }),
+  "usagers.updateContact": (w) => ({
+    usagerId: w.a.usagerId,
+    version: w.a.version,
+    contact: { telephone: "06 12 34 56 78", email: "jean.isole@exemple.fr", contactByPhone: true },
+  }),
   "usagers.updateEntretien": (w) => ({ usagerId: w.a.usagerId, version: w.a.version, entretien: entretienComplet }),
   "courrier.receive": (w) => ({ usagerId: w.a.usagerId, courrier: 1, colis: 2, avis: 0, content: "Lettre de la CAF" }),
   "courrier.presence": (w) => ({ usagerId: w.a.usagerId, type: "visite", content: "Passé à l'accueil" }),
@@ -219,7 +264,13 @@ const VALID: Record<string, (w: World) => unknown> = {
   "equipe.describeLink": (w) => ({ token: w.linkToken }),
   "equipe.usePasswordLink": (w) => ({ token: w.linkToken, password: "Un-nouveau-secret-2026" }),
   "monEspace.signIn": (w) => ({ login: w.portal.login, password: w.portal.password, appareilPartage: false }),
-  "monEspace.firstLogin": (w) => ({ login: w.portal.login, password: w.portal.password, nouveau: PORTAL_NEW_PASSWORD, confirmation: PORTAL_NEW_PASSWORD, appareilPartage: false }),
+  "monEspace.firstLogin": (w) => ({
+    login: w.portal.login,
+    password: w.portal.password,
+    nouveau: PORTAL_NEW_PASSWORD,
+    confirmation: PORTAL_NEW_PASSWORD,
+    appareilPartage: false,
+  }),
   "plateforme.signIn": () => PLATFORM,
   // The domicilié's side.
   "monEspace.signOut": () => undefined,
@@ -237,22 +288,65 @@ const VALID: Record<string, (w: World) => unknown> = {
 
 /** More valid inputs where the schema is a union or has optional parts: each branch gets mutated too. */
 const VARIANTS: Record<string, (w: World) => unknown[]> = {
-  "usagers.setRendezVous": (w) => [{ usagerId: w.instruction.id, version: w.instruction.version, rdv: { maintenant: false, at: new Date(Date.now() + 7 * 86_400_000).toISOString(), userId: w.a.memberId } }],
-  "usagers.refuse": (w) => [
-    { usagerId: w.instruction.id, version: w.instruction.version, date: "2026-01-01", motif: "AUTRE", motifDetails: "Hors du territoire de la commune", orientation: "ccas", orientationDetails: "CCAS de Roubaix" },
+  "usagers.setRendezVous": (w) => [
+    {
+      usagerId: w.instruction.id,
+      version: w.instruction.version,
+      rdv: { maintenant: false, at: new Date(Date.now() + 7 * 86_400_000).toISOString(), userId: w.a.memberId },
+    },
   ],
-  "usagers.radiate": (w) => [{ usagerId: w.a.usagerId, version: w.a.version, date: "2026-01-01", motif: "AUTRE", motifDetails: "Départ à l'étranger" }],
-  "usagers.validate": (w) => [{ usagerId: w.instruction.id, version: w.instruction.version, dateDebut: "2026-01-01", dateFin: "2026-12-31", customRef: "F-002" }],
+  "usagers.refuse": (w) => [
+    {
+      usagerId: w.instruction.id,
+      version: w.instruction.version,
+      date: "2026-01-01",
+      motif: "AUTRE",
+      motifDetails: "Hors du territoire de la commune",
+      orientation: "ccas",
+      orientationDetails: "CCAS de Roubaix",
+    },
+  ],
+  "usagers.radiate": (w) => [
+    { usagerId: w.a.usagerId, version: w.a.version, date: "2026-01-01", motif: "AUTRE", motifDetails: "Départ à l'étranger" },
+  ],
+  "usagers.validate": (w) => [
+    { usagerId: w.instruction.id, version: w.instruction.version, dateDebut: "2026-01-01", dateFin: "2026-12-31", customRef: "F-002" },
+  ],
   "courrier.distribute": (w) => [
     { usagerId: w.a.usagerId, types: ["courrierIn", "colisIn"], to: { kind: "mandataire", procurationId: w.procurationId } },
     { usagerId: w.a.usagerId, types: ["courrierIn"], to: { kind: "retour" } },
   ],
   "courrier.saveProcuration": (w) => [
-    { action: "update", usagerId: w.a.usagerId, version: w.a.version, id: w.procurationId, procuration: { nom: "Martin", prenom: "Paule", dateNaissance: "1971-02-02", dateDebut: "2026-01-01", dateFin: "2026-12-31" } },
+    {
+      action: "update",
+      usagerId: w.a.usagerId,
+      version: w.a.version,
+      id: w.procurationId,
+      procuration: { nom: "Martin", prenom: "Paule", dateNaissance: "1971-02-02", dateDebut: "2026-01-01", dateFin: "2026-12-31" },
+    },
     { action: "delete", usagerId: w.a.usagerId, version: w.a.version, id: w.procurationId },
   ],
-  "courrier.saveTransfert": (w) => [{ usagerId: w.a.usagerId, version: w.a.version, transfert: { nom: "Foyer du Nord", adresse: "12 rue de la Gare, 59000 Lille", dateDebut: "2026-01-01", dateFin: "2026-12-31" } }],
-  "usagers.list": () => [{ tab: "ACTIFS", q: "val", passage: "PLUS_2_MOIS", echeance: "MOINS_60_JOURS", radieDepuis: null, courrier: true, referentId: "AUCUN", sort: "echeance", order: "desc", page: 2 }],
+  "courrier.saveTransfert": (w) => [
+    {
+      usagerId: w.a.usagerId,
+      version: w.a.version,
+      transfert: { nom: "Foyer du Nord", adresse: "12 rue de la Gare, 59000 Lille", dateDebut: "2026-01-01", dateFin: "2026-12-31" },
+    },
+  ],
+  "usagers.list": () => [
+    {
+      tab: "ACTIFS",
+      q: "val",
+      passage: "PLUS_2_MOIS",
+      echeance: "MOINS_60_JOURS",
+      radieDepuis: null,
+      courrier: true,
+      referentId: "AUCUN",
+      sort: "echeance",
+      order: "desc",
+      page: 2,
+    },
+  ],
 };
 
 /** The valid inputs each run of a procedure starts from (one at least), or undefined when it has none. */
@@ -261,7 +355,10 @@ function validInputs(path: string): ((w: World) => unknown[]) | undefined {
   if (VALID[path]) return (w) => [VALID[path]!(w), ...variants(w)];
   const fixture = FIXTURES[path];
   if (!fixture) return undefined;
-  return (w) => [fixture.input(ON_INSTRUCTION.has(path) ? { ...w.a, usagerId: w.instruction.id, version: w.instruction.version } : w.a), ...variants(w)];
+  return (w) => [
+    fixture.input(ON_INSTRUCTION.has(path) ? { ...w.a, usagerId: w.instruction.id, version: w.instruction.version } : w.a),
+    ...variants(w),
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -300,7 +397,26 @@ function setAt(v: Json, path: Path, value: Json, remove = false): Json {
   return { ...obj, [k as string]: setAt(obj[k as string], rest, value, remove) };
 }
 
-const CONTROL_AND_ODD = ["\u0000", "\u0007", "\u0008", "\u001b", "\u007f", "\u202e", "\u200b", "\ufeff", "\ud800", "\udfff", "\ufffe", "\uffff", " ", "\t", "\n", "\r\n", "\u00a0", "\u2028"];
+const CONTROL_AND_ODD = [
+  "\u0000",
+  "\u0007",
+  "\u0008",
+  "\u001b",
+  "\u007f",
+  "\u202e",
+  "\u200b",
+  "\ufeff",
+  "\ud800",
+  "\udfff",
+  "\ufffe",
+  "\uffff",
+  " ",
+  "\t",
+  "\n",
+  "\r\n",
+  "\u00a0",
+  "\u2028",
+];
 
 /** Values that replace a node: anything at all, with weight on what breaks parsers and databases. */
 const anyValue: fc.Arbitrary<Json> = fc.oneof(
@@ -310,9 +426,40 @@ const anyValue: fc.Arbitrary<Json> = fc.oneof(
   fc.string({ unit: "grapheme" }),
   fc.string({ unit: "binary", minLength: 1000, maxLength: 5000 }),
   fc.constantFrom(...HOSTILE),
-  fc.constantFrom(null, undefined, -1, 0, -0, 0.5, 1e308, -1e308, 2 ** 31, 2 ** 53, 2 ** 64, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, Number.NaN, Number.POSITIVE_INFINITY),
+  fc.constantFrom(
+    null,
+    undefined,
+    -1,
+    0,
+    -0,
+    0.5,
+    1e308,
+    -1e308,
+    2 ** 31,
+    2 ** 53,
+    2 ** 64,
+    Number.MAX_SAFE_INTEGER,
+    -Number.MAX_SAFE_INTEGER,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+  ),
   fc.constantFrom("NaN", "Infinity", "-0", "1e309", "0x10", "1_000", "١٢٣", "１２３", "null", "undefined", "true", "[]", "{}", "__proto__"),
-  fc.constantFrom("0000-00-00", "0000-01-01", "1899-12-31", "1900-01-01", "2026-02-29", "2026-02-30", "2026-13-01", "9999-12-31", "+275760-09-13", "-000001-01-01", "2026-1-1", "2026-01-01T00:00:00Z", "31/12/2026", "2026-01-01\u0000"),
+  fc.constantFrom(
+    "0000-00-00",
+    "0000-01-01",
+    "1899-12-31",
+    "1900-01-01",
+    "2026-02-29",
+    "2026-02-30",
+    "2026-13-01",
+    "9999-12-31",
+    "+275760-09-13",
+    "-000001-01-01",
+    "2026-1-1",
+    "2026-01-01T00:00:00Z",
+    "31/12/2026",
+    "2026-01-01\u0000",
+  ),
   fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
   fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
   fc.integer(),
@@ -339,7 +486,10 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant("addKey" as const),
       at: fc.nat(),
-      key: fc.oneof(fc.constantFrom("__proto__", "constructor", "prototype", "id", "structureId", "role", "statut", "version", "toString"), fc.string()),
+      key: fc.oneof(
+        fc.constantFrom("__proto__", "constructor", "prototype", "id", "structureId", "role", "statut", "version", "toString"),
+        fc.string(),
+      ),
       value: anyValue,
     }),
   },
@@ -401,9 +551,25 @@ function applyMutation(v: Json, m: Mutation): Json {
 /** What one run sends: the valid input mutated, a wholly arbitrary input, or a body that is not JSON. */
 type Plan = { kind: "mutated"; from: number; mutations: Mutation[] } | { kind: "arbitrary"; input: Json } | { kind: "raw"; text: string };
 const plan: fc.Arbitrary<Plan> = fc.oneof(
-  { weight: 8, arbitrary: fc.record({ kind: fc.constant("mutated" as const), from: fc.nat(), mutations: fc.array(mutation, { minLength: 1, maxLength: 3 }) }) },
+  {
+    weight: 8,
+    arbitrary: fc.record({
+      kind: fc.constant("mutated" as const),
+      from: fc.nat(),
+      mutations: fc.array(mutation, { minLength: 1, maxLength: 3 }),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("arbitrary" as const), input: anyValue }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("raw" as const), text: fc.oneof(fc.string({ unit: "binary" }), fc.constantFrom("{", "[1,", '{"a":', "\u0000", "undefined", "NaN", '{"__proto__":{"admin":true}}')) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("raw" as const),
+      text: fc.oneof(
+        fc.string({ unit: "binary" }),
+        fc.constantFrom("{", "[1,", '{"a":', "\u0000", "undefined", "NaN", '{"__proto__":{"admin":true}}'),
+      ),
+    }),
+  },
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -428,9 +594,15 @@ function multipartOf(input: Record<string, unknown>): Blob {
   for (const [k, v] of Object.entries(input)) {
     if (v === undefined) continue;
     if (v instanceof Uint8Array) {
-      parts.push(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name(k)}"; filename="piece.pdf"\r\nContent-Type: application/pdf\r\n\r\n`, new Uint8Array(v), "\r\n");
+      parts.push(
+        `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name(k)}"; filename="piece.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+        new Uint8Array(v),
+        "\r\n",
+      );
     } else {
-      parts.push(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name(k)}"\r\n\r\n${typeof v === "string" ? v : JSON.stringify(v)}\r\n`);
+      parts.push(
+        `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name(k)}"\r\n\r\n${typeof v === "string" ? v : JSON.stringify(v)}\r\n`,
+      );
     }
   }
   parts.push(`--${BOUNDARY}--\r\n`);
@@ -447,12 +619,21 @@ async function send(p: ProcedureInfo, input: Json, raw: string | null, cookie: s
     const body = multipartOf(input);
     req = new Request(`${ORIGIN}/trpc/${p.path}`, {
       method: "POST",
-      headers: { ...headers, origin: ORIGIN, "content-type": `multipart/form-data; boundary=${BOUNDARY}`, "content-length": String(body.size) },
+      headers: {
+        ...headers,
+        origin: ORIGIN,
+        "content-type": `multipart/form-data; boundary=${BOUNDARY}`,
+        "content-length": String(body.size),
+      },
       body,
     });
   } else {
     const body = raw ?? (input === undefined ? undefined : JSON.stringify(input));
-    req = new Request(`${ORIGIN}/trpc/${p.path}`, { method: "POST", headers: { ...headers, origin: ORIGIN, "content-type": "application/json" }, body });
+    req = new Request(`${ORIGIN}/trpc/${p.path}`, {
+      method: "POST",
+      headers: { ...headers, origin: ORIGIN, "content-type": "application/json" },
+      body,
+    });
   }
   const res = await workerFetch(req);
   const text = await res.text();
@@ -468,9 +649,11 @@ async function send(p: ProcedureInfo, input: Json, raw: string | null, cookie: s
 /** A refused password check counts the failure on the account and journals it: the only writes allowed. */
 const LOCKOUT_COLUMNS = ["recent_failures", "locked_until"];
 const SIGN_IN_BOOKKEEPING = { staff_users: LOCKOUT_COLUMNS, platform_admins: LOCKOUT_COLUMNS, portail_accounts: LOCKOUT_COLUMNS };
-const isFailedSignInEntry = (table: string, row: Row) => table === "audit_log" && /_LOGIN_FAILED$|_PASSWORD_CHANGE_FAILED$|_LOCKED$/.test(String(row.action));
+const isFailedSignInEntry = (table: string, row: Row) =>
+  table === "audit_log" && /_LOGIN_FAILED$|_PASSWORD_CHANGE_FAILED$|_LOCKED$/.test(String(row.action));
 
 /** C0 controls but tab and line breaks, DEL and the noncharacters: what normalisation strips from stored text. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/;
 /** A string value holding a control character, JSON columns included (parsed, then walked). */
 function controlIn(value: unknown): string | undefined {
@@ -485,10 +668,11 @@ function controlIn(value: unknown): string | undefined {
     }
     return undefined;
   }
-  if (isNode(value)) for (const v of Object.values(value)) {
-    const found = controlIn(v);
-    if (found !== undefined) return found;
-  }
+  if (isNode(value))
+    for (const v of Object.values(value)) {
+      const found = controlIn(v);
+      if (found !== undefined) return found;
+    }
   return undefined;
 }
 
@@ -608,7 +792,10 @@ describe("fuzzing every procedure's input", () => {
         await rewind(saved.rows, after);
         await putFiles(saved);
         last = await snapshot();
-        expect(changes(saved.clean, last).filter((c) => c.table !== "audit_log"), "the world as saved, after a rewind").toEqual([]);
+        expect(
+          changes(saved.clean, last).filter((c) => c.table !== "audit_log"),
+          "the world as saved, after a rewind",
+        ).toEqual([]);
       }
       return status;
     };
@@ -636,7 +823,9 @@ describe("fuzzing every procedure's input", () => {
   });
 
   it("fuzzed every procedure", () => {
-    console.log(`fuzz: ${tally.procedures} procedures, ${tally.inputs} inputs, ${tally.accepted} accepted (FUZZ_RUNS=${RUNS}, FUZZ_SEED=${SEED})`);
+    console.log(
+      `fuzz: ${tally.procedures} procedures, ${tally.inputs} inputs, ${tally.accepted} accepted (FUZZ_RUNS=${RUNS}, FUZZ_SEED=${SEED})`,
+    );
     if (neverAccepted.length > 0) console.log(`fuzz: no mutated input accepted for ${neverAccepted.join(", ")}`);
     expect(tally.procedures).toBe(procedures.length);
   });

@@ -52,7 +52,14 @@ describe("per-IP brakes bind to the procedure", () => {
     const publics = allProcedures().filter((p) => p.meta.audience === "public");
     expect(braked.map((p) => p.path).sort()).toEqual(publics.map((p) => p.path).sort());
     expect(braked.map((p) => p.path)).toEqual(
-      expect.arrayContaining(["compte.signIn", "plateforme.signIn", "monEspace.signIn", "monEspace.firstLogin", "equipe.usePasswordLink", "structures.register"]),
+      expect.arrayContaining([
+        "compte.signIn",
+        "plateforme.signIn",
+        "monEspace.signIn",
+        "monEspace.firstLogin",
+        "equipe.usePasswordLink",
+        "structures.register",
+      ]),
     );
   });
 
@@ -72,7 +79,9 @@ describe("per-IP brakes bind to the procedure", () => {
           const body = (await last.json()) as Answer | Answer[];
           codes.push(...(Array.isArray(body) ? body : [body]).map((a) => a.error?.data.code ?? "OK"));
         }
-        expect(codes.slice(0, budget), `${p.path} ${s.name}: the procedure's own input check answers`).toEqual(Array(budget).fill("BAD_REQUEST"));
+        expect(codes.slice(0, budget), `${p.path} ${s.name}: the procedure's own input check answers`).toEqual(
+          Array(budget).fill("BAD_REQUEST"),
+        );
         expect(codes.slice(budget), `${p.path} ${s.name}`).toEqual(Array(codes.length - budget).fill("TOO_MANY_REQUESTS"));
         expect(last!.headers.get("retry-after")).toBe("60");
         const message =
@@ -154,7 +163,23 @@ async function fileSetup() {
   const created = await call<{ id: number }>(
     "mutation",
     "usagers.create",
-    { civilite: "M.", nom: "Lebrun", prenom: "Paul", surnom: null, dateNaissance: "1970-01-02", lieuNaissance: "Rouen", nationalite: null, langue: null, telephone: null, email: null, contactByPhone: false, numeroDistribution: null, referentId: null, customRef: null, ayantsDroit: [] },
+    {
+      civilite: "M.",
+      nom: "Lebrun",
+      prenom: "Paul",
+      surnom: null,
+      dateNaissance: "1970-01-02",
+      lieuNaissance: "Rouen",
+      nationalite: null,
+      langue: null,
+      telephone: null,
+      email: null,
+      contactByPhone: false,
+      numeroDistribution: null,
+      referentId: null,
+      customRef: null,
+      ayantsDroit: [],
+    },
     { cookie: simple },
   );
   return { s, simple, usagerId: created.data!.id };
@@ -168,9 +193,19 @@ describe("body size, counted as read", () => {
       const { req, sent } = chunkedUpload(s.url, simple, usagerId, 30 * 1024 * 1024);
       expect(req.headers.get("content-length"), "no declared length").toBeNull();
       const res = await workerFetch(req);
-      const body = (await res.json()) as { error: { message: string; code: number; data: { code: string; httpStatus: number; appCode: string; fieldErrors: Record<string, string> } } };
+      const body = (await res.json()) as {
+        error: {
+          message: string;
+          code: number;
+          data: { code: string; httpStatus: number; appCode: string; fieldErrors: Record<string, string> };
+        };
+      };
       expect(res.status, s.name).toBe(413);
-      expect(body.error).toMatchObject({ message: "Fichier : 10 Mo au maximum.", code: -32013, data: { code: "PAYLOAD_TOO_LARGE", httpStatus: 413, appCode: "FILE_TOO_LARGE" } });
+      expect(body.error).toMatchObject({
+        message: "Fichier : 10 Mo au maximum.",
+        code: -32013,
+        data: { code: "PAYLOAD_TOO_LARGE", httpStatus: 413, appCode: "FILE_TOO_LARGE" },
+      });
       expect(body.error.data.fieldErrors.file).toBe("Fichier : 10 Mo au maximum.");
       // Reading stopped one chunk past the limit (10 MB + 64 KB), far from the 30 MB sent.
       expect(sent.pulled, s.name).toBeLessThan(10 * 1024 * 1024 + 64 * 1024 + 2 * 64 * 1024);
@@ -198,7 +233,11 @@ describe("body size, counted as read", () => {
     });
     for (const body of [chunked, json]) {
       const res = await workerFetch(
-        new Request(`${ORIGIN}/trpc/usagers.addNote/`, { method: "POST", headers: { cookie: simple, origin: ORIGIN, "content-type": "application/json" }, body }),
+        new Request(`${ORIGIN}/trpc/usagers.addNote/`, {
+          method: "POST",
+          headers: { cookie: simple, origin: ORIGIN, "content-type": "application/json" },
+          body,
+        }),
       );
       expect(res.status).toBe(413);
       expect(((await res.json()) as { error: { message: string } }).error.message).toBe("Envoi trop volumineux : rien n'a été enregistré.");
@@ -224,10 +263,20 @@ describe("one error envelope", () => {
   });
 
   it("shapes the cross-origin refusal like every tRPC error", async () => {
-    const res = await workerFetch(new Request(`${ORIGIN}/trpc/compte.signIn`, { method: "POST", headers: { origin: "http://evil.example", "content-type": "application/json" }, body: "{}" }));
+    const res = await workerFetch(
+      new Request(`${ORIGIN}/trpc/compte.signIn`, {
+        method: "POST",
+        headers: { origin: "http://evil.example", "content-type": "application/json" },
+        body: "{}",
+      }),
+    );
     expect(res.status).toBe(403);
     expect(await res.json()).toEqual({
-      error: { message: "Requête refusée : origine non autorisée.", code: -32003, data: { code: "FORBIDDEN", httpStatus: 403, appCode: "CROSS_ORIGIN" } },
+      error: {
+        message: "Requête refusée : origine non autorisée.",
+        code: -32003,
+        data: { code: "FORBIDDEN", httpStatus: 403, appCode: "CROSS_ORIGIN" },
+      },
     });
   });
 

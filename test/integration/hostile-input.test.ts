@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { etatCivil, FIXTURES, type A } from "../support/fixtures";
+import { type A, etatCivil, FIXTURES } from "../support/fixtures";
 import { counts, HOSTILE } from "../support/hostile";
 import { allProcedures, checksPassword } from "../support/procedures";
 import { call, createStaff, createStructure, signIn } from "../support/worker-api";
@@ -15,7 +15,9 @@ describe("hostile input on every staff procedure", () => {
     a = { structureId: s.id, usagerId: u.data!.id, memberId: member.id, noteId: 1, documentId: 1, messageId: 1, version: 1 };
   });
 
-  const procedures = allProcedures().filter((p) => p.meta.audience === "staff" && p.path !== "compte.signOut" && p.path !== "documents.upload");
+  const procedures = allProcedures().filter(
+    (p) => p.meta.audience === "staff" && p.path !== "compte.signOut" && p.path !== "documents.upload",
+  );
 
   it.each(procedures.map((p) => [p.path, p] as const))("%s never answers 500, and writes nothing when it refuses", async (_path, p) => {
     const template = FIXTURES[p.path]?.input(a);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { call, count, createStaff, createStructure, ORIGIN, signIn, workerFetch } from "../support/worker-api";
 
-
 describe("cross-origin requests", () => {
   it("refuses a mutation from another origin, or without an Origin, and writes nothing", async () => {
     const s = await createStructure();
@@ -15,7 +14,7 @@ describe("cross-origin requests", () => {
     expect(none.status).toBe(403);
     for (const [type, body] of [
       ["application/x-www-form-urlencoded", "email=a@b.fr&password=x"],
-      ["multipart/form-data; boundary=x", "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n--x--"],
+      ["multipart/form-data; boundary=x", '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb\r\n--x--'],
       ["text/plain", JSON.stringify(input)],
     ]) {
       const res = await workerFetch(

@@ -1,8 +1,8 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
+import { type A, etatCivil, FIXTURES } from "../support/fixtures";
 import { allProcedures } from "../support/procedures";
-import { call, createStaff, createStructure, ORIGIN, signIn, type CallResult, workerFetch } from "../support/worker-api";
-import { etatCivil, FIXTURES, type A } from "../support/fixtures";
+import { type CallResult, call, createStaff, createStructure, ORIGIN, signIn, workerFetch } from "../support/worker-api";
 
 async function uploadAs(cookie: string, a: A): Promise<CallResult> {
   const fd = new FormData();
@@ -10,14 +10,26 @@ async function uploadAs(cookie: string, a: A): Promise<CallResult> {
   fd.set("label", "intrusion");
   fd.set("shared", "false");
   fd.set("file", new File([new TextEncoder().encode("%PDF-1.4 x")], "x.pdf"));
-  const res = await workerFetch(new Request(`${ORIGIN}/trpc/documents.upload`, { method: "POST", headers: { cookie, origin: ORIGIN }, body: fd }));
+  const res = await workerFetch(
+    new Request(`${ORIGIN}/trpc/documents.upload`, { method: "POST", headers: { cookie, origin: ORIGIN }, body: fd }),
+  );
   const body = (await res.json()) as { error?: CallResult["error"] };
   return { status: res.status, error: body.error, setCookie: null };
 }
 
 /** A snapshot of everything structure A owns, to prove nothing changed. */
 async function snapshotA(structureId: number) {
-  const tables = ["usagers", "usager_notes", "usager_documents", "usager_decisions", "staff_users", "interactions", "procurations", "portail_accounts", "structure_messages"];
+  const tables = [
+    "usagers",
+    "usager_notes",
+    "usager_documents",
+    "usager_decisions",
+    "staff_users",
+    "interactions",
+    "procurations",
+    "portail_accounts",
+    "structure_messages",
+  ];
   const out: Record<string, unknown> = {};
   for (const t of tables) {
     out[t] = (await env.DB.prepare(`SELECT * FROM ${t} WHERE structure_id = ? ORDER BY id`).bind(structureId).all()).results;
@@ -35,16 +47,35 @@ describe("structure isolation, for every staff procedure of the router", () => {
     const sa = await createStructure();
     const adminA = await signIn((await createStaff(sa.id, "admin")).email);
     const member = await createStaff(sa.id, "simple");
-    const u = await call<{ id: number }>("mutation", "usagers.create", { ...etatCivil, nom: "Secret-A", prenom: "Personne", customRef: "A-001" }, { cookie: adminA });
+    const u = await call<{ id: number }>(
+      "mutation",
+      "usagers.create",
+      { ...etatCivil, nom: "Secret-A", prenom: "Personne", customRef: "A-001" },
+      { cookie: adminA },
+    );
     await call("mutation", "usagers.addNote", { usagerId: u.data!.id, message: "Note de A" }, { cookie: adminA });
     const note = await env.DB.prepare("SELECT id FROM usager_notes WHERE usager_id = ?").bind(u.data!.id).first<{ id: number }>();
     const up = await uploadAs(adminA, { usagerId: u.data!.id } as A);
     expect(up.status).toBe(200);
     const doc = await env.DB.prepare("SELECT id FROM usager_documents WHERE usager_id = ?").bind(u.data!.id).first<{ id: number }>();
-    const version = (await env.DB.prepare("SELECT version FROM usagers WHERE id = ?").bind(u.data!.id).first<{ version: number }>())!.version;
-    const message = await call<{ id: number }>("mutation", "portail.saveMessage", { titre: "Secret-A", texte: "Fermeture exceptionnelle", type: "closing", dateDebut: "2026-01-01", dateFin: null }, { cookie: adminA });
+    const version = (await env.DB.prepare("SELECT version FROM usagers WHERE id = ?").bind(u.data!.id).first<{ version: number }>())!
+      .version;
+    const message = await call<{ id: number }>(
+      "mutation",
+      "portail.saveMessage",
+      { titre: "Secret-A", texte: "Fermeture exceptionnelle", type: "closing", dateDebut: "2026-01-01", dateFin: null },
+      { cookie: adminA },
+    );
     expect(message.status).toBe(200);
-    a = { structureId: sa.id, usagerId: u.data!.id, memberId: member.id, noteId: note!.id, documentId: doc!.id, messageId: message.data!.id, version };
+    a = {
+      structureId: sa.id,
+      usagerId: u.data!.id,
+      memberId: member.id,
+      noteId: note!.id,
+      documentId: doc!.id,
+      messageId: message.data!.id,
+      version,
+    };
     const sb = await createStructure();
     cookieB = await signIn((await createStaff(sb.id, "admin")).email);
   });
@@ -65,7 +96,11 @@ describe("structure isolation, for every staff procedure of the router", () => {
       if (fixture.expect === "NOT_FOUND") expect(res.status, p.path).toBe(404);
       else fixture.expect(res, a);
       if (p.path === "compte.signOut") {
-        const email = (await env.DB.prepare("SELECT email FROM staff_users WHERE role = 'admin' AND structure_id != ? ORDER BY id DESC LIMIT 1").bind(a.structureId).first<{ email: string }>())!.email;
+        const email = (await env.DB.prepare(
+          "SELECT email FROM staff_users WHERE role = 'admin' AND structure_id != ? ORDER BY id DESC LIMIT 1",
+        )
+          .bind(a.structureId)
+          .first<{ email: string }>())!.email;
         cookieB = await signIn(email);
       }
     }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { EXPECTED_PERMISSIONS } from "../fixtures/permissions-expected";
 import { ROLES, type Role } from "../../worker/rules/roles";
+import { EXPECTED_PERMISSIONS } from "../fixtures/permissions-expected";
 import { allProcedures } from "../support/procedures";
-import { call, createStaff, createStructure, ORIGIN, signIn, workerFetch, type CallResult } from "../support/worker-api";
+import { type CallResult, call, createStaff, createStructure, ORIGIN, signIn, workerFetch } from "../support/worker-api";
 
 type Permission = keyof typeof EXPECTED_PERMISSIONS;
 const allowed = (role: Role, permission: Permission) => (EXPECTED_PERMISSIONS[permission] as readonly Role[]).includes(role);
@@ -28,7 +28,12 @@ describe("every procedure is in the permission table", () => {
   });
 
   it("the only public procedures are sign-in, sign-up and the password link", () => {
-    expect(procedures.filter((p) => p.meta.audience === "public").map((p) => p.path).sort()).toEqual([
+    expect(
+      procedures
+        .filter((p) => p.meta.audience === "public")
+        .map((p) => p.path)
+        .sort(),
+    ).toEqual([
       "compte.signIn",
       "equipe.describeLink",
       "equipe.usePasswordLink",

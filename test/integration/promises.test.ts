@@ -5,11 +5,14 @@ import { describe, expect, it } from "vitest";
  * built) and fills no Cerfa yet. Every line of the two apps and of the Worker that speaks of SMS or
  * Cerfa is one of the sentences below, so a new promise is read, and made true, before it ships.
  */
-const sources = import.meta.glob(["../../web-staff/src/**/*.{ts,tsx}", "../../web-usager/src/**/*.{ts,tsx}", "../../worker/**/*.ts", "!../../worker/**/*.test.ts"], {
-  query: "?raw",
-  import: "default",
-  eager: true,
-}) as Record<string, string>;
+const sources = import.meta.glob(
+  ["../../web-staff/src/**/*.{ts,tsx}", "../../web-usager/src/**/*.{ts,tsx}", "../../worker/**/*.ts", "!../../worker/**/*.test.ts"],
+  {
+    query: "?raw",
+    import: "default",
+    eager: true,
+  },
+) as Record<string, string>;
 
 const ALLOWED = [
   // What is recorded: the person's consent, nothing sent.

@@ -13,9 +13,10 @@
  * (wrangler's proxy, on --port, forwards every request to it): benchmarks time the Worker there as
  * well, without the proxy's extra hop through a second workerd, which production does not have.
  */
+
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { writeFileSync } from "node:fs";
 import { unstable_DevEnv } from "wrangler";
 import { ROOT } from "./server.mjs";
 

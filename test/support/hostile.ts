@@ -8,7 +8,7 @@ import { env } from "cloudflare:test";
 /** Injections, markup, huge and odd text, wrong types. */
 export const HOSTILE: unknown[] = [
   "'; DROP TABLE usagers; --",
-  "\" OR 1=1 --",
+  '" OR 1=1 --',
   "<script>alert(1)</script>",
   "<img src=x onerror=alert(1)>",
   "x".repeat(1_000_000),
@@ -48,7 +48,9 @@ function dataTables(): Promise<string[]> {
       const virtual = results.filter((t) => /^CREATE VIRTUAL TABLE/i.test(t.sql ?? "")).map((t) => t.name);
       return results
         .map((t) => t.name)
-        .filter((n) => !/^(sqlite_|_cf_|d1_migrations$)/.test(n) && !DERIVED.has(n) && !virtual.some((v) => n === v || n.startsWith(`${v}_`)));
+        .filter(
+          (n) => !/^(sqlite_|_cf_|d1_migrations$)/.test(n) && !DERIVED.has(n) && !virtual.some((v) => n === v || n.startsWith(`${v}_`)),
+        );
     });
   return tables;
 }
@@ -76,9 +78,9 @@ function insertsOf(rows: Snapshot): D1PreparedStatement[] {
   return Object.entries(rows).flatMap(([table, list]) =>
     list.map((row) => {
       const columns = Object.keys(row);
-      return env.DB.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`).bind(
-        ...columns.map((c) => row[c]),
-      );
+      return env.DB.prepare(
+        `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
+      ).bind(...columns.map((c) => row[c]));
     }),
   );
 }
@@ -123,7 +125,12 @@ export async function rewind(target: Snapshot, current: Snapshot): Promise<void>
         deletes.push(env.DB.prepare(`DELETE FROM "${table}" WHERE id = ?`).bind(row.id));
       } else if (JSON.stringify(withoutVolatile(table, before)) !== JSON.stringify(row)) {
         const columns = Object.keys(before).filter((c) => c !== "id");
-        updates.push(env.DB.prepare(`UPDATE "${table}" SET ${columns.map((c) => `"${c}" = ?`).join(", ")} WHERE id = ?`).bind(...columns.map((c) => before[c]), before.id));
+        updates.push(
+          env.DB.prepare(`UPDATE "${table}" SET ${columns.map((c) => `"${c}" = ?`).join(", ")} WHERE id = ?`).bind(
+            ...columns.map((c) => before[c]),
+            before.id,
+          ),
+        );
       }
     }
     const present = new Set(found.map((row) => row.id));
@@ -176,7 +183,18 @@ export function changes(before: Snapshot, after: Snapshot, ignore: Record<string
 }
 
 /** Row counts of the tables that matter, in one query: the cheap check for long hostile lists. */
-const COUNTED = ["structures", "staff_users", "usagers", "usager_decisions", "usager_notes", "usager_documents", "interactions", "procurations", "portail_accounts", "audit_log"];
+const COUNTED = [
+  "structures",
+  "staff_users",
+  "usagers",
+  "usager_decisions",
+  "usager_notes",
+  "usager_documents",
+  "interactions",
+  "procurations",
+  "portail_accounts",
+  "audit_log",
+];
 export async function counts(): Promise<Record<string, number>> {
   const sql = `SELECT ${COUNTED.map((t) => `(SELECT count(*) FROM ${t}) AS ${t}`).join(", ")}`;
   return (await env.DB.prepare(sql).first<Record<string, number>>())!;

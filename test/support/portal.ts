@@ -4,8 +4,8 @@
  */
 import { calendarDateIn } from "../../worker/rules/dates";
 import { defaultDateFin } from "../../worker/rules/echeance";
-import { docxText } from "./zip.mjs";
 import { call, cookieFrom, ORIGIN, workerFetch } from "./worker-api";
+import { docxText } from "./zip.mjs";
 
 export const PORTAL = "http://127.0.0.1:8787";
 export const todayParis = () => calendarDateIn("Europe/Paris", new Date());
@@ -28,7 +28,11 @@ export async function letterOf(cookie: string, usagerId: number) {
   const res = await workerFetch(new Request(`${ORIGIN}/fichiers/portail/${usagerId}/lettre`, { headers: { cookie } }));
   if (res.status !== 200) return { status: res.status, login: "", password: "" };
   const text = await docxText(new Uint8Array(await res.arrayBuffer()));
-  return { status: 200, login: /Identifiant : ([A-Z]{8})/.exec(text)?.[1] ?? "", password: /Mot de passe temporaire : (\d{8})/.exec(text)?.[1] ?? "" };
+  return {
+    status: 200,
+    login: /Identifiant : ([A-Z]{8})/.exec(text)?.[1] ?? "",
+    password: /Mot de passe temporaire : (\d{8})/.exec(text)?.[1] ?? "",
+  };
 }
 
 /** A validated file with portal access, signed in on the portal: returns its id and usager cookie. */
@@ -36,15 +40,42 @@ export async function domicilieOnPortal(admin: string, nom: string) {
   const created = await call<{ id: number }>(
     "mutation",
     "usagers.create",
-    { civilite: "Mme", nom, prenom: "Alice", surnom: null, dateNaissance: "1985-03-04", lieuNaissance: "Lyon", nationalite: null, langue: null, telephone: null, email: null, contactByPhone: false, numeroDistribution: null, referentId: null, customRef: null, ayantsDroit: [] },
+    {
+      civilite: "Mme",
+      nom,
+      prenom: "Alice",
+      surnom: null,
+      dateNaissance: "1985-03-04",
+      lieuNaissance: "Lyon",
+      nationalite: null,
+      langue: null,
+      telephone: null,
+      email: null,
+      contactByPhone: false,
+      numeroDistribution: null,
+      referentId: null,
+      customRef: null,
+      ayantsDroit: [],
+    },
     { cookie: admin },
   );
   const usagerId = created.data!.id;
-  const version = (await call<{ usager: { version: number } }>("query", "usagers.get", { id: usagerId }, { cookie: admin })).data!.usager.version;
-  await call("mutation", "usagers.validate", { usagerId, version, dateDebut: todayParis(), dateFin: defaultDateFin(todayParis()), customRef: null }, { cookie: admin });
+  const version = (await call<{ usager: { version: number } }>("query", "usagers.get", { id: usagerId }, { cookie: admin })).data!.usager
+    .version;
+  await call(
+    "mutation",
+    "usagers.validate",
+    { usagerId, version, dateDebut: todayParis(), dateFin: defaultDateFin(todayParis()), customRef: null },
+    { cookie: admin },
+  );
   await call("mutation", "portail.setPreference", { usagerId, acces: true }, { cookie: admin });
   const letter = await letterOf(admin, usagerId);
-  const first = await portal("mutation", "monEspace.firstLogin", { login: letter.login, password: letter.password, nouveau: "Citron-Jaune-31", confirmation: "Citron-Jaune-31" });
+  const first = await portal("mutation", "monEspace.firstLogin", {
+    login: letter.login,
+    password: letter.password,
+    nouveau: "Citron-Jaune-31",
+    confirmation: "Citron-Jaune-31",
+  });
   if (first.status !== 200) throw new Error(`first login: ${JSON.stringify(first.error)}`);
   return { usagerId, cookie: cookieFrom(first.setCookie) };
 }

@@ -159,7 +159,11 @@ export async function startServer(options = {}) {
 
   try {
     const t0 = Date.now();
-    await runLogged([WRANGLER, "d1", "migrations", "apply", "DB", "--local", "--persist-to", persistDir], logFile, "wrangler d1 migrations apply");
+    await runLogged(
+      [WRANGLER, "d1", "migrations", "apply", "DB", "--local", "--persist-to", persistDir],
+      logFile,
+      "wrangler d1 migrations apply",
+    );
     log(`migrations appliquées (${Date.now() - t0} ms)`);
     if (seed) {
       const t1 = Date.now();
@@ -180,11 +184,16 @@ export async function startServer(options = {}) {
       ...(inspector
         ? [WRANGLER, "dev", "--ip", "127.0.0.1", "--inspector-port", String(await freePort()), "--show-interactive-dev-session=false"]
         : [DEV_SERVER, "--runtime-url-file", runtimeUrlFile]),
-      "--persist-to", persistDir,
-      "--port", String(port),
-      "--var", `STAFF_ORIGIN:${staffUrl}`,
-      "--var", `PORTAL_ORIGIN:${portalUrl}`,
-      "--var", `FILES_SECRET:${randomBytes(32).toString("base64")}`,
+      "--persist-to",
+      persistDir,
+      "--port",
+      String(port),
+      "--var",
+      `STAFF_ORIGIN:${staffUrl}`,
+      "--var",
+      `PORTAL_ORIGIN:${portalUrl}`,
+      "--var",
+      `FILES_SECRET:${randomBytes(32).toString("base64")}`,
     ];
     const fd = openSync(logFile, "a");
     const t2 = Date.now();

@@ -3,10 +3,10 @@
  * staff origin, cookies and tRPC's HTTP shape. Also creates test structures and accounts.
  */
 import { createExecutionContext, env } from "cloudflare:test";
-import app from "../../worker/index";
+import { staffUsers, structures } from "../../db/schema";
 import { hashPassword } from "../../worker/auth/password";
 import { createDb } from "../../worker/db";
-import { staffUsers, structures } from "../../db/schema";
+import app from "../../worker/index";
 import type { Role } from "../../worker/rules/roles";
 
 export const ORIGIN = "http://localhost:8787";

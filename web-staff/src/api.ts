@@ -1,12 +1,4 @@
-import {
-  createTRPCClient,
-  httpBatchLink,
-  httpLink,
-  isNonJsonSerializable,
-  splitLink,
-  TRPCClientError,
-  type TRPCLink,
-} from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpLink, isNonJsonSerializable, splitLink, TRPCClientError, type TRPCLink } from "@trpc/client";
 import type { inferRouterOutputs } from "@trpc/server";
 import { observable } from "@trpc/server/observable";
 import type { AppRouter } from "../../worker/router";
@@ -25,17 +17,19 @@ export function setSessionExpiredHandler(handler: (() => void) | null): void {
  * Platform procedures have their own sign-in page and are left to it; a wrong password answers
  * INVALID_CREDENTIALS, not UNAUTHENTICATED, so sign-in forms are not affected.
  */
-const sessionLink: TRPCLink<AppRouter> = () => ({ op, next }) =>
-  observable((observer) =>
-    next(op).subscribe({
-      next: (value) => observer.next(value),
-      error: (error) => {
-        if (!op.path.startsWith("plateforme.") && error.data?.appCode === "UNAUTHENTICATED") onSessionExpired?.();
-        observer.error(error);
-      },
-      complete: () => observer.complete(),
-    }),
-  );
+const sessionLink: TRPCLink<AppRouter> =
+  () =>
+  ({ op, next }) =>
+    observable((observer) =>
+      next(op).subscribe({
+        next: (value) => observer.next(value),
+        error: (error) => {
+          if (!op.path.startsWith("plateforme.") && error.data?.appCode === "UNAUTHENTICATED") onSessionExpired?.();
+          observer.error(error);
+        },
+        complete: () => observer.complete(),
+      }),
+    );
 
 /**
  * JSON calls are batched; a FormData input (a document upload) cannot be, so it goes alone through
@@ -61,8 +55,7 @@ export interface ApiFailure {
   appCode?: string;
 }
 
-const NETWORK_MESSAGE =
-  "Le serveur ne répond pas. Vérifiez votre connexion à Internet puis réessayez : rien n'a été enregistré.";
+const NETWORK_MESSAGE = "Le serveur ne répond pas. Vérifiez votre connexion à Internet puis réessayez : rien n'a été enregistré.";
 
 /** What a failed call means for the person in front of the form, in French. */
 export function apiFailure(error: unknown): ApiFailure {

@@ -1,4 +1,4 @@
-import { Route, Router, useLocation, type RouteSectionProps } from "@solidjs/router";
+import { Route, Router, type RouteSectionProps, useLocation } from "@solidjs/router";
 import { createEffect, on } from "solid-js";
 import { render } from "solid-js/web";
 import "../../web-shared/base.css";

@@ -1,6 +1,6 @@
-import { createContext, useContext, type Accessor } from "solid-js";
-import type { Outputs } from "./api";
+import { type Accessor, createContext, useContext } from "solid-js";
 import { can, type Permission } from "../../worker/rules/permissions";
+import type { Outputs } from "./api";
 
 export type Me = Outputs["compte"]["me"];
 

@@ -18,14 +18,11 @@ export const sharedDocumentUrl = (id: number) => `/fichiers/mon-espace/documents
 
 export type Failure =
   /** The request never got an answer from the Worker (offline, DNS, a proxy page…). */
-  | { kind: "network" }
-  | { kind: "server"; message: string; appCode?: string; fieldErrors: Record<string, string> };
+  { kind: "network" } | { kind: "server"; message: string; appCode?: string; fieldErrors: Record<string, string> };
 
 export function failureOf(error: unknown): Failure {
   if (error instanceof TRPCClientError) {
-    const data = (error as TRPCClientError<AppRouter>).data as
-      | { appCode?: string; fieldErrors?: Record<string, string> }
-      | undefined;
+    const data = (error as TRPCClientError<AppRouter>).data as { appCode?: string; fieldErrors?: Record<string, string> } | undefined;
     // No tRPC shape in the answer: the network failed, or something other than the Worker answered.
     if (!data) return { kind: "network" };
     return { kind: "server", message: error.message, appCode: data.appCode, fieldErrors: data.fieldErrors ?? {} };
@@ -47,12 +44,7 @@ export function failureMessage(f: Failure, d: Dict): string {
  * shared rules (the server enforces the same checklist) and the common-password refusal by its
  * code; anything else stays in French.
  */
-export function fieldMessage(
-  f: Failure,
-  field: string,
-  d: Dict,
-  password?: { value: string; previous: string },
-): string | undefined {
+export function fieldMessage(f: Failure, field: string, d: Dict, password?: { value: string; previous: string }): string | undefined {
   if (f.kind !== "server") return undefined;
   const message = f.fieldErrors[field];
   if (!message || d.code === "fr" || !password) return message;

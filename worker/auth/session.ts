@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import type { Db } from "../db";
 import { sessions } from "../../db/schema";
+import type { Db } from "../db";
 import { generateToken, sha256Hex } from "./token";
 
 export type SessionKind = "staff" | "platform" | "usager";
@@ -28,14 +28,7 @@ const TOUCH_EVERY_MS = 60_000;
 export type Session = typeof sessions.$inferSelect;
 
 /** Returns the cookie token and the insert to batch with the rest of the sign-in. */
-export async function newSession(
-  db: Db,
-  kind: SessionKind,
-  userId: number,
-  structureId: number | null,
-  now: Date,
-  shared = false,
-) {
+export async function newSession(db: Db, kind: SessionKind, userId: number, structureId: number | null, now: Date, shared = false) {
   const token = generateToken();
   const id = await sha256Hex(token);
   const insert = db.insert(sessions).values({
@@ -67,12 +60,7 @@ export function touchSession(db: Db, session: Session, now: Date) {
 }
 
 /** The live session for this token, or null; expired sessions are removed on sight. */
-export async function validateSession(
-  db: Db,
-  kind: SessionKind,
-  token: string,
-  now: Date,
-): Promise<Session | null> {
+export async function validateSession(db: Db, kind: SessionKind, token: string, now: Date): Promise<Session | null> {
   const id = await sha256Hex(token);
   const session = await db.query.sessions.findFirst({
     where: and(eq(sessions.id, id), eq(sessions.kind, kind)),

@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, gt, sql, type Column, type SQL } from "drizzle-orm";
+import { and, type Column, eq, getTableColumns, gt, type SQL, sql } from "drizzle-orm";
 import { sessions, staffUsers, structures, writeGuards } from "../../db/schema";
 import type { Db } from "../db";
 import { AppError } from "../errors";
@@ -7,7 +7,7 @@ import { can, type Permission } from "../rules/permissions";
 import type { Role } from "../rules/roles";
 import type { Context } from "../trpc";
 import { cookieName, readCookie } from "./cookies";
-import { deleteSession, policyOf, sessionVerdict, settleSession, type Session } from "./session";
+import { deleteSession, policyOf, type Session, sessionVerdict, settleSession } from "./session";
 import { sha256Hex } from "./token";
 
 /** What domain services receive about the staff member calling them. */
@@ -46,7 +46,14 @@ function staffLookup(db: Db, sessionId: string, held: SQL[] = []) {
   return db
     .select({
       session: aliased("s", getTableColumns(sessions)),
-      staff: aliased("m", { id: staffUsers.id, structureId: staffUsers.structureId, role: staffUsers.role, nom: staffUsers.nom, prenom: staffUsers.prenom, email: staffUsers.email }),
+      staff: aliased("m", {
+        id: staffUsers.id,
+        structureId: staffUsers.structureId,
+        role: staffUsers.role,
+        nom: staffUsers.nom,
+        prenom: staffUsers.prenom,
+        email: staffUsers.email,
+      }),
       timeZone: structures.timeZone,
       active: sql<number>`${staffUsers.status} = 'ACTIVE' AND ${structures.statut} = 'VALIDE'`,
     })
@@ -119,7 +126,9 @@ export async function withRememberedStaff<R>(
   const hint = sessionId ? remembered.get(sessionId) : undefined;
   if (!sessionId || !hint || !can(hint.staff.role, permission)) return null;
   const confirms = (row: LookupRow | undefined): row is NonNullable<LookupRow> =>
-    Boolean(row?.active) && JSON.stringify(identityOf(row!).staff) === JSON.stringify(hint.staff) && sessionVerdict(row!.session, ctx.now) !== "expired";
+    Boolean(row?.active) &&
+    JSON.stringify(identityOf(row!).staff) === JSON.stringify(hint.staff) &&
+    sessionVerdict(row!.session, ctx.now) !== "expired";
   let confirmed: LookupRow | undefined;
   let refused = false;
   let written = false;

@@ -4,7 +4,7 @@ import { AppError } from "../errors";
 import type { Actor } from "../journal/log";
 import type { Context } from "../trpc";
 import { cookieName, readCookie, sessionCookie } from "./cookies";
-import { deleteSession, SESSION_POLICY, settleSession, type Session } from "./session";
+import { deleteSession, SESSION_POLICY, type Session, settleSession } from "./session";
 import { sha256Hex } from "./token";
 
 /** What portal procedures know about the signed-in domicilié. */

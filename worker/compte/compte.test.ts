@@ -1,10 +1,10 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { call, cookieFrom, createStaff, createStructure, PASSWORD, signIn } from "../../test/support/worker-api";
-import { createDb } from "../db";
-import { signInStaff } from "./service";
 import { validateSession } from "../auth/session";
 import { sha256Hex } from "../auth/token";
+import { createDb } from "../db";
+import { signInStaff } from "./service";
 
 const HOUR = 3_600_000;
 
@@ -52,9 +52,7 @@ describe("staff sign-in", () => {
     expect(right.status).toBe(401);
     expect(right.error!.message).toContain("Après 3 essais infructueux en une heure");
     expect(right.setCookie).toBeNull();
-    const locked = await env.DB.prepare(
-      "SELECT count(*) AS n FROM audit_log WHERE action = 'STAFF_LOCKED' AND target_id = ?",
-    )
+    const locked = await env.DB.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'STAFF_LOCKED' AND target_id = ?")
       .bind(String(u.id))
       .first<{ n: number }>();
     expect(locked!.n).toBe(1);
@@ -188,7 +186,12 @@ describe("own password", () => {
     const u = await createStaff(s.id, "simple");
     const cookie = await signIn(u.email);
     for (let i = 0; i < 3; i++) {
-      const wrong = await call("mutation", "compte.changePassword", { current: `Devine-${i}-encore`, next: "Un-nouveau-secret-42" }, { cookie });
+      const wrong = await call(
+        "mutation",
+        "compte.changePassword",
+        { current: `Devine-${i}-encore`, next: "Un-nouveau-secret-42" },
+        { cookie },
+      );
       expect(wrong.status).toBe(400);
       expect(wrong.error!.data.fieldErrors!.current).toContain("Après 3 essais infructueux");
     }

@@ -1,19 +1,17 @@
-import { clearCookie, cookieName, sessionCookie } from "../auth/cookies";
-import { signInProcedure, router, staffProcedure } from "../trpc";
 import * as z from "zod";
+import { clearCookie, cookieName, sessionCookie } from "../auth/cookies";
+import { router, signInProcedure, staffProcedure } from "../trpc";
 import { email, password } from "../validation";
 import { changeOwnPassword, getMe, signInStaff, signOutStaff } from "./service";
 
 /** Staff sign-in and the signed-in member's own account. */
 export const compteRouter = router({
-  signIn: signInProcedure
-    .input(z.object({ email: email(), password: password() }))
-    .mutation(async ({ ctx, input }) => {
-      const { token } = await signInStaff(ctx.db, input, ctx.now, ctx.ip);
-      // No Max-Age: the session's 12 h limit is enforced by the server, the cookie dies with the browser.
-      ctx.resHeaders.append("Set-Cookie", sessionCookie(cookieName("staff", ctx.secure), token, ctx.secure));
-      return { ok: true as const };
-    }),
+  signIn: signInProcedure.input(z.object({ email: email(), password: password() })).mutation(async ({ ctx, input }) => {
+    const { token } = await signInStaff(ctx.db, input, ctx.now, ctx.ip);
+    // No Max-Age: the session's 12 h limit is enforced by the server, the cookie dies with the browser.
+    ctx.resHeaders.append("Set-Cookie", sessionCookie(cookieName("staff", ctx.secure), token, ctx.secure));
+    return { ok: true as const };
+  }),
 
   signOut: staffProcedure("compte.self").mutation(async ({ ctx }) => {
     await signOutStaff(ctx.db, ctx.session.id, ctx.staff.structureId, ctx.actor, ctx.now);

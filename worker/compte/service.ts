@@ -5,8 +5,8 @@ import { hashPassword } from "../auth/password";
 import { deleteSession, newSession } from "../auth/session";
 import { checkPassword } from "../auth/sign-in";
 import type { Db } from "../db";
-import { AppError, APP_ERRORS } from "../errors";
-import { audit, type Actor } from "../journal/log";
+import { APP_ERRORS, AppError } from "../errors";
+import { type Actor, audit } from "../journal/log";
 import { PASSWORD_PROBLEM_LABELS, staffPasswordProblems } from "../rules/password-policy";
 
 /** Throws a field error on `field` when the password breaks the staff rule. */
@@ -90,19 +90,16 @@ export async function signInStaff(
   const session = await newSession(db, "staff", account.id, account.structureId, now);
   await db.batch([
     session.insert,
-    db.update(staffUsers).set({ ...resetFailures, lastLoginAt: now }).where(eq(staffUsers.id, account.id)),
+    db
+      .update(staffUsers)
+      .set({ ...resetFailures, lastLoginAt: now })
+      .where(eq(staffUsers.id, account.id)),
     audit(db, { action: "STAFF_LOGIN", structureId: account.structureId, actor, target, ip, at: now }),
   ]);
   return { token: session.token, userId: account.id };
 }
 
-export async function signOutStaff(
-  db: Db,
-  sessionId: string,
-  structureId: number,
-  actor: Actor,
-  now: Date,
-): Promise<void> {
+export async function signOutStaff(db: Db, sessionId: string, structureId: number, actor: Actor, now: Date): Promise<void> {
   await db.batch([
     deleteSession(db, sessionId),
     audit(db, { action: "STAFF_LOGOUT", structureId, actor, target: { type: "staff", id: actor.id! }, at: now }),
@@ -126,7 +123,9 @@ export async function getMe(db: Db, userId: number, now: Date) {
       passwordUpdatedAt: staffUsers.passwordUpdatedAt,
       structure: { id: structures.id, nom: structures.nom, ville: structures.ville, timeZone: structures.timeZone },
       // In the same statement: « Mon compte » costs one round trip.
-      emailReusedRow: sql<string | null>`(SELECT json_object('at', ${auditLog.at}, 'via', json_extract(${auditLog.details}, '$.via')) FROM ${auditLog}
+      emailReusedRow: sql<
+        string | null
+      >`(SELECT json_object('at', ${auditLog.at}, 'via', json_extract(${auditLog.details}, '$.via')) FROM ${auditLog}
         WHERE ${auditLog.targetType} = 'staff' AND ${auditLog.targetId} = CAST(${staffUsers.id} AS TEXT)
           AND ${auditLog.action} = 'STAFF_EMAIL_REUSED' AND ${auditLog.at} > ${now.getTime() - EMAIL_REUSE_NOTICE_MS}
         ORDER BY ${auditLog.id} DESC LIMIT 1)`,
@@ -137,7 +136,9 @@ export async function getMe(db: Db, userId: number, now: Date) {
   if (!me) throw new AppError("NOT_FOUND");
   const { emailReusedRow, ...rest } = me;
   const reuse = emailReusedRow ? (JSON.parse(emailReusedRow) as { at: number; via: string }) : null;
-  const emailReused = reuse ? { at: new Date(reuse.at), via: reuse.via === "invitation" ? ("invitation" as const) : ("inscription" as const) } : null;
+  const emailReused = reuse
+    ? { at: new Date(reuse.at), via: reuse.via === "invitation" ? ("invitation" as const) : ("inscription" as const) }
+    : null;
   return { ...rest, emailReused };
 }
 
@@ -167,9 +168,7 @@ export async function changeOwnPassword(
   const hash = await hashPassword(input.next);
   await db.batch([
     db.update(staffUsers).set({ passwordHash: hash, passwordUpdatedAt: now }).where(eq(staffUsers.id, caller.id)),
-    db
-      .delete(sessions)
-      .where(and(eq(sessions.kind, "staff"), eq(sessions.userId, caller.id), ne(sessions.id, caller.sessionId))),
+    db.delete(sessions).where(and(eq(sessions.kind, "staff"), eq(sessions.userId, caller.id), ne(sessions.id, caller.sessionId))),
     audit(db, {
       action: "STAFF_PASSWORD_CHANGED",
       structureId: caller.structureId,

@@ -1,13 +1,13 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { procurations, usagers } from "../../db/schema";
+import type { StaffCtx } from "../auth/staff";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import { audit } from "../journal/log";
 import type { AuditAction } from "../rules/audit-actions";
 import { PROCURATIONS_MAX, procurationState } from "../rules/courrier";
 import { searchColumns } from "../rules/search";
-import type { StaffCtx } from "../auth/staff";
 import { guardedBatch, unchangedSince } from "../usagers/guard";
 import { today, usagerOf } from "../usagers/service";
 
@@ -36,7 +36,6 @@ function checkPeriod(p: { dateDebut: string; dateFin: string }) {
   }
 }
 
-
 /**
  * Creates, changes or removes a procuration (5 at most, on radiés too), keeping the change in the
  * file's history and the mandataires in its search text.
@@ -44,7 +43,11 @@ function checkPeriod(p: { dateDebut: string; dateFin: string }) {
 export async function saveProcuration(
   db: Db,
   ctx: StaffCtx,
-  input: { usagerId: number; version: number } & ({ action: "create"; procuration: ProcurationInput } | { action: "update"; id: number; procuration: ProcurationInput } | { action: "delete"; id: number }),
+  input: { usagerId: number; version: number } & (
+    | { action: "create"; procuration: ProcurationInput }
+    | { action: "update"; id: number; procuration: ProcurationInput }
+    | { action: "delete"; id: number }
+  ),
   now: Date,
 ) {
   const u = await usagerOf(db, ctx.structureId, input.usagerId);
@@ -119,7 +122,9 @@ export async function saveTransfert(
       actor: ctx.actor,
       target: { type: "usager", id: input.usagerId },
       details: {
-        avant: u.transfertNom ? { nom: u.transfertNom, adresse: u.transfertAdresse, dateDebut: u.transfertDebut, dateFin: u.transfertFin } : null,
+        avant: u.transfertNom
+          ? { nom: u.transfertNom, adresse: u.transfertAdresse, dateDebut: u.transfertDebut, dateFin: u.transfertFin }
+          : null,
         apres: t,
       },
       at: now,

@@ -1,15 +1,19 @@
+import * as z from "zod";
 import { RECEPTION_TYPES } from "../rules/courrier";
+import { FIELD_MAX } from "../rules/fields";
 import { router, staffProcedure } from "../trpc";
 import { calendarDate } from "../usagers/schemas";
-import * as z from "zod";
-import { FIELD_MAX } from "../rules/fields";
 import { id, optionalPlainText, text } from "../validation";
 import { listProcurations, saveProcuration, saveTransfert, setNpai } from "./options";
 import { deleteLastInteraction, distribute, listInteractions, pendingMail, registerPresence, registerReception } from "./service";
 
 const ok = { ok: true as const };
 const count = (label: string) =>
-  z.number({ error: `${label} : nombre attendu.` }).int(`${label} : nombre entier attendu.`).min(0, `${label} : 0 au minimum.`).max(100, `${label} : 100 au maximum.`);
+  z
+    .number({ error: `${label} : nombre attendu.` })
+    .int(`${label} : nombre entier attendu.`)
+    .min(0, `${label} : 0 au minimum.`)
+    .max(100, `${label} : 100 au maximum.`);
 const version = z.number().int().min(1);
 const procurationInput = z.object({
   nom: text("Nom du mandataire", FIELD_MAX.nom),
@@ -59,7 +63,13 @@ export const courrierRouter = router({
     }),
 
   presence: staffProcedure("courrier.register")
-    .input(z.object({ usagerId: id, type: z.enum(["appel", "visite"]), content: optionalPlainText("Commentaire", FIELD_MAX.commentaireCourrier) }))
+    .input(
+      z.object({
+        usagerId: id,
+        type: z.enum(["appel", "visite"]),
+        content: optionalPlainText("Commentaire", FIELD_MAX.commentaireCourrier),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       await registerPresence(ctx.db, ctx.caller, input.usagerId, input.type, input.content, ctx.now);
       return ok;

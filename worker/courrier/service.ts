@@ -1,7 +1,8 @@
-import { and, desc, eq, inArray, isNull, lt, sql, type SQLWrapper } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, lt, type SQLWrapper, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { interactions, procurations, structures, usagerDecisions, usagers } from "../../db/schema";
-import { literals, type Db } from "../db";
+import type { StaffCtx } from "../auth/staff";
+import { type Db, literals } from "../db";
 import { AppError } from "../errors";
 import {
   decisionStartFloor,
@@ -12,7 +13,6 @@ import {
   RECEPTION_TYPES,
   type ReceptionType,
 } from "../rules/courrier";
-import type { StaffCtx } from "../auth/staff";
 import { ownFile, today, usagerOf } from "../usagers/service";
 
 export const HISTORY_PAGE_SIZE = 30;
@@ -36,7 +36,9 @@ export async function interactionsPage(db: Db, structureId: number, usagerId: nu
       transfert: interactions.transfert,
     })
     .from(interactions)
-    .where(and(eq(interactions.usagerId, usagerId), eq(interactions.structureId, structureId), before ? lt(interactions.id, before) : undefined))
+    .where(
+      and(eq(interactions.usagerId, usagerId), eq(interactions.structureId, structureId), before ? lt(interactions.id, before) : undefined),
+    )
     .orderBy(desc(interactions.id))
     .limit(pageSize + 1);
   const items = rows.slice(0, pageSize);
@@ -118,7 +120,8 @@ export async function registerReception(db: Db, ctx: StaffCtx, usagerId: number,
     ["recommandeIn", input.avis],
   ];
   const received = byType.filter(([, nb]) => nb > 0);
-  if (received.length === 0) throw new AppError("INVALID_INPUT", { courrier: "Indiquez au moins un courrier, un colis ou un avis de passage." });
+  if (received.length === 0)
+    throw new AppError("INVALID_INPUT", { courrier: "Indiquez au moins un courrier, un colis ou un avis de passage." });
   const file = ownFile(usagerId, ctx.structureId);
   const [found] = await db.batch([
     db.select({ statut: usagers.statut, npaiDepuis: usagers.npaiDepuis }).from(usagers).where(file),
@@ -144,13 +147,7 @@ export type Destinataire = { kind: "domicilie" } | { kind: "mandataire"; procura
  * Hands over every pending reception of the chosen types: one hand-over row per type, the
  * receptions linked to it, counters recounted, dernier passage moved when it counts.
  */
-export async function distribute(
-  db: Db,
-  ctx: StaffCtx,
-  usagerId: number,
-  input: { types: ReceptionType[]; to: Destinataire },
-  now: Date,
-) {
+export async function distribute(db: Db, ctx: StaffCtx, usagerId: number, input: { types: ReceptionType[]; to: Destinataire }, now: Date) {
   const u = await usagerOf(db, ctx.structureId, usagerId);
   const todayDate = today(ctx, now);
   let mandataire: string | null = null;
@@ -158,7 +155,11 @@ export async function distribute(
   let suffix = "";
   if (input.to.kind === "mandataire") {
     const p = await db.query.procurations.findFirst({
-      where: and(eq(procurations.id, input.to.procurationId), eq(procurations.usagerId, usagerId), eq(procurations.structureId, ctx.structureId)),
+      where: and(
+        eq(procurations.id, input.to.procurationId),
+        eq(procurations.usagerId, usagerId),
+        eq(procurations.structureId, ctx.structureId),
+      ),
     });
     if (!p) throw new AppError("NOT_FOUND");
     const state = procurationState(p, todayDate);
@@ -211,7 +212,15 @@ export async function distribute(
       db
         .update(interactions)
         .set({ outId: sql`(SELECT max(id) FROM interactions WHERE usager_id = ${usagerId})` })
-        .where(and(inArray(interactions.id, ins.map((p) => p.id)), isNull(interactions.outId))),
+        .where(
+          and(
+            inArray(
+              interactions.id,
+              ins.map((p) => p.id),
+            ),
+            isNull(interactions.outId),
+          ),
+        ),
     );
   }
   statements.push(recountCounters(db, ctx.structureId, usagerId));
@@ -270,7 +279,10 @@ export function recomputeDernierPassage(db: Db, usagerId: number, floor: number 
 
 /** Whether the structure counts portal logins as a passage (its portal setting). */
 export async function portalLoginsCount(db: Db, structureId: number): Promise<boolean> {
-  const s = await db.query.structures.findFirst({ where: eq(structures.id, structureId), columns: { portailLoginUpdatesDernierPassage: true } });
+  const s = await db.query.structures.findFirst({
+    where: eq(structures.id, structureId),
+    columns: { portailLoginUpdatesDernierPassage: true },
+  });
   return s?.portailLoginUpdatesDernierPassage ?? false;
 }
 
@@ -300,7 +312,13 @@ export async function deleteLastInteraction(db: Db, ctx: StaffCtx, usagerId: num
 export async function pendingMail(db: Db, ctx: StaffCtx, usagerId: number) {
   await usagerOf(db, ctx.structureId, usagerId);
   const rows = await db
-    .select({ id: interactions.id, type: interactions.type, nb: interactions.nb, content: interactions.content, createdAt: interactions.createdAt })
+    .select({
+      id: interactions.id,
+      type: interactions.type,
+      nb: interactions.nb,
+      content: interactions.content,
+      createdAt: interactions.createdAt,
+    })
     .from(interactions)
     .where(and(eq(interactions.usagerId, usagerId), pendingOf(RECEPTION_TYPES)))
     .orderBy(desc(interactions.id))

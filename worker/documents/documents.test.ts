@@ -48,9 +48,20 @@ async function upload(cookie: string, usagerId: number, name: string, bytes: Uin
   // Serialised as a browser does it, with its Content-Length.
   const encoded = new Response(fd);
   const body = await encoded.arrayBuffer();
-  const headers = { cookie, origin: ORIGIN, "content-type": encoded.headers.get("content-type")!, "content-length": String(body.byteLength) };
+  const headers = {
+    cookie,
+    origin: ORIGIN,
+    "content-type": encoded.headers.get("content-type")!,
+    "content-length": String(body.byteLength),
+  };
   const res = await workerFetch(new Request(`${ORIGIN}/trpc/documents.upload`, { method: "POST", headers, body }));
-  return { status: res.status, body: (await res.json()) as { result?: { data: { id: number } }; error?: { message: string; data: { fieldErrors?: Record<string, string> } } } };
+  return {
+    status: res.status,
+    body: (await res.json()) as {
+      result?: { data: { id: number } };
+      error?: { message: string; data: { fieldErrors?: Record<string, string> } };
+    },
+  };
 }
 
 const download = (cookie: string, id: number) => workerFetch(new Request(`${ORIGIN}/fichiers/documents/${id}`, { headers: { cookie } }));
@@ -61,7 +72,9 @@ describe("documents", () => {
     const up = await upload(simple, usagerId, "carte.pdf", PDF);
     expect(up.status).toBe(200);
     const id = up.body.result!.data.id;
-    const row = await env.DB.prepare("SELECT r2_key, mime_type, size FROM usager_documents WHERE id = ?").bind(id).first<{ r2_key: string; mime_type: string; size: number }>();
+    const row = await env.DB.prepare("SELECT r2_key, mime_type, size FROM usager_documents WHERE id = ?")
+      .bind(id)
+      .first<{ r2_key: string; mime_type: string; size: number }>();
     expect(row!.r2_key.startsWith(`structures/${s.id}/usagers/${usagerId}/`)).toBe(true);
     expect(row).toMatchObject({ mime_type: "application/pdf", size: PDF.byteLength });
     const stored = new Uint8Array(await (await env.FILES.get(row!.r2_key))!.arrayBuffer());
@@ -115,8 +128,14 @@ describe("letters", () => {
     const early = await call("mutation", "documents.generateLetter", { usagerId, kind: "attestation" }, { cookie: simple });
     expect(early.status).toBe(409);
     const today = calendarDateIn("Europe/Paris", new Date());
-    const fiche = async () => (await call<{ usager: { version: number } }>("query", "usagers.get", { id: usagerId }, { cookie: simple })).data!.usager;
-    await call("mutation", "usagers.validate", { usagerId, version: (await fiche()).version, dateDebut: today, dateFin: defaultDateFin(today), customRef: null }, { cookie: responsable });
+    const fiche = async () =>
+      (await call<{ usager: { version: number } }>("query", "usagers.get", { id: usagerId }, { cookie: simple })).data!.usager;
+    await call(
+      "mutation",
+      "usagers.validate",
+      { usagerId, version: (await fiche()).version, dateDebut: today, dateFin: defaultDateFin(today), customRef: null },
+      { cookie: responsable },
+    );
 
     expect((await call("mutation", "documents.generateLetter", { usagerId, kind: "attestation" }, { cookie: facteur })).status).toBe(403);
     const att = await call<{ id: number }>("mutation", "documents.generateLetter", { usagerId, kind: "attestation" }, { cookie: agent });
@@ -131,7 +150,12 @@ describe("letters", () => {
     expect(text).toContain("Boîte 07");
     expect((await call("mutation", "documents.generateLetter", { usagerId, kind: "radiation" }, { cookie: simple })).status).toBe(409);
 
-    await call("mutation", "usagers.radiate", { usagerId, version: (await fiche()).version, date: today, motif: "AUTRE", motifDetails: "Départ à l'étranger <b>" }, { cookie: simple });
+    await call(
+      "mutation",
+      "usagers.radiate",
+      { usagerId, version: (await fiche()).version, date: today, motif: "AUTRE", motifDetails: "Départ à l'étranger <b>" },
+      { cookie: simple },
+    );
     const rad = await call<{ id: number }>("mutation", "documents.generateLetter", { usagerId, kind: "radiation" }, { cookie: simple });
     const radText = await docxText(new Uint8Array(await (await download(simple, rad.data!.id)).arrayBuffer()));
     expect(radText).toContain("Objet : Radiation de votre domiciliation");
@@ -153,23 +177,58 @@ describe("attestation postale", () => {
   it("names the ayants droit it certifies, and the responsable's line reads right for every kind of structure", async () => {
     for (const k of KINDS) {
       const { s, simple, responsable, usagerId } = await setup();
-      await env.DB.prepare("UPDATE structures SET type = ?, nom = ?, responsable_prenom = ?, responsable_nom = ?, responsable_fonction = ? WHERE id = ?")
+      await env.DB.prepare(
+        "UPDATE structures SET type = ?, nom = ?, responsable_prenom = ?, responsable_nom = ?, responsable_fonction = ? WHERE id = ?",
+      )
         .bind(k.type, k.nom, k.prenom, k.responsable, k.fonction, s.id)
         .run();
-      const fiche = async () => (await call<{ usager: Record<string, unknown> & { version: number } }>("query", "usagers.get", { id: usagerId }, { cookie: simple })).data!.usager;
+      const fiche = async () =>
+        (
+          await call<{ usager: Record<string, unknown> & { version: number } }>(
+            "query",
+            "usagers.get",
+            { id: usagerId },
+            { cookie: simple },
+          )
+        ).data!.usager;
       const ayantsDroit = [
         { nom: "Fontaine", prenom: "Maëlle", dateNaissance: "1982-02-14", lien: "CONJOINT" },
         { nom: "Fontaine", prenom: "Noé", dateNaissance: "2015-06-01", lien: "ENFANT" },
       ];
       const f = await fiche();
-      const etatCivil = { civilite: "M.", nom: "Fontaine", prenom: "Jérémie", surnom: "Jérem", dateNaissance: "1979-09-30", lieuNaissance: "Nantes", nationalite: null, langue: null, telephone: null, email: null, contactByPhone: false, numeroDistribution: null, referentId: null, customRef: "07", ayantsDroit };
-      expect((await call("mutation", "usagers.updateEtatCivil", { usagerId, version: f.version, etatCivil }, { cookie: simple })).status).toBe(200);
+      const etatCivil = {
+        civilite: "M.",
+        nom: "Fontaine",
+        prenom: "Jérémie",
+        surnom: "Jérem",
+        dateNaissance: "1979-09-30",
+        lieuNaissance: "Nantes",
+        nationalite: null,
+        langue: null,
+        telephone: null,
+        email: null,
+        contactByPhone: false,
+        numeroDistribution: null,
+        referentId: null,
+        customRef: "07",
+        ayantsDroit,
+      };
+      expect(
+        (await call("mutation", "usagers.updateEtatCivil", { usagerId, version: f.version, etatCivil }, { cookie: simple })).status,
+      ).toBe(200);
       const today = calendarDateIn("Europe/Paris", new Date());
-      await call("mutation", "usagers.validate", { usagerId, version: (await fiche()).version, dateDebut: today, dateFin: defaultDateFin(today), customRef: null }, { cookie: responsable });
+      await call(
+        "mutation",
+        "usagers.validate",
+        { usagerId, version: (await fiche()).version, dateDebut: today, dateFin: defaultDateFin(today), customRef: null },
+        { cookie: responsable },
+      );
       const att = await call<{ id: number }>("mutation", "documents.generateLetter", { usagerId, kind: "attestation" }, { cookie: simple });
       const text = (await docxText(new Uint8Array(await (await download(simple, att.data!.id)).arrayBuffer()))).replaceAll("&apos;", "'");
 
-      expect(text).toContain(`Je soussigné(e), ${k.prenom} ${k.responsable}, ${k.fonction}, au nom de la structure « ${k.nom} », atteste que`);
+      expect(text).toContain(
+        `Je soussigné(e), ${k.prenom} ${k.responsable}, ${k.fonction}, au nom de la structure « ${k.nom} », atteste que`,
+      );
       expect(text, k.nom).not.toContain(`${k.fonction} de ${k.nom}`);
       expect(text).toContain("ainsi que ses ayants droit :");
       expect(text).toContain("FONTAINE Maëlle, né(e) le 14/02/1982 (Conjoint(e))");

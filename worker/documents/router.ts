@@ -1,10 +1,10 @@
+import * as z from "zod";
 import { APP_ERRORS } from "../errors";
 import { generateLetter } from "../letters/service";
 import { DOCUMENT_LABEL_MIN, DOCUMENT_MAX_BYTES, DOCUMENT_MESSAGES } from "../rules/documents";
 import { FIELD_MAX } from "../rules/fields";
 import { LETTER_KINDS, LETTER_PERMISSION } from "../rules/letters";
 import { router, staffProcedure } from "../trpc";
-import * as z from "zod";
 import { id, text } from "../validation";
 import { deleteDocument, listDocuments, updateDocument, uploadDocument } from "./service";
 
@@ -41,7 +41,11 @@ export const documentsRouter = router({
 
   // The file, plus the form's own bytes.
   upload: staffProcedure("document.manage")
-    .meta({ audience: "staff", permission: "document.manage", body: { maxBytes: DOCUMENT_MAX_BYTES + 64 * 1024, error: "FILE_TOO_LARGE", field: "file" } })
+    .meta({
+      audience: "staff",
+      permission: "document.manage",
+      body: { maxBytes: DOCUMENT_MAX_BYTES + 64 * 1024, error: "FILE_TOO_LARGE", field: "file" },
+    })
     .input(uploadInput)
     .mutation(({ ctx, input }) => uploadDocument(ctx.db, ctx.env, ctx.caller, input, ctx.now)),
 

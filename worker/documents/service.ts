@@ -1,13 +1,13 @@
 import { and, desc, eq } from "drizzle-orm";
 import { usagerDocuments } from "../../db/schema";
+import type { StaffCtx } from "../auth/staff";
+import type { UsagerCaller } from "../auth/usager";
 import type { Db } from "../db";
 import type { Env } from "../env";
 import { AppError } from "../errors";
 import { decryptFile, encryptFile, filesSecret, usagerFileKey } from "../files/crypto";
 import { audit } from "../journal/log";
-import type { StaffCtx } from "../auth/staff";
-import type { UsagerCaller } from "../auth/usager";
-import { DOCUMENT_MAX_BYTES, DOCUMENT_MESSAGES, sniffDocument, type DocumentKind } from "../rules/documents";
+import { DOCUMENT_MAX_BYTES, DOCUMENT_MESSAGES, type DocumentKind, sniffDocument } from "../rules/documents";
 import { usagerOf } from "../usagers/service";
 
 export async function listDocuments(db: Db, ctx: StaffCtx, usagerId: number) {
@@ -102,13 +102,7 @@ async function documentOf(db: Db, ctx: StaffCtx, id: number) {
   return doc;
 }
 
-export async function updateDocument(
-  db: Db,
-  ctx: StaffCtx,
-  id: number,
-  change: { label: string } | { shared: boolean },
-  now: Date,
-) {
+export async function updateDocument(db: Db, ctx: StaffCtx, id: number, change: { label: string } | { shared: boolean }, now: Date) {
   const doc = await documentOf(db, ctx, id);
   const action = "label" in change ? "DOCUMENT_RENAMED" : change.shared ? "DOCUMENT_SHARED" : "DOCUMENT_UNSHARED";
   await db.batch([
@@ -162,7 +156,8 @@ async function openDocument(
     details: { documentId: doc.id, label: doc.label },
     at: now,
   });
-  const ext = doc.mimeType === "application/pdf" ? "pdf" : doc.mimeType === "image/png" ? "png" : doc.mimeType === "image/jpeg" ? "jpg" : "docx";
+  const ext =
+    doc.mimeType === "application/pdf" ? "pdf" : doc.mimeType === "image/png" ? "png" : doc.mimeType === "image/jpeg" ? "jpg" : "docx";
   return { bytes, mimeType: doc.mimeType, fileName: `${doc.label}.${ext}` };
 }
 
@@ -174,9 +169,21 @@ export async function readDocument(db: Db, env: Env, ctx: StaffCtx, id: number, 
 /** Mon Ancrage's « Documents disponibles »: the documents the staff shared with the domicilié. */
 export function listSharedDocuments(db: Db, caller: UsagerCaller) {
   return db
-    .select({ id: usagerDocuments.id, label: usagerDocuments.label, mimeType: usagerDocuments.mimeType, size: usagerDocuments.size, createdAt: usagerDocuments.createdAt })
+    .select({
+      id: usagerDocuments.id,
+      label: usagerDocuments.label,
+      mimeType: usagerDocuments.mimeType,
+      size: usagerDocuments.size,
+      createdAt: usagerDocuments.createdAt,
+    })
     .from(usagerDocuments)
-    .where(and(eq(usagerDocuments.usagerId, caller.usagerId), eq(usagerDocuments.structureId, caller.structureId), eq(usagerDocuments.shared, true)))
+    .where(
+      and(
+        eq(usagerDocuments.usagerId, caller.usagerId),
+        eq(usagerDocuments.structureId, caller.structureId),
+        eq(usagerDocuments.shared, true),
+      ),
+    )
     .orderBy(desc(usagerDocuments.id));
 }
 

@@ -70,7 +70,9 @@ describe("invitations", () => {
     const far = await call("mutation", "equipe.invite", invitee(elsewhere.email), { cookie });
     expect(far.status).toBe(409);
     expect(far.error!.data.fieldErrors!.email).not.toMatch(/existe|compte|membre/);
-    const told = await call<{ emailReused: { via: string } | null }>("query", "compte.me", undefined, { cookie: await signIn(elsewhere.email) });
+    const told = await call<{ emailReused: { via: string } | null }>("query", "compte.me", undefined, {
+      cookie: await signIn(elsewhere.email),
+    });
     expect(told.data!.emailReused).toMatchObject({ via: "invitation" });
     const autre = await call("mutation", "equipe.invite", { ...invitee("autre@example.fr"), fonction: "Autre" }, { cookie });
     expect(autre.error!.data.fieldErrors!.fonctionDetail).toContain("obligatoire");
@@ -121,7 +123,9 @@ describe("roles and statuses", () => {
     expect(invite.error!.message).toBe("Vous n'avez pas les droits pour cette action.");
     expect((await call("query", "equipe.list", undefined, { cookie })).status).toBe(403);
     expect((await call("query", "journal.list", {}, { cookie })).status).toBe(403);
-    expect((await call("mutation", "structures.updateOptions", { nomStructure: true, numeroBoite: true, surnom: true }, { cookie })).status).toBe(403);
+    expect(
+      (await call("mutation", "structures.updateOptions", { nomStructure: true, numeroBoite: true, surnom: true }, { cookie })).status,
+    ).toBe(403);
     const colleagues = await call<{ id: number }[]>("query", "equipe.colleagues", undefined, { cookie });
     expect(colleagues.status).toBe(200);
     expect(Object.keys(colleagues.data![0]!)).toEqual(["id", "nom", "prenom"]);

@@ -4,11 +4,11 @@ import { resetFailures } from "../auth/lockout";
 import { hashPassword } from "../auth/password";
 import { deleteUserSessions } from "../auth/session";
 import { generateToken, sha256Hex } from "../auth/token";
-import type { Db } from "../db";
-import { AppError, APP_ERRORS } from "../errors";
-import { audit, type Actor } from "../journal/log";
-import type { Role } from "../rules/roles";
 import { assertStaffPassword } from "../compte/service";
+import type { Db } from "../db";
+import { APP_ERRORS, AppError } from "../errors";
+import { type Actor, audit } from "../journal/log";
+import type { Role } from "../rules/roles";
 import { accountWithEmail, isUniqueViolation, warnEmailOwner } from "../structures/service";
 
 /** Invitation and reset links are valid 2 days (reference B.2). */
@@ -157,9 +157,7 @@ async function liveToken(db: Db, token: string, now: Date) {
     .from(staffTokens)
     .innerJoin(staffUsers, eq(staffUsers.id, staffTokens.userId))
     .innerJoin(structures, eq(structures.id, staffUsers.structureId))
-    .where(
-      and(eq(staffTokens.id, await sha256Hex(token)), isNull(staffTokens.usedAt), gt(staffTokens.expiresAt, now)),
-    );
+    .where(and(eq(staffTokens.id, await sha256Hex(token)), isNull(staffTokens.usedAt), gt(staffTokens.expiresAt, now)));
   if (!row || row.status === "DELETED" || row.status === "BLOCKED") throw new AppError("TOKEN_INVALID");
   return row;
 }
@@ -171,12 +169,7 @@ export async function describeLink(db: Db, token: string, now: Date) {
 }
 
 /** The member sets a password through the link: the account becomes ACTIVE, the link is spent. */
-export async function usePasswordLink(
-  db: Db,
-  input: { token: string; password: string },
-  now: Date,
-  ip: string | null,
-): Promise<void> {
+export async function usePasswordLink(db: Db, input: { token: string; password: string }, now: Date, ip: string | null): Promise<void> {
   assertStaffPassword(input.password, "password");
   const row = await liveToken(db, input.token, now);
   const passwordHash = await hashPassword(input.password);

@@ -9,8 +9,31 @@ describe("export of the structure's files", () => {
     const responsable = await signIn((await createStaff(a.id, "responsable")).email);
     const simple = await signIn((await createStaff(a.id, "simple")).email);
     const other = await signIn((await createStaff(b.id, "admin")).email);
-    const base = { civilite: "Mme", surnom: null, dateNaissance: "1975-03-02", lieuNaissance: "Tours", nationalite: null, langue: null, telephone: null, email: null, contactByPhone: false, numeroDistribution: null, referentId: null, customRef: null };
-    await call("mutation", "usagers.create", { ...base, nom: "=HYPERLINK(\"http://x\")", prenom: "Éva", ayantsDroit: [{ nom: "Roy", prenom: "Lina", dateNaissance: "2012-01-01", lien: "ENFANT" }] }, { cookie: responsable });
+    const base = {
+      civilite: "Mme",
+      surnom: null,
+      dateNaissance: "1975-03-02",
+      lieuNaissance: "Tours",
+      nationalite: null,
+      langue: null,
+      telephone: null,
+      email: null,
+      contactByPhone: false,
+      numeroDistribution: null,
+      referentId: null,
+      customRef: null,
+    };
+    await call(
+      "mutation",
+      "usagers.create",
+      {
+        ...base,
+        nom: '=HYPERLINK("http://x")',
+        prenom: "Éva",
+        ayantsDroit: [{ nom: "Roy", prenom: "Lina", dateNaissance: "2012-01-01", lien: "ENFANT" }],
+      },
+      { cookie: responsable },
+    );
     await call("mutation", "usagers.create", { ...base, nom: "Autre", prenom: "Structure", ayantsDroit: [] }, { cookie: other });
     const get = (cookie: string) => workerFetch(new Request(`${ORIGIN}/fichiers/export/usagers.csv?onglet=TOUS`, { headers: { cookie } }));
     expect((await get(simple)).status).toBe(403);

@@ -1,10 +1,10 @@
+import { authenticateStaff, type StaffCtx } from "../auth/staff";
+import { authenticateUsager, type UsagerCaller } from "../auth/usager";
 import type { Env } from "../env";
 import { AppError, httpStatusOf } from "../errors";
 import type { Permission } from "../rules/permissions";
 import type { Role } from "../rules/roles";
-import { authenticateStaff, type StaffCtx } from "../auth/staff";
-import { authenticateUsager, type UsagerCaller } from "../auth/usager";
-import { createContext, type Context } from "../trpc";
+import { type Context, createContext } from "../trpc";
 
 /** A record id from a URL segment, or NOT_FOUND (too long, zero, beyond what an id can be). */
 export function idParam(text: string | undefined): number {

@@ -27,17 +27,34 @@ describe("audit log", () => {
     const actor = { kind: "staff" as const, id: adminA.id, name: "Test" };
     await db.batch(
       Array.from({ length: 60 }, (_, i) =>
-        audit(db, { action: "STAFF_ROLE_CHANGED", structureId: a.id, actor, target: { type: "staff", id: simpleA.id }, details: { i }, at: new Date() }),
+        audit(db, {
+          action: "STAFF_ROLE_CHANGED",
+          structureId: a.id,
+          actor,
+          target: { type: "staff", id: simpleA.id },
+          details: { i },
+          at: new Date(),
+        }),
       ) as [ReturnType<typeof audit>, ...ReturnType<typeof audit>[]],
     );
     await signIn(adminB.email);
     const cookie = await signIn(adminA.email);
-    const page1 = await call<{ entries: { id: number; action: string }[]; nextBefore: number | null }>("query", "journal.list", {}, { cookie });
+    const page1 = await call<{ entries: { id: number; action: string }[]; nextBefore: number | null }>(
+      "query",
+      "journal.list",
+      {},
+      { cookie },
+    );
     expect(page1.data!.entries).toHaveLength(50);
     expect(page1.data!.entries[0]!.action).toBe("STAFF_LOGIN");
     const ids = page1.data!.entries.map((e) => e.id);
     expect([...ids].sort((x, y) => y - x)).toEqual(ids);
-    const page2 = await call<{ entries: { id: number }[]; nextBefore: number | null }>("query", "journal.list", { before: page1.data!.nextBefore }, { cookie });
+    const page2 = await call<{ entries: { id: number }[]; nextBefore: number | null }>(
+      "query",
+      "journal.list",
+      { before: page1.data!.nextBefore },
+      { cookie },
+    );
     expect(page2.data!.entries).toHaveLength(11);
     expect(page2.data!.nextBefore).toBeNull();
     expect(page2.data!.entries[0]!.id).toBeLessThan(ids[ids.length - 1]!);

@@ -1,6 +1,6 @@
 import type { SQL } from "drizzle-orm";
-import type { Db } from "../db";
 import { auditLog } from "../../db/schema";
+import type { Db } from "../db";
 import type { AuditAction } from "../rules/audit-actions";
 
 export interface Actor {

@@ -1,5 +1,5 @@
-import { router, staffProcedure } from "../trpc";
 import * as z from "zod";
+import { router, staffProcedure } from "../trpc";
 import { id } from "../validation";
 import { listJournal } from "./service";
 

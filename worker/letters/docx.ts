@@ -1,5 +1,5 @@
-import { AlignmentType, Document, Packer, Paragraph, TextRun, type ParagraphChild } from "docx";
-import { formatDateLongFr, type CalendarDate } from "../rules/dates";
+import { AlignmentType, Document, Packer, Paragraph, type ParagraphChild, TextRun } from "docx";
+import { type CalendarDate, formatDateLongFr } from "../rules/dates";
 
 export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 

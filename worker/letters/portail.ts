@@ -1,6 +1,6 @@
-import { AlignmentType, BorderStyle, Document, ImageRun, Packer, PageBreak, Paragraph, TextRun, type ISectionOptions } from "docx";
-import { formatDateLongFr, type CalendarDate } from "../rules/dates";
-import { blank, line, type LetterStructure } from "./docx";
+import { AlignmentType, BorderStyle, Document, ImageRun, type ISectionOptions, Packer, PageBreak, Paragraph, TextRun } from "docx";
+import { type CalendarDate, formatDateLongFr } from "../rules/dates";
+import { blank, type LetterStructure, line } from "./docx";
 import { qrPng } from "./qr-png";
 
 export interface PortalLetter {
@@ -57,10 +57,20 @@ async function letterSection(l: PortalLetter): Promise<ISectionOptions> {
     line("ou scannez le QR code avec votre téléphone"),
     new Paragraph({
       alignment: AlignmentType.CENTER,
-      children: [new ImageRun({ type: "png", data: qr, transformation: { width: 130, height: 130 }, altText: { name: "QR code", title: "QR code", description: portalLoginUrl(l.portalUrl, l.login) } })],
+      children: [
+        new ImageRun({
+          type: "png",
+          data: qr,
+          transformation: { width: 130, height: 130 },
+          altText: { name: "QR code", title: "QR code", description: portalLoginUrl(l.portalUrl, l.login) },
+        }),
+      ],
     }),
     new Paragraph({ children: [new TextRun("Identifiant : "), new TextRun({ text: l.login, bold: true, size: 28 })] }),
-    new Paragraph({ spacing: { after: 120 }, children: [new TextRun("Mot de passe temporaire : "), new TextRun({ text: l.temporaryPassword, bold: true, size: 28 })] }),
+    new Paragraph({
+      spacing: { after: 120 },
+      children: [new TextRun("Mot de passe temporaire : "), new TextRun({ text: l.temporaryPassword, bold: true, size: 28 })],
+    }),
     line("NOTES : vous devrez choisir un nouveau mot de passe lors de votre première connexion.", { spaceAfter: 200 }),
     line("SIGNATURE", { bold: true, spaceAfter: 360 }),
     line("ALLER SUR SON ESPACE USAGER SUR INTERNET", { bold: true }),
@@ -82,7 +92,10 @@ async function letterSection(l: PortalLetter): Promise<ISectionOptions> {
     line("2. Enter your password"),
     line("3. Click on « Connexion » to log in"),
     line(">>> You will see if you have waiting mail."),
-    boxed("Even if you do not have mail, you must necessarily come at least once every three months to the Domiciliation department.", true),
+    boxed(
+      "Even if you do not have mail, you must necessarily come at least once every three months to the Domiciliation department.",
+      true,
+    ),
   ];
   return {
     properties: { page: { margin: { top: 850, bottom: 850, left: 1000, right: 1000 } } },

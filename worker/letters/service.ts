@@ -1,14 +1,14 @@
+import { type Paragraph, TextRun } from "docx";
 import { desc, eq } from "drizzle-orm";
-import { TextRun } from "docx";
 import { structures, usagerDecisions } from "../../db/schema";
+import type { StaffCtx } from "../auth/staff";
 import type { Db } from "../db";
+import { storeDocument } from "../documents/service";
 import type { Env } from "../env";
 import { AppError } from "../errors";
-import { storeDocument } from "../documents/service";
 import { formatDateFr } from "../rules/dates";
 import { LETTERS, type LetterKind } from "../rules/letters";
-import { LIENS_AYANT_DROIT, MOTIFS_RADIATION, nomComplet, type MotifRadiation } from "../rules/usager";
-import type { StaffCtx } from "../auth/staff";
+import { LIENS_AYANT_DROIT, MOTIFS_RADIATION, type MotifRadiation, nomComplet } from "../rules/usager";
 import { today, usagerOf } from "../usagers/service";
 import { blank, DOCX_MIME, letterHead, line, runs, toDocx } from "./docx";
 
@@ -33,10 +33,15 @@ export async function generateLetter(db: Db, env: Env, ctx: StaffCtx, usagerId: 
       : [s.adresse, ...(s.complementAdresse ? [s.complementAdresse] : []), `${s.codePostal} ${s.ville}`]),
   ];
   const head = letterHead(s, [name, `ID : ${u.customRef}`], date);
-  const signature = [blank(), line(`${s.responsablePrenom} ${s.responsableNom}`, { align: "right" }), line(s.responsableFonction, { align: "right" }), line("Signature et cachet", { align: "right" })];
+  const signature = [
+    blank(),
+    line(`${s.responsablePrenom} ${s.responsableNom}`, { align: "right" }),
+    line(s.responsableFonction, { align: "right" }),
+    line("Signature et cachet", { align: "right" }),
+  ];
 
   const title = LETTERS[kind].label;
-  let body;
+  let body: Paragraph[];
   if (kind === "attestation") {
     const ayantsDroit = u.ayantsDroit;
     body = [
@@ -44,7 +49,9 @@ export async function generateLetter(db: Db, env: Env, ctx: StaffCtx, usagerId: 
       runs([
         // The structure's name in quotes, after the fonction: « Directeur de CCAS de CCAS de … »
         // or « Directrice de Association … » never come out, whatever the kind of structure.
-        new TextRun(`Je soussigné(e), ${s.responsablePrenom} ${s.responsableNom}, ${s.responsableFonction}, au nom de la structure « ${s.nom} », atteste que `),
+        new TextRun(
+          `Je soussigné(e), ${s.responsablePrenom} ${s.responsableNom}, ${s.responsableFonction}, au nom de la structure « ${s.nom} », atteste que `,
+        ),
         new TextRun({ text: name, bold: true }),
         new TextRun(
           `, ${né(u.civilite)} le ${formatDateFr(u.dateNaissance)} à ${u.lieuNaissance}, est domicilié(e) auprès de notre structure pour la période du ${formatDateFr(u.decisionDebut!)} au ${formatDateFr(u.decisionFin!)}` +
@@ -75,7 +82,11 @@ export async function generateLetter(db: Db, env: Env, ctx: StaffCtx, usagerId: 
     body = [
       runs([new TextRun({ text: "Objet : Radiation de votre domiciliation", bold: true })], 240),
       line(u.civilite === "Mme" ? "Madame," : "Monsieur,", { spaceAfter: 160 }),
-      runs([new TextRun(`Nous vous informons qu'il a été mis fin à votre domiciliation auprès de ${s.nom} à compter du ${formatDateFr(decision)}.`)]),
+      runs([
+        new TextRun(
+          `Nous vous informons qu'il a été mis fin à votre domiciliation auprès de ${s.nom} à compter du ${formatDateFr(decision)}.`,
+        ),
+      ]),
       runs([new TextRun({ text: "Motif : ", bold: true }), new TextRun(motif)]),
       runs([
         new TextRun({ text: "Voies de recours : ", bold: true }),

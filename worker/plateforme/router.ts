@@ -1,10 +1,10 @@
+import * as z from "zod";
 import { clearCookie, cookieName, sessionCookie } from "../auth/cookies";
 import { deleteSession } from "../auth/session";
 import { STRUCTURE_STATUT_LABELS, type StructureStatut } from "../rules/structure";
-import { decideStructure, listStructuresForPlatform } from "../structures/service";
 import { refuseStructureInput } from "../structures/schemas";
-import { platformProcedure, signInProcedure, router } from "../trpc";
-import * as z from "zod";
+import { decideStructure, listStructuresForPlatform } from "../structures/service";
+import { platformProcedure, router, signInProcedure } from "../trpc";
 import { email, id, password } from "../validation";
 import { signInPlatform } from "./service";
 
@@ -12,13 +12,11 @@ const statut = z.enum(Object.keys(STRUCTURE_STATUT_LABELS) as [StructureStatut, 
 
 /** The platform operators' page: validate or refuse the structures that signed up. */
 export const plateformeRouter = router({
-  signIn: signInProcedure
-    .input(z.object({ email: email(), password: password() }))
-    .mutation(async ({ ctx, input }) => {
-      const { token } = await signInPlatform(ctx.db, input, ctx.now, ctx.ip);
-      ctx.resHeaders.append("Set-Cookie", sessionCookie(cookieName("platform", ctx.secure), token, ctx.secure));
-      return { ok: true as const };
-    }),
+  signIn: signInProcedure.input(z.object({ email: email(), password: password() })).mutation(async ({ ctx, input }) => {
+    const { token } = await signInPlatform(ctx.db, input, ctx.now, ctx.ip);
+    ctx.resHeaders.append("Set-Cookie", sessionCookie(cookieName("platform", ctx.secure), token, ctx.secure));
+    return { ok: true as const };
+  }),
 
   signOut: platformProcedure.mutation(async ({ ctx }) => {
     await deleteSession(ctx.db, ctx.session.id);
@@ -28,9 +26,7 @@ export const plateformeRouter = router({
 
   me: platformProcedure.query(({ ctx }) => ({ nom: ctx.platformAdmin.nom, email: ctx.platformAdmin.email })),
 
-  structures: platformProcedure
-    .input(z.object({ statut }))
-    .query(({ ctx, input }) => listStructuresForPlatform(ctx.db, input.statut)),
+  structures: platformProcedure.input(z.object({ statut })).query(({ ctx, input }) => listStructuresForPlatform(ctx.db, input.statut)),
 
   validate: platformProcedure.input(z.object({ id })).mutation(async ({ ctx, input }) => {
     await decideStructure(ctx.db, input.id, { statut: "VALIDE" }, ctx.actor, ctx.now);

@@ -26,10 +26,7 @@ export async function signInPlatform(
       at: now,
     });
     if (admin) {
-      await db.batch([
-        db.update(platformAdmins).set(failureUpdate(platformAdmins, now)).where(eq(platformAdmins.id, admin.id)),
-        entry,
-      ]);
+      await db.batch([db.update(platformAdmins).set(failureUpdate(platformAdmins, now)).where(eq(platformAdmins.id, admin.id)), entry]);
     } else {
       await entry;
     }
@@ -38,7 +35,10 @@ export async function signInPlatform(
   const session = await newSession(db, "platform", admin.id, null, now);
   await db.batch([
     session.insert,
-    db.update(platformAdmins).set({ ...resetFailures, lastLoginAt: now }).where(eq(platformAdmins.id, admin.id)),
+    db
+      .update(platformAdmins)
+      .set({ ...resetFailures, lastLoginAt: now })
+      .where(eq(platformAdmins.id, admin.id)),
     audit(db, {
       action: "PLATFORM_LOGIN",
       structureId: null,

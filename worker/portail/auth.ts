@@ -7,17 +7,21 @@ import { checkPassword } from "../auth/sign-in";
 import { passageNow } from "../courrier/service";
 import type { Db } from "../db";
 import type { Env } from "../env";
-import { AppError, APP_ERRORS } from "../errors";
-import { audit, type Actor } from "../journal/log";
+import { APP_ERRORS, AppError } from "../errors";
+import { type Actor, audit } from "../journal/log";
 import { isCommonPassword, PASSWORD_MAX } from "../rules/password-policy";
-import { normalizeLogin, portailPasswordProblems, PORTAIL_PASSWORD_RULES } from "../rules/portail-password";
+import { normalizeLogin, PORTAIL_PASSWORD_RULES, portailPasswordProblems } from "../rules/portail-password";
 
 async function accountByLogin(db: Db, login: string) {
   const [row] = await db
     .select({
       account: portailAccounts,
       usager: { id: usagers.id, nom: usagers.nom, prenom: usagers.prenom },
-      structure: { statut: structures.statut, portailEnabled: structures.portailEnabled, loginCounts: structures.portailLoginUpdatesDernierPassage },
+      structure: {
+        statut: structures.statut,
+        portailEnabled: structures.portailEnabled,
+        loginCounts: structures.portailLoginUpdatesDernierPassage,
+      },
     })
     .from(portailAccounts)
     .innerJoin(usagers, eq(usagers.id, portailAccounts.usagerId))
@@ -44,7 +48,11 @@ async function recordFailure(
 ): Promise<void> {
   const target = { type: "usager", id: account.usagerId };
   const [after] = await db.batch([
-    db.update(portailAccounts).set(failureUpdate(portailAccounts, now)).where(eq(portailAccounts.id, account.id)).returning({ lockedUntil: portailAccounts.lockedUntil }),
+    db
+      .update(portailAccounts)
+      .set(failureUpdate(portailAccounts, now))
+      .where(eq(portailAccounts.id, account.id))
+      .returning({ lockedUntil: portailAccounts.lockedUntil }),
     audit(db, { action, structureId: account.structureId, actor: account.actor, target, details: { reason }, ip, at: now }),
   ]);
   if (reason === "wrong" && (after[0]?.lockedUntil?.getTime() ?? 0) > now.getTime()) {
@@ -65,22 +73,53 @@ async function authenticate(db: Db, login: string, password: string, now: Date, 
     return found;
   }
   if (!found || !usable || (check !== "wrong" && check !== "locked")) {
-    await audit(db, { action: "PORTAIL_LOGIN_FAILED", structureId: found?.account.structureId ?? null, actor: { kind: "anonymous", id: null, name: null }, details: { login: normalizeLogin(login).slice(0, 16) }, ip, at: now });
+    await audit(db, {
+      action: "PORTAIL_LOGIN_FAILED",
+      structureId: found?.account.structureId ?? null,
+      actor: { kind: "anonymous", id: null, name: null },
+      details: { login: normalizeLogin(login).slice(0, 16) },
+      ip,
+      at: now,
+    });
     throw new AppError("PORTAIL_LOGIN_INVALID");
   }
-  await recordFailure(db, { id: found.account.id, structureId: found.account.structureId, usagerId: found.usager.id, actor: actorOf(found) }, "PORTAIL_LOGIN_FAILED", check, now, ip);
+  await recordFailure(
+    db,
+    { id: found.account.id, structureId: found.account.structureId, usagerId: found.usager.id, actor: actorOf(found) },
+    "PORTAIL_LOGIN_FAILED",
+    check,
+    now,
+    ip,
+  );
   throw new AppError("PORTAIL_LOGIN_INVALID");
 }
 
 /** Opens a session, records the login (and, if the structure says so, a passage). */
-async function openSession(db: Db, found: Found, shared: boolean, now: Date, ip: string | null, extra: Parameters<Db["batch"]>[0][number][] = []) {
+async function openSession(
+  db: Db,
+  found: Found,
+  shared: boolean,
+  now: Date,
+  ip: string | null,
+  extra: Parameters<Db["batch"]>[0][number][] = [],
+) {
   const session = await newSession(db, "usager", found.account.id, found.account.structureId, now, shared);
   await db.batch([
     session.insert,
-    db.update(portailAccounts).set({ ...resetFailures, lastLoginAt: now }).where(eq(portailAccounts.id, found.account.id)),
+    db
+      .update(portailAccounts)
+      .set({ ...resetFailures, lastLoginAt: now })
+      .where(eq(portailAccounts.id, found.account.id)),
     db.insert(portailLogins).values({ structureId: found.account.structureId, usagerId: found.usager.id, at: now }),
     ...(found.structure.loginCounts ? [passageNow(db, found.usager.id, now)] : []),
-    audit(db, { action: "PORTAIL_LOGIN", structureId: found.account.structureId, actor: actorOf(found), target: { type: "usager", id: found.usager.id }, ip, at: now }),
+    audit(db, {
+      action: "PORTAIL_LOGIN",
+      structureId: found.account.structureId,
+      actor: actorOf(found),
+      target: { type: "usager", id: found.usager.id },
+      ip,
+      at: now,
+    }),
     ...extra,
   ] as unknown as Parameters<Db["batch"]>[0]);
   return session.token;
@@ -111,7 +150,8 @@ export function assertPortalPassword(next: string, previous: string, field: stri
     const label = rule.key === "different" ? `est différent du mot de passe ${previousIs}` : rule.label.toLowerCase();
     throw new AppError("INVALID_INPUT", { [field]: `Le mot de passe ne respecte pas la règle : ${label}.` });
   }
-  if (next.length > PASSWORD_MAX) throw new AppError("INVALID_INPUT", { [field]: `Le mot de passe doit contenir au plus ${PASSWORD_MAX} caractères.` });
+  if (next.length > PASSWORD_MAX)
+    throw new AppError("INVALID_INPUT", { [field]: `Le mot de passe doit contenir au plus ${PASSWORD_MAX} caractères.` });
   if (isCommonPassword(next)) throw new AppError("PASSWORD_TOO_COMMON", { [field]: APP_ERRORS.PASSWORD_TOO_COMMON.message });
 }
 
@@ -135,7 +175,14 @@ export async function firstLogin(
       .update(portailAccounts)
       .set({ passwordHash, passwordType: "PERSONNEL", passwordUpdatedAt: now, letterR2Key: null, letterExpiresAt: null })
       .where(eq(portailAccounts.id, found.account.id)),
-    audit(db, { action: "PORTAIL_PASSWORD_CHOSEN", structureId: found.account.structureId, actor: actorOf(found), target: { type: "usager", id: found.usager.id }, ip, at: now }),
+    audit(db, {
+      action: "PORTAIL_PASSWORD_CHOSEN",
+      structureId: found.account.structureId,
+      actor: actorOf(found),
+      target: { type: "usager", id: found.usager.id },
+      ip,
+      at: now,
+    }),
   ]);
   if (found.account.letterR2Key) await env.FILES.delete(found.account.letterR2Key);
   return { token, shared: input.appareilPartage };
@@ -162,8 +209,17 @@ export async function changeUsagerPassword(
   assertPortalPassword(input.next, input.current, "next", "actuel");
   const passwordHash = await hashPassword(input.next);
   await db.batch([
-    db.update(portailAccounts).set({ passwordHash, passwordType: "PERSONNEL", passwordUpdatedAt: now }).where(eq(portailAccounts.id, caller.accountId)),
+    db
+      .update(portailAccounts)
+      .set({ passwordHash, passwordType: "PERSONNEL", passwordUpdatedAt: now })
+      .where(eq(portailAccounts.id, caller.accountId)),
     db.delete(sessions).where(and(eq(sessions.kind, "usager"), eq(sessions.userId, caller.accountId), ne(sessions.id, caller.sessionId))),
-    audit(db, { action: "PORTAIL_PASSWORD_CHOSEN", structureId: caller.structureId, actor: caller.actor, target: { type: "usager", id: caller.usagerId }, at: now }),
+    audit(db, {
+      action: "PORTAIL_PASSWORD_CHOSEN",
+      structureId: caller.structureId,
+      actor: caller.actor,
+      target: { type: "usager", id: caller.usagerId },
+      at: now,
+    }),
   ]);
 }

@@ -1,13 +1,13 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { interactions, portailAccounts, procurations, structures, usagers } from "../../db/schema";
+import type { UsagerCaller } from "../auth/usager";
+import { pendingOf } from "../courrier/service";
 import type { Db } from "../db";
+import { listSharedDocuments } from "../documents/service";
+import { procurationState, RECEPTION_TYPES } from "../rules/courrier";
 import { calendarDateIn } from "../rules/dates";
 import { echeanceState } from "../rules/echeance";
-import { procurationState, RECEPTION_TYPES } from "../rules/courrier";
-import type { UsagerCaller } from "../auth/usager";
 import { currentMessagesQuery } from "./messages";
-import { listSharedDocuments } from "../documents/service";
-import { pendingOf } from "../courrier/service";
 
 /** Everything Mon Ancrage's dashboard shows, in one round trip (reference A.8). */
 export async function dashboard(db: Db, caller: UsagerCaller, session: { shared: boolean }, now: Date) {
@@ -73,7 +73,13 @@ export async function dashboard(db: Db, caller: UsagerCaller, session: { shared:
     procurations: procs.map((p) => ({ ...p, state: procurationState(p, today) })),
     transfert:
       u.transfertNom && u.transfertDebut && u.transfertFin
-        ? { nom: u.transfertNom, adresse: u.transfertAdresse, dateDebut: u.transfertDebut, dateFin: u.transfertFin, actif: u.transfertDebut <= today && today <= u.transfertFin }
+        ? {
+            nom: u.transfertNom,
+            adresse: u.transfertAdresse,
+            dateDebut: u.transfertDebut,
+            dateFin: u.transfertFin,
+            actif: u.transfertDebut <= today && today <= u.transfertFin,
+          }
         : null,
     structure,
     messages,

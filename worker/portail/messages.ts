@@ -1,10 +1,10 @@
-import { and, asc, desc, eq, gte, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import { structureMessages } from "../../db/schema";
+import type { StaffCtx } from "../auth/staff";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import { audit } from "../journal/log";
 import type { StructureMessageType } from "../rules/structure-messages";
-import type { StaffCtx } from "../auth/staff";
 
 export interface MessageInput {
   id: number | null;
@@ -49,7 +49,9 @@ export function currentMessagesQuery(db: Db, structureId: number, today: string)
 }
 
 async function messageOf(db: Db, ctx: StaffCtx, id: number) {
-  const m = await db.query.structureMessages.findFirst({ where: and(eq(structureMessages.id, id), eq(structureMessages.structureId, ctx.structureId)) });
+  const m = await db.query.structureMessages.findFirst({
+    where: and(eq(structureMessages.id, id), eq(structureMessages.structureId, ctx.structureId)),
+  });
   if (!m) throw new AppError("NOT_FOUND");
   return m;
 }
@@ -69,7 +71,10 @@ export async function saveMessage(db: Db, ctx: StaffCtx, input: MessageInput, no
   if (input.id !== null) {
     await messageOf(db, ctx, input.id);
     await db.batch([
-      db.update(structureMessages).set(values).where(and(eq(structureMessages.id, input.id), eq(structureMessages.structureId, ctx.structureId))),
+      db
+        .update(structureMessages)
+        .set(values)
+        .where(and(eq(structureMessages.id, input.id), eq(structureMessages.structureId, ctx.structureId))),
       entry(input.id),
     ]);
     return { id: input.id };

@@ -10,7 +10,9 @@ async function upload(cookie: string, usagerId: number, label: string, shared: b
   fd.set("label", label);
   fd.set("shared", String(shared));
   fd.set("file", new File([new TextEncoder().encode(`%PDF-1.4 ${content}`)], `${label}.pdf`));
-  const res = await workerFetch(new Request(`${ORIGIN}/trpc/documents.upload`, { method: "POST", headers: { cookie, origin: ORIGIN }, body: fd }));
+  const res = await workerFetch(
+    new Request(`${ORIGIN}/trpc/documents.upload`, { method: "POST", headers: { cookie, origin: ORIGIN }, body: fd }),
+  );
   expect(res.status).toBe(200);
   return ((await res.json()) as { result: { data: { id: number } } }).result.data.id;
 }
@@ -36,25 +38,40 @@ describe("Mon Ancrage: history, shared documents, structure messages", () => {
   });
 
   it("dashboard: the person, the identifiant and the structure, each with its own name and phone", async () => {
-    const dash = await portal<{ usager: { nom: string; prenom: string; telephone: string | null }; login: string; structure: { nom: string; telephone: string; ville: string } }>(
-      "query",
-      "monEspace.dashboard",
-      undefined,
-      alice.cookie,
-    );
-    const s = await env.DB.prepare("SELECT s.nom, s.telephone, s.ville, a.login FROM portail_accounts a JOIN structures s ON s.id = a.structure_id WHERE a.usager_id = ?")
+    const dash = await portal<{
+      usager: { nom: string; prenom: string; telephone: string | null };
+      login: string;
+      structure: { nom: string; telephone: string; ville: string };
+    }>("query", "monEspace.dashboard", undefined, alice.cookie);
+    const s = await env.DB.prepare(
+      "SELECT s.nom, s.telephone, s.ville, a.login FROM portail_accounts a JOIN structures s ON s.id = a.structure_id WHERE a.usager_id = ?",
+    )
       .bind(alice.usagerId)
       .first<{ nom: string; telephone: string; ville: string; login: string }>();
     expect(dash.data!.usager).toMatchObject({ nom: "Historia", prenom: "Alice", telephone: null });
     expect(dash.data!.login).toBe(s!.login);
-    expect(dash.data!.structure).toEqual({ nom: s!.nom, adresse: expect.any(String), codePostal: expect.any(String), ville: s!.ville, telephone: s!.telephone });
+    expect(dash.data!.structure).toEqual({
+      nom: s!.nom,
+      adresse: expect.any(String),
+      codePostal: expect.any(String),
+      ville: s!.ville,
+      telephone: s!.telephone,
+    });
   });
 
   it("history: every interaction, newest first, paginated, without the staff member's name", async () => {
     for (let i = 1; i <= 12; i++) {
-      expect((await call("mutation", "courrier.receive", { usagerId: alice.usagerId, courrier: i, content: `lot ${i}` }, { cookie: agent })).status).toBe(200);
+      expect(
+        (await call("mutation", "courrier.receive", { usagerId: alice.usagerId, courrier: i, content: `lot ${i}` }, { cookie: agent }))
+          .status,
+      ).toBe(200);
     }
-    await call("mutation", "courrier.distribute", { usagerId: alice.usagerId, types: ["courrierIn"], to: { kind: "domicilie" } }, { cookie: agent });
+    await call(
+      "mutation",
+      "courrier.distribute",
+      { usagerId: alice.usagerId, types: ["courrierIn"], to: { kind: "domicilie" } },
+      { cookie: agent },
+    );
     await call("mutation", "courrier.receive", { usagerId: bob.usagerId, courrier: 99, content: "pour Bob" }, { cookie: agent });
 
     type Page = { items: { id: number; type: string; nb: number; content: string | null }[]; nextBefore: number | null };
@@ -73,7 +90,9 @@ describe("Mon Ancrage: history, shared documents, structure messages", () => {
 
     expect((await portal("query", "monEspace.history", {})).status).toBe(401);
     // A staff session is not a domicilié's session.
-    expect((await workerFetch(new Request(`${PORTAL}/trpc/monEspace.history?input=%7B%7D`, { headers: { cookie: admin } }))).status).toBe(401);
+    expect((await workerFetch(new Request(`${PORTAL}/trpc/monEspace.history?input=%7B%7D`, { headers: { cookie: admin } }))).status).toBe(
+      401,
+    );
   });
 
   it("shared documents: listed and downloaded by their domicilié only", async () => {
@@ -91,7 +110,9 @@ describe("Mon Ancrage: history, shared documents, structure messages", () => {
     expect(ok.headers.get("content-type")).toBe("application/pdf");
     expect(ok.headers.get("content-disposition")).toContain("Attestation%20partag%C3%A9e.pdf");
     expect(new TextDecoder().decode(await ok.arrayBuffer())).toBe("%PDF-1.4 partagé");
-    const logged = await env.DB.prepare("SELECT actor_kind AS k FROM audit_log WHERE action = 'PORTAIL_DOCUMENT_DOWNLOADED' AND target_id = ?")
+    const logged = await env.DB.prepare(
+      "SELECT actor_kind AS k FROM audit_log WHERE action = 'PORTAIL_DOCUMENT_DOWNLOADED' AND target_id = ?",
+    )
       .bind(String(alice.usagerId))
       .first<{ k: string }>();
     expect(logged!.k).toBe("usager");
@@ -119,9 +140,18 @@ describe("Mon Ancrage: history, shared documents, structure messages", () => {
     expect((await save({ titre: "Non", texte: "Pas un agent", dateDebut: today }, agent)).status).toBe(403);
     const invalid = await save({ titre: "<b></b>", texte: "ok", dateDebut: today, dateFin: addDays(today, -1) });
     expect(invalid.status).toBe(400);
-    expect(invalid.error!.data.fieldErrors).toMatchObject({ titre: "Titre : ce champ est obligatoire.", dateFin: "Date de fin : elle doit suivre la date de début." });
+    expect(invalid.error!.data.fieldErrors).toMatchObject({
+      titre: "Titre : ce champ est obligatoire.",
+      dateFin: "Date de fin : elle doit suivre la date de début.",
+    });
 
-    const current = await save({ titre: "Fermeture <i>exceptionnelle</i>", texte: "Fermé le 1er mai.", type: "closing", dateDebut: addDays(today, -2), dateFin: today });
+    const current = await save({
+      titre: "Fermeture <i>exceptionnelle</i>",
+      texte: "Fermé le 1er mai.",
+      type: "closing",
+      dateDebut: addDays(today, -2),
+      dateFin: today,
+    });
     await save({ titre: "Permanent", texte: "Toujours là.", dateDebut: addDays(today, -30) });
     await save({ titre: "Passé", texte: "Fini hier.", dateDebut: addDays(today, -10), dateFin: addDays(today, -1) });
     await save({ titre: "Futur", texte: "Demain seulement.", dateDebut: addDays(today, 1), dateFin: addDays(today, 5) });
@@ -137,11 +167,26 @@ describe("Mon Ancrage: history, shared documents, structure messages", () => {
     expect((await call("query", "portail.messages", undefined, { cookie: agent })).status).toBe(403);
 
     // Edit, then delete: the domicilié sees it at once.
-    expect((await save({ id: current.data!.id, titre: "Fermeture prolongée", texte: "Fermé toute la semaine.", type: "closing", dateDebut: addDays(today, -2), dateFin: addDays(today, 3) })).status).toBe(200);
-    expect((await portal<Dash>("query", "monEspace.dashboard", undefined, alice.cookie)).data!.messages.map((m) => m.titre)).toContain("Fermeture prolongée");
+    expect(
+      (
+        await save({
+          id: current.data!.id,
+          titre: "Fermeture prolongée",
+          texte: "Fermé toute la semaine.",
+          type: "closing",
+          dateDebut: addDays(today, -2),
+          dateFin: addDays(today, 3),
+        })
+      ).status,
+    ).toBe(200);
+    expect((await portal<Dash>("query", "monEspace.dashboard", undefined, alice.cookie)).data!.messages.map((m) => m.titre)).toContain(
+      "Fermeture prolongée",
+    );
     expect((await call("mutation", "portail.deleteMessage", { id: current.data!.id }, { cookie: otherAdmin })).status).toBe(404);
     expect((await call("mutation", "portail.deleteMessage", { id: current.data!.id }, { cookie: admin })).status).toBe(200);
-    expect((await portal<Dash>("query", "monEspace.dashboard", undefined, alice.cookie)).data!.messages.map((m) => m.titre)).toEqual(["Permanent"]);
+    expect((await portal<Dash>("query", "monEspace.dashboard", undefined, alice.cookie)).data!.messages.map((m) => m.titre)).toEqual([
+      "Permanent",
+    ]);
     const actions = await env.DB.prepare("SELECT action FROM audit_log WHERE action LIKE 'PORTAIL_MESSAGE_%'").all<{ action: string }>();
     expect(actions.results.filter((r) => r.action === "PORTAIL_MESSAGE_DELETED")).toHaveLength(1);
   });

@@ -1,18 +1,25 @@
+import * as z from "zod";
 import { clearCookie, cookieName, sessionCookie } from "../auth/cookies";
 import { deleteSession, SESSION_POLICY } from "../auth/session";
-import { audit } from "../journal/log";
-import { signInProcedure, router, staffProcedure, usagerProcedure, type Context } from "../trpc";
-import { listSharedDocuments } from "../documents/service";
 import { interactionsPage } from "../courrier/service";
-import { STRUCTURE_MESSAGE_TYPES, type StructureMessageType } from "../rules/structure-messages";
-import { calendarDate } from "../usagers/schemas";
-import * as z from "zod";
+import { listSharedDocuments } from "../documents/service";
+import { audit } from "../journal/log";
 import { FIELD_MAX } from "../rules/fields";
+import { STRUCTURE_MESSAGE_TYPES, type StructureMessageType } from "../rules/structure-messages";
+import { type Context, router, signInProcedure, staffProcedure, usagerProcedure } from "../trpc";
+import { calendarDate } from "../usagers/schemas";
 import { id, password, plainText, whenValid, withoutControls } from "../validation";
-import { deleteMessage, listMessages, saveMessage } from "./messages";
 import { changeUsagerPassword, firstLogin, signInUsager } from "./auth";
 import { dashboard } from "./dashboard";
-import { bulkCreateAccounts, listPortalAccounts, portalAccountOf, portalSettings, setPortalPreference, updatePortalSettings } from "./staff";
+import { deleteMessage, listMessages, saveMessage } from "./messages";
+import {
+  bulkCreateAccounts,
+  listPortalAccounts,
+  portalAccountOf,
+  portalSettings,
+  setPortalPreference,
+  updatePortalSettings,
+} from "./staff";
 
 const ok = { ok: true as const };
 const login = z
@@ -64,7 +71,9 @@ export const portailRouter = router({
           id: id.nullable().default(null),
           titre: plainText("Titre", FIELD_MAX.messageTitre),
           texte: plainText("Message", FIELD_MAX.messageTexte),
-          type: z.enum(Object.keys(STRUCTURE_MESSAGE_TYPES) as [StructureMessageType, ...StructureMessageType[]], { error: "Type de message : choisissez un type." }),
+          type: z.enum(Object.keys(STRUCTURE_MESSAGE_TYPES) as [StructureMessageType, ...StructureMessageType[]], {
+            error: "Type de message : choisissez un type.",
+          }),
           dateDebut: calendarDate("Date de début"),
           dateFin: calendarDate("Date de fin").nullable().default(null),
         })
@@ -108,7 +117,10 @@ export const monEspaceRouter = router({
           confirmation: password("Confirmation du mot de passe"),
           appareilPartage: z.boolean().default(false),
         })
-        .refine((v) => v.nouveau === v.confirmation, { path: ["confirmation"], message: "La confirmation ne correspond pas au nouveau mot de passe." }),
+        .refine((v) => v.nouveau === v.confirmation, {
+          path: ["confirmation"],
+          message: "La confirmation ne correspond pas au nouveau mot de passe.",
+        }),
     )
     .mutation(async ({ ctx, input }) => {
       const { token, shared } = await firstLogin(ctx.db, ctx.env, input, ctx.now, ctx.ip);
@@ -119,7 +131,13 @@ export const monEspaceRouter = router({
   signOut: usagerProcedure.mutation(async ({ ctx }) => {
     await ctx.db.batch([
       deleteSession(ctx.db, ctx.session.id),
-      audit(ctx.db, { action: "PORTAIL_LOGOUT", structureId: ctx.usager.structureId, actor: ctx.usager.actor, target: { type: "usager", id: ctx.usager.usagerId }, at: ctx.now }),
+      audit(ctx.db, {
+        action: "PORTAIL_LOGOUT",
+        structureId: ctx.usager.structureId,
+        actor: ctx.usager.actor,
+        target: { type: "usager", id: ctx.usager.usagerId },
+        at: ctx.now,
+      }),
     ]);
     ctx.resHeaders.append("Set-Cookie", clearCookie(cookieName("usager", ctx.secure), ctx.secure));
     return ok;
@@ -128,8 +146,15 @@ export const monEspaceRouter = router({
   changePassword: usagerProcedure
     .input(
       z
-        .object({ current: password("Mot de passe actuel"), next: password("Nouveau mot de passe"), confirmation: password("Confirmation du mot de passe") })
-        .refine((v) => v.next === v.confirmation, { path: ["confirmation"], message: "La confirmation ne correspond pas au nouveau mot de passe." }),
+        .object({
+          current: password("Mot de passe actuel"),
+          next: password("Nouveau mot de passe"),
+          confirmation: password("Confirmation du mot de passe"),
+        })
+        .refine((v) => v.next === v.confirmation, {
+          path: ["confirmation"],
+          message: "La confirmation ne correspond pas au nouveau mot de passe.",
+        }),
     )
     .mutation(async ({ ctx, input }) => {
       await changeUsagerPassword(ctx.db, { ...ctx.usager, sessionId: ctx.session.id }, input, ctx.now, ctx.ip);

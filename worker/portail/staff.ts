@@ -2,17 +2,17 @@ import { and, asc, count, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import { portailAccounts, portailLogins, sessions, structures, usagers } from "../../db/schema";
 import { resetFailures } from "../auth/lockout";
 import { hashPassword } from "../auth/password";
+import type { StaffCtx } from "../auth/staff";
 import type { Db } from "../db";
 import type { Env } from "../env";
 import { AppError } from "../errors";
 import { decryptFile, encryptFile, filesSecret } from "../files/crypto";
 import { audit } from "../journal/log";
 import { DOCX_MIME } from "../letters/docx";
-import { portalLettersDocx, type PortalLetter } from "../letters/portail";
-import type { StaffCtx } from "../auth/staff";
+import { type PortalLetter, portalLettersDocx } from "../letters/portail";
+import { isUniqueViolation } from "../structures/service";
 import { today, usagerOf } from "../usagers/service";
 import { generateLogin, generateTemporaryPassword } from "./credentials";
-import { isUniqueViolation } from "../structures/service";
 
 /** A letter with a temporary password is kept 30 days at most (product.md). */
 export const LETTER_TTL_MS = 30 * 24 * 3_600_000;
@@ -34,7 +34,14 @@ export async function updatePortalSettings(
       .where(eq(structures.id, ctx.structureId)),
     // Off means off: every open portal session of the structure ends now.
     ...(input.enabled ? [] : [db.delete(sessions).where(and(eq(sessions.kind, "usager"), eq(sessions.structureId, ctx.structureId)))]),
-    audit(db, { action: "PORTAIL_SETTINGS_UPDATED", structureId: ctx.structureId, actor: ctx.actor, target: { type: "structure", id: ctx.structureId }, details: input, at: now }),
+    audit(db, {
+      action: "PORTAIL_SETTINGS_UPDATED",
+      structureId: ctx.structureId,
+      actor: ctx.actor,
+      target: { type: "structure", id: ctx.structureId },
+      details: input,
+      at: now,
+    }),
   ] as const);
 }
 
@@ -47,8 +54,16 @@ export async function portalSettings(db: Db, ctx: StaffCtx) {
 export async function portalAccountOf(db: Db, ctx: StaffCtx, usagerId: number, now: Date) {
   await usagerOf(db, ctx.structureId, usagerId);
   const [accounts, logins] = await db.batch([
-    db.select().from(portailAccounts).where(and(eq(portailAccounts.usagerId, usagerId), eq(portailAccounts.structureId, ctx.structureId))),
-    db.select({ at: portailLogins.at }).from(portailLogins).where(eq(portailLogins.usagerId, usagerId)).orderBy(desc(portailLogins.at)).limit(20),
+    db
+      .select()
+      .from(portailAccounts)
+      .where(and(eq(portailAccounts.usagerId, usagerId), eq(portailAccounts.structureId, ctx.structureId))),
+    db
+      .select({ at: portailLogins.at })
+      .from(portailLogins)
+      .where(eq(portailLogins.usagerId, usagerId))
+      .orderBy(desc(portailLogins.at))
+      .limit(20),
   ]);
   const a = accounts[0];
   return {
@@ -90,16 +105,19 @@ export async function setPortalPreference(
   const target = { type: "usager", id: u.id };
 
   if (!input.acces) {
-    if (!account || !account.enabled) return { letter: false };
+    if (!account?.enabled) return { letter: false };
     await db.batch([
-      db.update(portailAccounts).set({ enabled: false, letterR2Key: null, letterExpiresAt: null }).where(eq(portailAccounts.id, account.id)),
+      db
+        .update(portailAccounts)
+        .set({ enabled: false, letterR2Key: null, letterExpiresAt: null })
+        .where(eq(portailAccounts.id, account.id)),
       db.delete(sessions).where(and(eq(sessions.kind, "usager"), eq(sessions.userId, account.id))),
       audit(db, { action: "PORTAIL_ACCOUNT_DISABLED", structureId: ctx.structureId, actor: ctx.actor, target, at: now }),
     ]);
     if (account.letterR2Key) await env.FILES.delete(account.letterR2Key);
     return { letter: false };
   }
-  if (account && account.enabled && !input.reinitialiser) return { letter: false };
+  if (account?.enabled && !input.reinitialiser) return { letter: false };
 
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hashPassword(temporaryPassword);
@@ -155,7 +173,13 @@ export async function readPortalLetter(db: Db, env: Env, ctx: StaffCtx, usagerId
   const object = await env.FILES.get(account.letterR2Key);
   if (!object) throw new AppError("LETTER_GONE");
   const bytes = await decryptFile(filesSecret(env), ctx.structureId, account.letterR2Key, await object.arrayBuffer());
-  await audit(db, { action: "PORTAIL_LETTER_DOWNLOADED", structureId: ctx.structureId, actor: ctx.actor, target: { type: "usager", id: u.id }, at: now });
+  await audit(db, {
+    action: "PORTAIL_LETTER_DOWNLOADED",
+    structureId: ctx.structureId,
+    actor: ctx.actor,
+    target: { type: "usager", id: u.id },
+    at: now,
+  });
   return { bytes, mimeType: DOCX_MIME, fileName: `acces_espace_domicilie_${u.customRef}.docx` };
 }
 
@@ -256,7 +280,14 @@ export async function bulkCreateAccounts(db: Db, env: Env, ctx: StaffCtx, now: D
         })),
       ),
       ...created.map((c) =>
-        audit(db, { action: "PORTAIL_ACCOUNT_CREATED", structureId: ctx.structureId, actor: ctx.actor, target: { type: "usager", id: c.usager.id }, details: { login: c.login, lot: true }, at: now }),
+        audit(db, {
+          action: "PORTAIL_ACCOUNT_CREATED",
+          structureId: ctx.structureId,
+          actor: ctx.actor,
+          target: { type: "usager", id: c.usager.id },
+          details: { login: c.login, lot: true },
+          at: now,
+        }),
       ),
     ]);
   } catch (error) {
@@ -290,7 +321,12 @@ export async function purgeExpiredLetters(db: Db, env: Env, now: Date) {
     await db
       .update(portailAccounts)
       .set({ letterR2Key: null, letterExpiresAt: null })
-      .where(inArray(portailAccounts.id, expired.map((e) => e.id)));
+      .where(
+        inArray(
+          portailAccounts.id,
+          expired.map((e) => e.id),
+        ),
+      );
   }
   let cursor: string | undefined;
   do {
@@ -301,4 +337,3 @@ export async function purgeExpiredLetters(db: Db, env: Env, now: Date) {
   } while (cursor);
   return { purged: expired.length };
 }
-

@@ -74,10 +74,7 @@ export function dernierPassage(input: {
  * The floor of dernier passage: the start (00:00 in the structure's timezone) of the latest accepted
  * domiciliation among `decisions`, newest first; null when none was ever accepted.
  */
-export function decisionStartFloor(
-  decisions: readonly { statut: string; dateDebut: string | null }[],
-  timeZone: string,
-): number | null {
+export function decisionStartFloor(decisions: readonly { statut: string; dateDebut: string | null }[], timeZone: string): number | null {
   const valide = decisions.find((d) => d.statut === "VALIDE" && d.dateDebut);
   return valide ? startOfDayInstant(valide.dateDebut!, timeZone).getTime() : null;
 }

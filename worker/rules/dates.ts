@@ -21,19 +21,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
  */
 export function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
-  let format = formatters.get(key);
-  if (!format) formatters.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  const known = formatters.get(key);
+  if (known) return known;
+  const format = new Intl.DateTimeFormat(locale, options);
+  formatters.set(key, format);
   return format;
 }
 
-/** Per timezone: the day formatter every request asks for, without building its options' key. */
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** The calendar day it is at `instant` in `timeZone` (e.g. 23:30 UTC is already tomorrow in Paris). */
 export function calendarDateIn(timeZone: string, instant: Date): CalendarDate {
-  let format = dayFormats.get(timeZone);
-  if (!format) dayFormats.set(timeZone, (format = dateFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })));
-  return format.format(instant);
+  return dateFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
 }
 
 /** UTC midnight of a calendar day, in ms (read from fixed positions: lists compute it per row). */

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, type CalendarDate } from "./dates";
+import { addDays, type CalendarDate, daysBetween } from "./dates";
 
 /** Decision states of a file (reference B.4.3) and their list labels. */
 export const USAGER_STATUTS = ["INSTRUCTION", "ATTENTE_DECISION", "VALIDE", "REFUS", "RADIE"] as const;
@@ -34,10 +34,7 @@ interface DecisionLike {
  * VALIDE → its end (active); REFUS/RADIE → the decision's date (not active);
  * a renewal under instruction → the end of the last VALIDE decision (active); else none.
  */
-export function echeanceOf(
-  typeDom: TypeDom,
-  decisions: readonly DecisionLike[],
-): { date: CalendarDate | null; active: boolean } {
+export function echeanceOf(typeDom: TypeDom, decisions: readonly DecisionLike[]): { date: CalendarDate | null; active: boolean } {
   const current = decisions[0];
   if (!current) return { date: null, active: false };
   if (current.statut === "VALIDE") return { date: current.dateFin, active: true };

@@ -1,15 +1,17 @@
 /** Accent-free, lower-case, single-spaced: "Éloïse  D'Arc" → "eloise d'arc". */
 export function normalizeSearch(value: string): string {
-  return value
-    // Control and invisible format characters (NUL, bidi overrides, zero-width) never match anything.
-    .replace(/[\p{Cc}\p{Cf}]/gu, " ")
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[œ]/g, "oe")
-    .replace(/[æ]/g, "ae")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    value
+      // Control and invisible format characters (NUL, bidi overrides, zero-width) never match anything.
+      .replace(/[\p{Cc}\p{Cf}]/gu, " ")
+      .normalize("NFD")
+      .replace(/\p{M}/gu, "")
+      .replace(/[œ]/g, "oe")
+      .replace(/[æ]/g, "ae")
+      .toLowerCase()
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
 
 /** Only the digits of a phone number, French +33 folded to 0. */
@@ -43,10 +45,7 @@ interface Searchable {
  * birth dates (ISO) and phone digits, so one index answers every search mode of the list.
  * The data generator of the benchmarks uses it too, so its rows are searchable like real ones.
  */
-export function searchColumns(
-  u: Searchable,
-  mandataires: readonly { nom: string; prenom: string; dateNaissance?: string | null }[] = [],
-) {
+export function searchColumns(u: Searchable, mandataires: readonly { nom: string; prenom: string; dateNaissance?: string | null }[] = []) {
   const parts = [u.nom, u.prenom, u.surnom ?? "", u.customRef ?? "", u.dateNaissance];
   for (const a of u.ayantsDroit) parts.push(a.nom, a.prenom, a.dateNaissance);
   for (const m of mandataires) parts.push(m.nom, m.prenom, m.dateNaissance ?? "");

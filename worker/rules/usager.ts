@@ -1,5 +1,5 @@
 /** Labels and lists of the domicilié's file, shared by the server and the staff app (reference B.3, B.4). */
-import { addDays, startOfDayInstant, type CalendarDate } from "./dates";
+import { addDays, type CalendarDate, startOfDayInstant } from "./dates";
 
 export const CIVILITES = ["M.", "Mme"] as const;
 export type Civilite = (typeof CIVILITES)[number];

@@ -1,7 +1,7 @@
-import { FONCTIONS } from "../rules/roles";
-import { signUpProcedure, router, staffProcedure } from "../trpc";
 import * as z from "zod";
 import { FIELD_MAX } from "../rules/fields";
+import { FONCTIONS } from "../rules/roles";
+import { router, signUpProcedure, staffProcedure } from "../trpc";
 import { email, password, text } from "../validation";
 import { structureInfoInput, structureOptionsInput } from "./schemas";
 import { getStructure, registerStructure, updateStructureInfo, updateStructureOptions } from "./service";

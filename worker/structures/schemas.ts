@@ -1,11 +1,6 @@
-import {
-  isValidCodePostal,
-  isValidSiret,
-  STRUCTURE_REFUS_MOTIFS,
-  STRUCTURE_TYPES,
-} from "../rules/structure";
 import * as z from "zod";
 import { FIELD_MAX } from "../rules/fields";
+import { isValidCodePostal, isValidSiret, STRUCTURE_REFUS_MOTIFS, STRUCTURE_TYPES } from "../rules/structure";
 import { email, optionalText, telephone, text, whenValid } from "../validation";
 
 const codePostal = (label: string) =>

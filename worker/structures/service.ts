@@ -1,11 +1,11 @@
 import { desc, eq, sql } from "drizzle-orm";
 import { staffUsers, structures } from "../../db/schema";
 import { hashPassword } from "../auth/password";
+import { assertStaffPassword } from "../compte/service";
 import type { Db } from "../db";
 import { AppError } from "../errors";
-import { audit, type Actor } from "../journal/log";
-import { departementFromCodePostal, timeZoneFromDepartement, type StructureStatut } from "../rules/structure";
-import { assertStaffPassword } from "../compte/service";
+import { type Actor, audit } from "../journal/log";
+import { departementFromCodePostal, type StructureStatut, timeZoneFromDepartement } from "../rules/structure";
 import type { StructureInfoInput } from "./schemas";
 
 function infoColumns(input: StructureInfoInput) {
@@ -158,15 +158,12 @@ export async function getStructure(db: Db, structureId: number) {
   };
 }
 
-export async function updateStructureInfo(
-  db: Db,
-  structureId: number,
-  input: StructureInfoInput,
-  actor: Actor,
-  now: Date,
-): Promise<void> {
+export async function updateStructureInfo(db: Db, structureId: number, input: StructureInfoInput, actor: Actor, now: Date): Promise<void> {
   await db.batch([
-    db.update(structures).set({ ...infoColumns(input), updatedAt: now }).where(eq(structures.id, structureId)),
+    db
+      .update(structures)
+      .set({ ...infoColumns(input), updatedAt: now })
+      .where(eq(structures.id, structureId)),
     audit(db, {
       action: "STRUCTURE_UPDATED",
       structureId,
@@ -219,7 +216,9 @@ export async function listStructuresForPlatform(db: Db, statut: StructureStatut)
       statut: structures.statut,
       createdAt: structures.createdAt,
       // Aliased and qualified: an unqualified "id" inside the subquery would be staff_users.id.
-      adminEmail: sql<string | null>`(SELECT su.email FROM staff_users su WHERE su.structure_id = "structures"."id" AND su.role = 'admin' ORDER BY su.id LIMIT 1)`,
+      adminEmail: sql<
+        string | null
+      >`(SELECT su.email FROM staff_users su WHERE su.structure_id = "structures"."id" AND su.role = 'admin' ORDER BY su.id LIMIT 1)`,
     })
     .from(structures)
     .where(eq(structures.statut, statut))

@@ -57,7 +57,12 @@ describe("structure sign-up", () => {
       .run();
     const op = await call("mutation", "plateforme.signIn", { email: "ops@ancrage.local", password: "Plateforme-secret-1" });
     const opCookie = cookieFrom(op.setCookie);
-    const pending = await call<{ id: number; adminEmail: string }[]>("query", "plateforme.structures", { statut: "EN_ATTENTE" }, { cookie: opCookie });
+    const pending = await call<{ id: number; adminEmail: string }[]>(
+      "query",
+      "plateforme.structures",
+      { statut: "EN_ATTENTE" },
+      { cookie: opCookie },
+    );
     expect(pending.data!.map((p) => p.adminEmail)).toContain("marie.payet@sainte-epine.fr");
     expect((await call("mutation", "plateforme.validate", { id: s!.id }, { cookie: opCookie })).status).toBe(200);
     expect((await call("mutation", "plateforme.validate", { id: s!.id }, { cookie: opCookie })).status).toBe(409);
@@ -83,7 +88,9 @@ describe("structure sign-up", () => {
   });
 
   it("accepts « pas de SIRET », refuses a weak password", async () => {
-    expect((await call("mutation", "structures.register", registration({ pasDeSiret: true, siret: null, email: "a@asso.fr" }))).status).toBe(200);
+    expect(
+      (await call("mutation", "structures.register", registration({ pasDeSiret: true, siret: null, email: "a@asso.fr" }))).status,
+    ).toBe(200);
     const weak = registration({ email: "b@asso.fr" });
     weak.admin.password = "motdepasse123";
     const w = await call("mutation", "structures.register", weak);
@@ -102,7 +109,9 @@ describe("structure sign-up", () => {
     expect(taken).toEqual({ ...fresh });
     expect(await count("structures")).toBe(structures + 1);
     expect(await count("staff_users")).toBe(users + 1);
-    const me = await call<{ emailReused: { at: string; via: string } | null }>("query", "compte.me", undefined, { cookie: await signIn(owner.email) });
+    const me = await call<{ emailReused: { at: string; via: string } | null }>("query", "compte.me", undefined, {
+      cookie: await signIn(owner.email),
+    });
     expect(me.data!.emailReused).toMatchObject({ via: "inscription" });
     const journal = await env.DB.prepare("SELECT structure_id AS s FROM audit_log WHERE action = 'STAFF_EMAIL_REUSED' AND target_id = ?")
       .bind(String(owner.id))
@@ -136,7 +145,12 @@ describe("structure settings", () => {
     const cookie = await signIn(admin.email);
     const current = await call<Record<string, unknown>>("query", "structures.mine", undefined, { cookie });
     const { nom: _nom, statut: _s, options: _o, createdAt: _c, id: _i, departement: _d, timeZone: _t, ...info } = current.data!;
-    const upd = await call("mutation", "structures.update", { ...info, nom: "CCAS de Test renommé", siret: null, pasDeSiret: true }, { cookie });
+    const upd = await call(
+      "mutation",
+      "structures.update",
+      { ...info, nom: "CCAS de Test renommé", siret: null, pasDeSiret: true },
+      { cookie },
+    );
     expect(upd.status).toBe(200);
     const opts = await call("mutation", "structures.updateOptions", { nomStructure: false, numeroBoite: true, surnom: true }, { cookie });
     expect(opts.status).toBe(200);
@@ -144,7 +158,12 @@ describe("structure settings", () => {
     expect(after.data).toMatchObject({ nom: "CCAS de Test renommé", options: { nomStructure: false, numeroBoite: true, surnom: true } });
 
     const rCookie = await signIn(responsable.email);
-    const refused = await call("mutation", "structures.updateOptions", { nomStructure: true, numeroBoite: true, surnom: true }, { cookie: rCookie });
+    const refused = await call(
+      "mutation",
+      "structures.updateOptions",
+      { nomStructure: true, numeroBoite: true, surnom: true },
+      { cookie: rCookie },
+    );
     expect(refused.status).toBe(403);
   });
 });

@@ -1,8 +1,8 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { call, createStaff, createStructure, signIn } from "../../test/support/worker-api";
 import { etatCivil } from "../../test/support/fixtures";
 import { todayParis } from "../../test/support/portal";
+import { call, createStaff, createStructure, signIn } from "../../test/support/worker-api";
 import { defaultDateFin, USAGER_STATUTS } from "../rules/echeance";
 import { USAGER_TABS } from "../rules/usager";
 
@@ -13,7 +13,9 @@ import { USAGER_TABS } from "../rules/usager";
  */
 async function team() {
   const s = await createStructure();
-  const [simple, responsable] = await Promise.all((["simple", "responsable"] as const).map(async (role) => signIn((await createStaff(s.id, role)).email)));
+  const [simple, responsable] = await Promise.all(
+    (["simple", "responsable"] as const).map(async (role) => signIn((await createStaff(s.id, role)).email)),
+  );
   return { s, simple: simple!, responsable: responsable! };
 }
 
@@ -24,14 +26,22 @@ const shown = async (cookie: string) => (await call<{ tabCounts: Tabs }>("query"
 
 /** The same tabs worked out from the files themselves. */
 async function recounted(structureId: number): Promise<Tabs> {
-  const rows = (await env.DB.prepare("SELECT statut, count(*) AS n FROM usagers WHERE structure_id = ? GROUP BY statut").bind(structureId).all<{ statut: string; n: number }>()).results;
+  const rows = (
+    await env.DB.prepare("SELECT statut, count(*) AS n FROM usagers WHERE structure_id = ? GROUP BY statut")
+      .bind(structureId)
+      .all<{ statut: string; n: number }>()
+  ).results;
   const per = Object.fromEntries(rows.map((r) => [r.statut, r.n]));
   return Object.fromEntries(
-    Object.entries(USAGER_TABS).map(([tab, def]) => [tab, (def.statuts ?? USAGER_STATUTS).reduce((sum: number, st: string) => sum + (per[st] ?? 0), 0)]),
+    Object.entries(USAGER_TABS).map(([tab, def]) => [
+      tab,
+      (def.statuts ?? USAGER_STATUTS).reduce((sum: number, st: string) => sum + (per[st] ?? 0), 0),
+    ]),
   ) as Tabs;
 }
 
-const create = async (cookie: string, nom: string) => (await call<{ id: number }>("mutation", "usagers.create", { ...etatCivil, nom }, { cookie })).data!.id;
+const create = async (cookie: string, nom: string) =>
+  (await call<{ id: number }>("mutation", "usagers.create", { ...etatCivil, nom }, { cookie })).data!.id;
 const versionOf = async (cookie: string, id: number) =>
   (await call<{ usager: { version: number } }>("query", "usagers.get", { id }, { cookie })).data!.usager.version;
 
@@ -53,7 +63,12 @@ describe("the tab counts of the whole list", () => {
     const bBefore = await shown(b.simple);
     expect(bBefore).toMatchObject({ TOUS: 1, INSTRUCTION: 1 });
 
-    const [x, y, z, w] = [await create(a.simple, "Xavier"), await create(a.simple, "Yanis"), await create(a.simple, "Zoé"), await create(a.simple, "Walid")];
+    const [x, y, z, w] = [
+      await create(a.simple, "Xavier"),
+      await create(a.simple, "Yanis"),
+      await create(a.simple, "Zoé"),
+      await create(a.simple, "Walid"),
+    ];
     await expectTabs({ TOUS: 4, INSTRUCTION: 4, ACTIFS: 0 });
 
     await ok("usagers.submit", { usagerId: x }, a.simple);
@@ -62,7 +77,14 @@ describe("the tab counts of the whole list", () => {
     await ok("usagers.validate", { usagerId: x, dateDebut: t, dateFin: defaultDateFin(t), customRef: null });
     await ok("usagers.validate", { usagerId: y, dateDebut: t, dateFin: defaultDateFin(t), customRef: null });
     await expectTabs({ TOUS: 4, INSTRUCTION: 2, A_VALIDER: 0, ACTIFS: 2 });
-    await ok("usagers.refuse", { usagerId: z, date: t, motif: "SATURATION", motifDetails: null, orientation: null, orientationDetails: null });
+    await ok("usagers.refuse", {
+      usagerId: z,
+      date: t,
+      motif: "SATURATION",
+      motifDetails: null,
+      orientation: null,
+      orientationDetails: null,
+    });
     await expectTabs({ INSTRUCTION: 1, REFUSES: 1 });
     await ok("usagers.radiate", { usagerId: x, date: t, motif: "A_SA_DEMANDE", motifDetails: null }, a.simple);
     await expectTabs({ ACTIFS: 1, RADIES: 1 });
@@ -71,7 +93,12 @@ describe("the tab counts of the whole list", () => {
     await ok("usagers.undoDecision", { usagerId: x });
     await expectTabs({ INSTRUCTION: 1, RADIES: 1 });
 
-    const bulk = await call("mutation", "usagers.bulkRadiate", { usagerIds: [y], date: t, motif: "NON_MANIFESTATION_3_MOIS", motifDetails: null }, { cookie: a.simple });
+    const bulk = await call(
+      "mutation",
+      "usagers.bulkRadiate",
+      { usagerIds: [y], date: t, motif: "NON_MANIFESTATION_3_MOIS", motifDetails: null },
+      { cookie: a.simple },
+    );
     expect(bulk.data).toEqual({ radies: 1, ignores: 0 });
     await expectTabs({ ACTIFS: 0, RADIES: 2 });
 
@@ -89,18 +116,26 @@ describe("the tab counts and pages of a filtered list", () => {
     const b = await team();
     const t = todayParis();
     type List = { rows: { nom: string }[]; total: number; tabCounts: Tabs };
-    const list = async (input: Record<string, unknown>, cookie = a.simple) => (await call<List>("query", "usagers.list", input, { cookie })).data!;
+    const list = async (input: Record<string, unknown>, cookie = a.simple) =>
+      (await call<List>("query", "usagers.list", input, { cookie })).data!;
     const [anne, bruno, chloe] = [await create(a.simple, "Anne"), await create(a.simple, "Bruno"), await create(a.simple, "Chloé")];
     for (const id of [anne, bruno]) {
       const version = await versionOf(a.simple, id);
-      await call("mutation", "usagers.validate", { usagerId: id, version, dateDebut: t, dateFin: defaultDateFin(t), customRef: null }, { cookie: a.responsable });
+      await call(
+        "mutation",
+        "usagers.validate",
+        { usagerId: id, version, dateDebut: t, dateFin: defaultDateFin(t), customRef: null },
+        { cookie: a.responsable },
+      );
     }
     const receive = (usagerId: number, cookie = a.simple) => call("mutation", "courrier.receive", { usagerId, courrier: 1 }, { cookie });
     expect((await receive(anne)).status).toBe(200);
     expect((await receive(chloe)).status).toBe(200);
     await receive(await create(b.simple, "Autre"), b.simple);
     const referent = await createStaff(a.s.id, "simple");
-    expect((await call("mutation", "usagers.bulkAssignReferent", { usagerIds: [bruno], referentId: referent.id }, { cookie: a.simple })).status).toBe(200);
+    expect(
+      (await call("mutation", "usagers.bulkAssignReferent", { usagerIds: [bruno], referentId: referent.id }, { cookie: a.simple })).status,
+    ).toBe(200);
 
     const mail = await list({ courrier: true });
     expect(mail.rows.map((r) => r.nom)).toEqual(["Anne", "Chloé"]);
@@ -114,7 +149,12 @@ describe("the tab counts and pages of a filtered list", () => {
     expect(suivis.tabCounts).toMatchObject({ TOUS: 1, ACTIFS: 1, INSTRUCTION: 0 });
     expect((await list({ courrier: true, referentId: "AUCUN" })).tabCounts).toMatchObject({ TOUS: 2, ACTIFS: 1, INSTRUCTION: 1 });
 
-    const handed = await call("mutation", "courrier.distribute", { usagerId: anne, types: ["courrierIn"], to: { kind: "domicilie" } }, { cookie: a.simple });
+    const handed = await call(
+      "mutation",
+      "courrier.distribute",
+      { usagerId: anne, types: ["courrierIn"], to: { kind: "domicilie" } },
+      { cookie: a.simple },
+    );
     expect(handed.status).toBe(200);
     const after = await list({ courrier: true });
     expect(after.rows.map((r) => r.nom)).toEqual(["Chloé"]);

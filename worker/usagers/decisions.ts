@@ -1,16 +1,16 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { usagerDecisions, usagerNotes, usagers } from "../../db/schema";
+import { portalLoginsCount, recomputeDernierPassage } from "../courrier/service";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import { audit } from "../journal/log";
 import type { AuditAction } from "../rules/audit-actions";
-import { formatDateFr, type CalendarDate } from "../rules/dates";
-import { defaultDateFin, echeanceOf, USAGER_STATUT_LABELS, type TypeDom, type UsagerStatut } from "../rules/echeance";
-import { portalLoginsCount, recomputeDernierPassage } from "../courrier/service";
 import { decisionStartFloor } from "../rules/courrier";
+import { type CalendarDate, formatDateFr } from "../rules/dates";
 import { allowedFrom, canUndo, type DecisionAction } from "../rules/decisions";
+import { defaultDateFin, echeanceOf, type TypeDom, USAGER_STATUT_LABELS, type UsagerStatut } from "../rules/echeance";
 import { guardedBatch, unchangedSince } from "./guard";
-import { today, usagerOf, type StaffCtx } from "./service";
+import { type StaffCtx, today, usagerOf } from "./service";
 
 type Usager = typeof usagers.$inferSelect;
 type Decision = typeof usagerDecisions.$inferSelect;
@@ -195,7 +195,14 @@ export async function radierUsager(
     ctx,
     u,
     input.version,
-    { statut: "RADIE", typeDom: u.typeDom, dateDebut: input.date, dateFin: input.date, motif: input.motif, motifDetails: input.motifDetails },
+    {
+      statut: "RADIE",
+      typeDom: u.typeDom,
+      dateDebut: input.date,
+      dateFin: input.date,
+      motif: input.motif,
+      motifDetails: input.motifDetails,
+    },
     { etape: 5 },
     "USAGER_RADIATED",
     now,

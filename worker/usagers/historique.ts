@@ -1,7 +1,7 @@
 import { and, desc, eq, lt } from "drizzle-orm";
 import { auditLog } from "../../db/schema";
-import type { Db } from "../db";
 import type { StaffCtx } from "../auth/staff";
+import type { Db } from "../db";
 import { usagerOf } from "./service";
 
 export const HISTORIQUE_PAGE_SIZE = 50;

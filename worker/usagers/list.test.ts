@@ -42,7 +42,10 @@ function expected(files: File[], input: Input) {
     return q.length >= 3 ? `${nom} ${prenom}`.includes(q) : nom.startsWith(q) || prenom.startsWith(q) || String(f.ref) === input.q;
   });
   const tabCounts = Object.fromEntries(
-    Object.entries(USAGER_TABS).map(([tab, def]) => [tab, found.filter((f) => !def.statuts || (def.statuts as readonly string[]).includes(f.statut)).length]),
+    Object.entries(USAGER_TABS).map(([tab, def]) => [
+      tab,
+      found.filter((f) => !def.statuts || (def.statuts as readonly string[]).includes(f.statut)).length,
+    ]),
   );
   const statuts = USAGER_TABS[input.tab ?? "TOUS"].statuts as readonly string[] | null;
   const dir = input.order === "desc" ? -1 : 1;
@@ -79,7 +82,9 @@ describe("usagers.list on thousands of files", () => {
     )
       .bind(s.id, FILES, now, ABELMAR, ZMAREC)
       .run();
-    const rows = await env.DB.prepare("SELECT id, ref FROM usagers WHERE structure_id = ? ORDER BY ref").bind(s.id).all<{ id: number; ref: number }>();
+    const rows = await env.DB.prepare("SELECT id, ref FROM usagers WHERE structure_id = ? ORDER BY ref")
+      .bind(s.id)
+      .all<{ id: number; ref: number }>();
     files = rows.results.map((r) => ({ id: r.id, ...fileAt(r.ref - 1) }));
     expect(files).toHaveLength(FILES);
   });
@@ -113,7 +118,9 @@ describe("usagers.list on thousands of files", () => {
   ];
 
   it.each(cases)("%o gives the right page and tab counts", async (input) => {
-    const res = await call<{ rows: { id: number }[]; tabCounts: Record<string, number>; total: number }>("query", "usagers.list", input, { cookie });
+    const res = await call<{ rows: { id: number }[]; tabCounts: Record<string, number>; total: number }>("query", "usagers.list", input, {
+      cookie,
+    });
     expect(res.status).toBe(200);
     const want = expected(files, input);
     expect(res.data!.rows.map((r) => r.id)).toEqual(want.ids);
@@ -125,7 +132,10 @@ describe("usagers.list on thousands of files", () => {
     const other = await createStructure();
     const otherCookie = await signIn((await createStaff(other.id, "simple")).email);
     const now = Date.now();
-    for (const [ref, prenom, statut] of [[1, "Autre", "VALIDE"], [2, "Encore", "RADIE"]] as const) {
+    for (const [ref, prenom, statut] of [
+      [1, "Autre", "VALIDE"],
+      [2, "Encore", "RADIE"],
+    ] as const) {
       await env.DB.prepare(
         `INSERT INTO usagers (structure_id, ref, custom_ref, civilite, nom, prenom, date_naissance, lieu_naissance, statut,
            search_text, search_nom, search_prenom, created_at, updated_at)
@@ -136,7 +146,12 @@ describe("usagers.list on thousands of files", () => {
     }
     // Each kind of search: words ("abe", "abel") and a two-letter prefix ("ab").
     for (const q of ["abe", "ab", "abel"]) {
-      const res = await call<{ rows: { prenom: string }[]; tabCounts: Record<string, number> }>("query", "usagers.list", { q }, { cookie: otherCookie });
+      const res = await call<{ rows: { prenom: string }[]; tabCounts: Record<string, number> }>(
+        "query",
+        "usagers.list",
+        { q },
+        { cookie: otherCookie },
+      );
       expect(res.data!.rows.map((r) => r.prenom)).toEqual(["Autre", "Encore"]);
       expect(res.data!.tabCounts.TOUS).toBe(2);
       expect(res.data!.tabCounts.RADIES).toBe(1);

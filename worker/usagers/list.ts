@@ -9,17 +9,17 @@
  *   sorted from a small covering index; for a prefix, the name indexes read in order up to the page;
  * - only the page's 50 rows are read in full.
  */
-import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { hasMailWaiting, isPinned, prenomStart, usagerCounts, usagers } from "../../db/schema";
-import { literals, type Db } from "../db";
 import type { StaffCtx } from "../auth/staff";
-import { addMonths, startOfDayInstant, type CalendarDate } from "../rules/dates";
+import { type Db, literals } from "../db";
+import { addMonths, type CalendarDate, startOfDayInstant } from "../rules/dates";
 import { echeanceFilterRange, echeanceState, USAGER_STATUTS, type UsagerStatut } from "../rules/echeance";
 import { normalizeSearch, parseDateQuery, phoneDigits } from "../rules/search";
-import { entretienFilterBound, ETAPE_ENTRETIEN, USAGER_TABS } from "../rules/usager";
+import { ETAPE_ENTRETIEN, entretienFilterBound, USAGER_TABS } from "../rules/usager";
+import type { ListInput } from "./schemas";
 import { idOfKey, NAME_KEY_MAX, nameOfKey, searchKeyRange } from "./search-index";
 import { PAGE_SIZE, today } from "./service";
-import type { ListInput } from "./schemas";
 
 /** What a search looks for: words of 3+ characters in the trigram index, or the start of nom, prénom or the ID. */
 type Search = { kind: "words"; match: string } | { kind: "prefix"; from: string; to: string; customRef: string; twoChars: boolean };
@@ -52,7 +52,8 @@ const prenomIn = (s: Range) => sql`${usagers.searchPrenom} >= ${s.from} AND ${us
  * prenomIn, read in name order: two letters (the usual prefix) are one value of the prénom-start
  * index, where the files sit in nom order; a longer prefix is a prénom range, sorted.
  */
-const prenomStarts = (s: Range & { twoChars: boolean }) => (s.twoChars ? sql`${prenomStart(usagers.searchPrenom)} = ${s.from}` : prenomIn(s));
+const prenomStarts = (s: Range & { twoChars: boolean }) =>
+  s.twoChars ? sql`${prenomStart(usagers.searchPrenom)} = ${s.from}` : prenomIn(s);
 
 /** The index keys of the structure's files, or of one statut's: [from, to). */
 const keyRange = (scope: Scope, statut?: UsagerStatut): Range => searchKeyRange(scope.structureId, statut);
@@ -129,7 +130,8 @@ const statutLiteral = (statut: UsagerStatut) => literals([statut]);
 function orderOf(input: ListInput): { columns: SQL[]; names: SQL | null } {
   const dir = input.order === "asc" ? asc : desc;
   if (input.sort === "ref") return { columns: [dir(usagers.ref)], names: null };
-  if (input.sort === "echeance") return { columns: [sql`${usagers.echeance} IS NULL`, dir(usagers.echeance), asc(usagers.ref)], names: null };
+  if (input.sort === "echeance")
+    return { columns: [sql`${usagers.echeance} IS NULL`, dir(usagers.echeance), asc(usagers.ref)], names: null };
   if (input.sort === "passage") {
     return { columns: [sql`${usagers.dernierPassage} IS NULL`, dir(usagers.dernierPassage), asc(usagers.ref)], names: null };
   }
@@ -202,7 +204,8 @@ function statutCounts(scope: Scope, search: Search | undefined, mailWaiting: boo
       USAGER_STATUTS.map((statut) => sql`${statutLiteral(statut)}, ${count(statut)}`),
       sql`, `,
     )})`;
-  const grouped = (rows: SQL) => sql`SELECT json_group_object(statut, n) FROM (SELECT statut, count(*) AS n FROM (${rows}) GROUP BY statut)`;
+  const grouped = (rows: SQL) =>
+    sql`SELECT json_group_object(statut, n) FROM (SELECT statut, count(*) AS n FROM (${rows}) GROUP BY statut)`;
   if (!search && scope.filters.length === 0) {
     // Kept by triggers on every write (usager_counts): a few rows instead of counting every index
     // entry of the structure on each display of the list.
@@ -217,7 +220,9 @@ function statutCounts(scope: Scope, search: Search | undefined, mailWaiting: boo
   }
   if (search.kind === "words") {
     if (scope.filters.length > 0) {
-      return grouped(sql`SELECT ${usagers.statut} AS statut FROM found CROSS JOIN ${usagers} ON ${usagers.id} = ${idOfKey(sql`found.k`)} WHERE ${where}`);
+      return grouped(
+        sql`SELECT ${usagers.statut} AS statut FROM found CROSS JOIN ${usagers} ON ${usagers.id} = ${idOfKey(sql`found.k`)} WHERE ${where}`,
+      );
     }
     // The statut is in the index's key: the files found are counted without reading them.
     return sql`SELECT ${perStatut((statut) => {
@@ -288,7 +293,9 @@ export async function listUsagers(db: Db, ctx: StaffCtx, input: ListInput, now: 
   const both = sql`SELECT (${rows}) AS page_rows, (${statutCounts(scope, search, input.courrier === true)}) AS tab_counts`;
   // One statement, so a word search's trigram match runs once for the page and the counts.
   const list = search?.kind === "words" ? sql`WITH ${foundKeys(scope, search.match)} ${both}` : both;
-  const [[result]] = await db.batch([db.select({ pageRows: sql<string>`page_rows`, tabCounts: sql<string>`tab_counts` }).from(sql`(${list})`)]);
+  const [[result]] = await db.batch([
+    db.select({ pageRows: sql<string>`page_rows`, tabCounts: sql<string>`tab_counts` }).from(sql`(${list})`),
+  ]);
   const page = (JSON.parse(result!.pageRows) as (ListRow & { hasPinnedNote: number })[]).map((row) => ({
     ...row,
     hasPinnedNote: row.hasPinnedNote === 1,

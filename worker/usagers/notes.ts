@@ -1,10 +1,10 @@
 import { and, desc, eq, lt, ne } from "drizzle-orm";
 import { usagerNotes } from "../../db/schema";
+import type { StaffCtx } from "../auth/staff";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import { audit } from "../journal/log";
 import type { AuditAction } from "../rules/audit-actions";
-import type { StaffCtx } from "../auth/staff";
 import { usagerOf } from "./service";
 
 export const NOTES_PAGE_SIZE = 20;

@@ -1,13 +1,20 @@
-import { router, staffProcedure } from "../trpc";
 import * as z from "zod";
-import { FIELD_MAX } from "../rules/fields";
-import { id, plainText, text } from "../validation";
 import { DECISION_ACTIONS, UNDO_PERMISSION } from "../rules/decisions";
-import { annulerDerniereDecision, radierEnMasse, radierUsager, refuserDemande, renouvelerDemande, soumettreDemande, validerDemande } from "./decisions";
+import { FIELD_MAX } from "../rules/fields";
+import { router, staffProcedure } from "../trpc";
+import { id, plainText, text } from "../validation";
+import {
+  annulerDerniereDecision,
+  radierEnMasse,
+  radierUsager,
+  refuserDemande,
+  renouvelerDemande,
+  soumettreDemande,
+  validerDemande,
+} from "./decisions";
 import { historique } from "./historique";
 import { listUsagers } from "./list";
 import { addNote, changeNote, listNotes } from "./notes";
-import { supprimerUsager } from "./suppression";
 import {
   bulkRadiateInput,
   contactInput,
@@ -30,6 +37,7 @@ import {
   updateEntretien,
   updateEtatCivil,
 } from "./service";
+import { supprimerUsager } from "./suppression";
 
 const ok = { ok: true as const };
 /** The version of the file the form was built from: a write over someone else's change is refused. */

@@ -1,14 +1,21 @@
+import * as z from "zod";
 import { isCalendarDate } from "../rules/dates";
 import { ECHEANCE_FILTERS } from "../rules/echeance";
-import { ENTRETIEN_FILTERS, ENTRETIEN_QUESTIONS, LIENS_AYANT_DROIT, MOTIFS_RADIATION, MOTIFS_REFUS, ORIENTATIONS, USAGER_TABS, CIVILITES } from "../rules/usager";
-import * as z from "zod";
 import { FIELD_MAX } from "../rules/fields";
+import {
+  CIVILITES,
+  ENTRETIEN_FILTERS,
+  ENTRETIEN_QUESTIONS,
+  LIENS_AYANT_DROIT,
+  MOTIFS_RADIATION,
+  MOTIFS_REFUS,
+  ORIENTATIONS,
+  USAGER_TABS,
+} from "../rules/usager";
 import { email, id, optionalText, text, whenValid, withoutControls } from "../validation";
 
 export const calendarDate = (label: string) =>
-  z
-    .string({ error: `${label} : ce champ est obligatoire.` })
-    .refine(isCalendarDate, `${label} : date invalide (JJ/MM/AAAA).`);
+  z.string({ error: `${label} : ce champ est obligatoire.` }).refine(isCalendarDate, `${label} : date invalide (JJ/MM/AAAA).`);
 
 const keysOf = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
@@ -28,10 +35,7 @@ export const etatCivilInput = z.object({
   nom: text("Nom", FIELD_MAX.nom),
   prenom: text("Prénom", FIELD_MAX.prenom),
   surnom: optionalText("Nom d'usage / Surnom", FIELD_MAX.surnom),
-  dateNaissance: calendarDate("Date de naissance").refine(
-    (d) => d >= "1900-01-01",
-    "Date de naissance : le 01/01/1900 au plus tôt.",
-  ),
+  dateNaissance: calendarDate("Date de naissance").refine((d) => d >= "1900-01-01", "Date de naissance : le 01/01/1900 au plus tôt."),
   lieuNaissance: text("Lieu de naissance", FIELD_MAX.lieuNaissance),
   nationalite: optionalText("Nationalité", FIELD_MAX.nationalite),
   langue: optionalText("Langue parlée", FIELD_MAX.langue),
@@ -70,9 +74,23 @@ const entretienShape = Object.fromEntries(
         ? z.boolean().nullish()
         : q.type === "choix"
           ? z.enum(q.choix as unknown as [string, ...string[]], { error: `${q.label} : choisissez une valeur de la liste.` }).nullish()
-          : z.string().overwrite(withoutControls).trim().max(q.type === "texteLong" ? FIELD_MAX.entretienCommentaires : FIELD_MAX.entretienReponse, `${q.label} : texte trop long.`).nullish();
+          : z
+              .string()
+              .overwrite(withoutControls)
+              .trim()
+              .max(q.type === "texteLong" ? FIELD_MAX.entretienCommentaires : FIELD_MAX.entretienReponse, `${q.label} : texte trop long.`)
+              .nullish();
     const entries: [string, z.ZodType][] = [[key, answer]];
-    if ("detail" in q) entries.push([`${key}Detail`, z.string().overwrite(withoutControls).trim().max(FIELD_MAX.entretienDetail, `${q.detail} : ${FIELD_MAX.entretienDetail} caractères au maximum.`).nullish()]);
+    if ("detail" in q)
+      entries.push([
+        `${key}Detail`,
+        z
+          .string()
+          .overwrite(withoutControls)
+          .trim()
+          .max(FIELD_MAX.entretienDetail, `${q.detail} : ${FIELD_MAX.entretienDetail} caractères au maximum.`)
+          .nullish(),
+      ]);
     return entries;
   }),
 );
@@ -91,7 +109,10 @@ export const refuseInput = z
     date: calendarDate("Date de la décision"),
     motif: z.enum(keysOf(MOTIFS_REFUS), { error: "Motif : choisissez une valeur de la liste." }),
     motifDetails: optionalText("Précision du motif", FIELD_MAX.motifDetails),
-    orientation: z.enum(keysOf(ORIENTATIONS)).nullish().transform((v) => v ?? null),
+    orientation: z
+      .enum(keysOf(ORIENTATIONS))
+      .nullish()
+      .transform((v) => v ?? null),
     orientationDetails: optionalText("Précision de l'orientation", FIELD_MAX.orientationDetails),
   })
   .refine((v) => v.motif !== "AUTRE" || (v.motifDetails?.length ?? 0) >= 10, {
@@ -110,8 +131,7 @@ export const radiationFields = {
   motif: z.enum(keysOf(MOTIFS_RADIATION), { error: "Motif : choisissez une valeur de la liste." }),
   motifDetails: optionalText("Précision du motif", FIELD_MAX.motifDetails),
 };
-const autreNeedsDetails = (v: { motif: string; motifDetails: string | null }) =>
-  v.motif !== "AUTRE" || (v.motifDetails?.length ?? 0) >= 10;
+const autreNeedsDetails = (v: { motif: string; motifDetails: string | null }) => v.motif !== "AUTRE" || (v.motifDetails?.length ?? 0) >= 10;
 const autreMessage = {
   path: ["motifDetails"],
   message: "Précision du motif : 10 caractères au minimum pour « Autre motif ».",
@@ -120,7 +140,10 @@ const autreMessage = {
 
 export const radiateInput = z.object({ usagerId: id, ...radiationFields }).refine(autreNeedsDetails, autreMessage);
 export const bulkRadiateInput = z
-  .object({ usagerIds: z.array(id).min(1, "Sélectionnez au moins un domicilié.").max(500, "500 dossiers au maximum à la fois."), ...radiationFields })
+  .object({
+    usagerIds: z.array(id).min(1, "Sélectionnez au moins un domicilié.").max(500, "500 dossiers au maximum à la fois."),
+    ...radiationFields,
+  })
   .refine(autreNeedsDetails, autreMessage);
 
 export const listInput = z.object({

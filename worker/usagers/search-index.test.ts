@@ -1,8 +1,8 @@
 import { createScheduledController, env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import worker from "../index";
-import { call, createStaff, createStructure, signIn } from "../../test/support/worker-api";
 import { etatCivil } from "../../test/support/fixtures";
+import { call, createStaff, createStructure, signIn } from "../../test/support/worker-api";
+import worker from "../index";
 import { USAGER_STATUTS, type UsagerStatut } from "../rules/echeance";
 import { NAME_KEY_MAX, nameKeyOf, searchKeyRange } from "./search-index";
 
@@ -18,8 +18,7 @@ async function structureWith(noms: string[], prenom: string) {
 }
 
 /** FTS5's index of its leaf pages: with a few files, one row per segment. */
-const segments = async () =>
-  (await env.DB.prepare("SELECT count(*) AS n FROM usagers_fts_idx").first<{ n: number }>())!.n;
+const segments = async () => (await env.DB.prepare("SELECT count(*) AS n FROM usagers_fts_idx").first<{ n: number }>())!.n;
 
 describe("the nightly upkeep of the search index", () => {
   it("merges the index's segments, and every file is still found", async () => {
@@ -53,7 +52,11 @@ describe("the search index's keys", () => {
       return rows.results.map((r) => ({ id: r.id, name: r.name, statut: USAGER_STATUTS[r.grp % 8], structure: Math.floor(r.grp / 8) }));
     };
     const key = (id: number, nom: string, statut: UsagerStatut) => ({ id, name: nameKeyOf(nom), statut, structure: s.id });
-    expect(await keysOf()).toEqual([key(ids[0]!, "keyser", "INSTRUCTION"), key(ids[1]!, "ke", "INSTRUCTION"), key(ids[2]!, "o'key", "INSTRUCTION")].sort((a, b) => a.name - b.name));
+    expect(await keysOf()).toEqual(
+      [key(ids[0]!, "keyser", "INSTRUCTION"), key(ids[1]!, "ke", "INSTRUCTION"), key(ids[2]!, "o'key", "INSTRUCTION")].sort(
+        (a, b) => a.name - b.name,
+      ),
+    );
 
     await env.DB.batch([
       env.DB.prepare("UPDATE usagers SET statut = 'VALIDE' WHERE id = ?").bind(ids[0]),
@@ -61,7 +64,9 @@ describe("the search index's keys", () => {
       env.DB.prepare("DELETE FROM usagers WHERE id = ?").bind(ids[2]),
     ]);
     expect(await keysOf()).toEqual([key(ids[1]!, "zed", "INSTRUCTION"), key(ids[0]!, "keyser", "VALIDE")]);
-    const found = await env.DB.prepare("SELECT rowid & 268435455 AS id FROM usagers_fts WHERE usagers_fts MATCH '\"keyse\"'").all<{ id: number }>();
+    const found = await env.DB.prepare("SELECT rowid & 268435455 AS id FROM usagers_fts WHERE usagers_fts MATCH '\"keyse\"'").all<{
+      id: number;
+    }>();
     expect(found.results.map((r) => r.id)).toEqual([ids[0]]);
   });
 

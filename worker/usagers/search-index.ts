@@ -10,7 +10,7 @@
  *   page in name order is among the files with the smallest keys, and only those are read to sort it.
  * The triggers refuse a file whose id or structure would not fit (2^28 files, 2^17 structures).
  */
-import { sql, type SQL } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { USAGER_STATUTS, type UsagerStatut } from "../rules/echeance";
 
 const NAME_SHIFT = 28;

@@ -1,10 +1,10 @@
-import { and, desc, eq, getTableColumns, inArray, ne, sql, type SQLWrapper } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, inArray, ne, type SQLWrapper, sql } from "drizzle-orm";
 import { isPinned, procurations, staffUsers, structures, usagerDecisions, usagerNotes, usagers } from "../../db/schema";
+import type { StaffCtx } from "../auth/staff";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import { audit } from "../journal/log";
-import type { StaffCtx } from "../auth/staff";
-import { calendarDateIn, type CalendarDate } from "../rules/dates";
+import { type CalendarDate, calendarDateIn } from "../rules/dates";
 import { echeanceState } from "../rules/echeance";
 import { normalizeSearch, searchColumns } from "../rules/search";
 import { guardedBatch, unchangedSince } from "./guard";
@@ -19,7 +19,8 @@ export function today(ctx: StaffCtx, now: Date): CalendarDate {
 }
 
 /** The file `id`, only if it belongs to `structureId`. */
-export const ownFile = (id: number | SQLWrapper, structureId: number | SQLWrapper) => and(eq(usagers.id, id), eq(usagers.structureId, structureId));
+export const ownFile = (id: number | SQLWrapper, structureId: number | SQLWrapper) =>
+  and(eq(usagers.id, id), eq(usagers.structureId, structureId));
 
 /** A file of the caller's structure, or NOT_FOUND: other structures' files do not exist here. */
 export async function usagerOf(db: Db, structureId: number, id: number) {
@@ -37,12 +38,7 @@ async function assertReferent(db: Db, structureId: number, referentId: number | 
 }
 
 /** Files of the same structure with the same nom and prénom, accents and case ignored. */
-export async function findDuplicates(
-  db: Db,
-  structureId: number,
-  input: { nom: string; prenom: string },
-  excludeId: number | null = null,
-) {
+export async function findDuplicates(db: Db, structureId: number, input: { nom: string; prenom: string }, excludeId: number | null = null) {
   return db
     .select({
       id: usagers.id,
@@ -71,13 +67,7 @@ export async function customRefHolders(db: Db, structureId: number, customRef: s
   return db
     .select({ id: usagers.id, nom: usagers.nom, prenom: usagers.prenom, customRef: usagers.customRef })
     .from(usagers)
-    .where(
-      and(
-        eq(usagers.structureId, structureId),
-        eq(usagers.customRef, customRef),
-        excludeId ? ne(usagers.id, excludeId) : undefined,
-      ),
-    )
+    .where(and(eq(usagers.structureId, structureId), eq(usagers.customRef, customRef), excludeId ? ne(usagers.id, excludeId) : undefined))
     .limit(5);
 }
 
@@ -111,7 +101,7 @@ function assertBirthDate(date: CalendarDate, todayDate: CalendarDate, field: str
 export async function createUsager(db: Db, ctx: StaffCtx, input: EtatCivilInput, now: Date) {
   const todayDate = today(ctx, now);
   assertBirthDate(input.dateNaissance, todayDate, "dateNaissance");
-  input.ayantsDroit.forEach((a, i) => assertBirthDate(a.dateNaissance, todayDate, `ayantsDroit.${i}.dateNaissance`));
+  for (const [i, a] of input.ayantsDroit.entries()) assertBirthDate(a.dateNaissance, todayDate, `ayantsDroit.${i}.dateNaissance`);
   await assertReferent(db, ctx.structureId, input.referentId);
   const nextRef = sql`(SELECT last_usager_ref FROM structures WHERE id = ${ctx.structureId})`;
   const customRef = input.customRef ?? sql`CAST(${nextRef} AS TEXT)`;
@@ -157,18 +147,11 @@ export async function createUsager(db: Db, ctx: StaffCtx, input: EtatCivilInput,
   return inserted[0]!;
 }
 
-export async function updateEtatCivil(
-  db: Db,
-  ctx: StaffCtx,
-  id: number,
-  version: number,
-  input: EtatCivilInput,
-  now: Date,
-) {
+export async function updateEtatCivil(db: Db, ctx: StaffCtx, id: number, version: number, input: EtatCivilInput, now: Date) {
   const current = await usagerOf(db, ctx.structureId, id);
   const todayDate = today(ctx, now);
   assertBirthDate(input.dateNaissance, todayDate, "dateNaissance");
-  input.ayantsDroit.forEach((a, i) => assertBirthDate(a.dateNaissance, todayDate, `ayantsDroit.${i}.dateNaissance`));
+  for (const [i, a] of input.ayantsDroit.entries()) assertBirthDate(a.dateNaissance, todayDate, `ayantsDroit.${i}.dateNaissance`);
   await assertReferent(db, ctx.structureId, input.referentId);
   const customRef = input.customRef ?? current.customRef;
   // The search text holds the mandataires' names as well: rebuilt with them.
@@ -226,14 +209,7 @@ export async function updateContact(db: Db, ctx: StaffCtx, id: number, version: 
 }
 
 /** Saving the entretien of a file under instruction moves it to the "pièces justificatives" step. */
-export async function updateEntretien(
-  db: Db,
-  ctx: StaffCtx,
-  id: number,
-  version: number,
-  entretien: Record<string, unknown>,
-  now: Date,
-) {
+export async function updateEntretien(db: Db, ctx: StaffCtx, id: number, version: number, entretien: Record<string, unknown>, now: Date) {
   const current = await usagerOf(db, ctx.structureId, id);
   const clean = Object.fromEntries(Object.entries(entretien).filter(([, v]) => v !== undefined && v !== null && v !== ""));
   const etape = current.statut === "INSTRUCTION" && current.etape < 3 ? 3 : current.etape;
@@ -302,7 +278,10 @@ export async function setEtape(db: Db, ctx: StaffCtx, id: number, version: numbe
   if (current.statut !== "INSTRUCTION") throw new AppError("INVALID_STATE");
   await guardedBatch(db, [
     unchangedSince(db, id, version),
-    db.update(usagers).set({ etape, version: sql`${usagers.version} + 1`, updatedAt: now }).where(eq(usagers.id, id)),
+    db
+      .update(usagers)
+      .set({ etape, version: sql`${usagers.version} + 1`, updatedAt: now })
+      .where(eq(usagers.id, id)),
     audit(db, {
       action: "USAGER_ETAPE_SET",
       structureId: ctx.structureId,
@@ -316,15 +295,27 @@ export async function setEtape(db: Db, ctx: StaffCtx, id: number, version: numbe
 
 /** The fiche's columns: the whole file but its search keys (internal). */
 const { searchText: _s, searchNom: _n, searchPrenom: _p, ...FICHE_COLUMNS } = getTableColumns(usagers);
-const PINNED_COLUMNS = { id: usagerNotes.id, message: usagerNotes.message, createdAt: usagerNotes.createdAt, createdByName: usagerNotes.createdByName };
+const PINNED_COLUMNS = {
+  id: usagerNotes.id,
+  message: usagerNotes.message,
+  createdAt: usagerNotes.createdAt,
+  createdByName: usagerNotes.createdByName,
+};
 
 /** Everything the fiche shows, read in one round trip. */
 export async function getFiche(db: Db, ctx: StaffCtx, id: number, now: Date) {
-  const own = { usager: ownFile(id, ctx.structureId), rest: (t: typeof usagerDecisions | typeof usagerNotes) => and(eq(t.usagerId, id), eq(t.structureId, ctx.structureId)) };
+  const own = {
+    usager: ownFile(id, ctx.structureId),
+    rest: (t: typeof usagerDecisions | typeof usagerNotes) => and(eq(t.usagerId, id), eq(t.structureId, ctx.structureId)),
+  };
   const [rows, decisions, pinned, referent] = await db.batch([
     db.select(FICHE_COLUMNS).from(usagers).where(own.usager),
     db.select().from(usagerDecisions).where(own.rest(usagerDecisions)).orderBy(desc(usagerDecisions.id)),
-    db.select(PINNED_COLUMNS).from(usagerNotes).where(and(own.rest(usagerNotes), isPinned(usagerNotes.pinned))).limit(1),
+    db
+      .select(PINNED_COLUMNS)
+      .from(usagerNotes)
+      .where(and(own.rest(usagerNotes), isPinned(usagerNotes.pinned)))
+      .limit(1),
     db
       .select({ id: staffUsers.id, nom: staffUsers.nom, prenom: staffUsers.prenom })
       .from(staffUsers)

@@ -1,15 +1,23 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
+import { etatCivil } from "../../test/support/fixtures";
 import { domicilieOnPortal, portal, todayParis } from "../../test/support/portal";
 import { call, createStaff, createStructure, ORIGIN, signIn, workerFetch } from "../../test/support/worker-api";
 import { APP_ERRORS } from "../errors";
 import { addDays, startOfDayInstant } from "../rules/dates";
 import { defaultDateFin } from "../rules/echeance";
 import { DELETION_QUOTA } from "./suppression";
-import { etatCivil } from "../../test/support/fixtures";
 
 /** Every table whose rows belong to a file (by cascade from usagers). */
-const CHILD_TABLES = ["usager_decisions", "usager_notes", "usager_documents", "interactions", "procurations", "portail_accounts", "portail_logins"];
+const CHILD_TABLES = [
+  "usager_decisions",
+  "usager_notes",
+  "usager_documents",
+  "interactions",
+  "procurations",
+  "portail_accounts",
+  "portail_logins",
+];
 
 const etatCivilOf = (nom: string) => ({ ...etatCivil, civilite: "Mme", nom, prenom: "Clémence", surnom: "Clem" });
 
@@ -36,7 +44,9 @@ async function upload(cookie: string, usagerId: number) {
   fd.set("label", "Pièce d'identité");
   fd.set("shared", "true");
   fd.set("file", new File([new TextEncoder().encode("%PDF-1.4 carte")], "carte.pdf"));
-  const res = await workerFetch(new Request(`${ORIGIN}/trpc/documents.upload`, { method: "POST", headers: { cookie, origin: ORIGIN }, body: fd }));
+  const res = await workerFetch(
+    new Request(`${ORIGIN}/trpc/documents.upload`, { method: "POST", headers: { cookie, origin: ORIGIN }, body: fd }),
+  );
   expect(res.status).toBe(200);
 }
 
@@ -78,11 +88,24 @@ describe("deleting a file (reference B.4.6)", () => {
     await call("mutation", "usagers.addNote", { usagerId, message: "Note à effacer" }, { cookie: t.responsable });
     await upload(t.responsable, usagerId);
     await call("mutation", "courrier.receive", { usagerId, courrier: 2, content: "Lettre recommandée" }, { cookie: t.agent });
-    const procuration = { nom: "Mandataire", prenom: "Paul", dateNaissance: "1970-01-01", dateDebut: todayParis(), dateFin: addDays(todayParis(), 30) };
-    const saved = await call("mutation", "courrier.saveProcuration", { action: "create", usagerId, version: await versionOf(usagerId), procuration }, { cookie: t.agent });
+    const procuration = {
+      nom: "Mandataire",
+      prenom: "Paul",
+      dateNaissance: "1970-01-01",
+      dateDebut: todayParis(),
+      dateFin: addDays(todayParis(), 30),
+    };
+    const saved = await call(
+      "mutation",
+      "courrier.saveProcuration",
+      { action: "create", usagerId, version: await versionOf(usagerId), procuration },
+      { cookie: t.agent },
+    );
     expect(saved.status).toBe(200);
 
-    const file = (await env.DB.prepare("SELECT ref, custom_ref FROM usagers WHERE id = ?").bind(usagerId).first<{ ref: number; custom_ref: string }>())!;
+    const file = (await env.DB.prepare("SELECT ref, custom_ref FROM usagers WHERE id = ?")
+      .bind(usagerId)
+      .first<{ ref: number; custom_ref: string }>())!;
     const before = await childRows(usagerId);
     for (const table of CHILD_TABLES) expect(before[table], table).toBeGreaterThan(0);
     const account = (await env.DB.prepare("SELECT id FROM portail_accounts WHERE usager_id = ?").bind(usagerId).first<{ id: number }>())!;
@@ -107,13 +130,17 @@ describe("deleting a file (reference B.4.6)", () => {
     // The search index follows (trigger of migration 0003): neither the list nor the index finds her.
     expect(await searchTotal(t.responsable, "Effacée")).toBe(0);
     expect(await searchTotal(t.responsable, "alice")).toBe(0);
-    const indexed = await env.DB.prepare("SELECT count(*) AS n FROM usagers_fts WHERE usagers_fts MATCH '\"effacee\"'").first<{ n: number }>();
+    const indexed = await env.DB.prepare("SELECT count(*) AS n FROM usagers_fts WHERE usagers_fts MATCH '\"effacee\"'").first<{
+      n: number;
+    }>();
     expect(indexed!.n).toBe(0);
 
     const next = await createFile(t.responsable, "Suivante");
     expect(next.ref).toBeGreaterThan(file.ref);
 
-    const logged = await env.DB.prepare("SELECT * FROM audit_log WHERE action = 'USAGER_DELETED' AND target_id = ?").bind(String(usagerId)).all<Record<string, unknown>>();
+    const logged = await env.DB.prepare("SELECT * FROM audit_log WHERE action = 'USAGER_DELETED' AND target_id = ?")
+      .bind(String(usagerId))
+      .all<Record<string, unknown>>();
     expect(logged.results).toHaveLength(1);
     const entry = logged.results[0]!;
     expect(entry).toMatchObject({ structure_id: t.s.id, actor_kind: "staff", target_type: "usager" });
@@ -124,9 +151,16 @@ describe("deleting a file (reference B.4.6)", () => {
   it("removes the portal access letter still waiting in R2", async () => {
     const { id } = await createFile(t.responsable, "Lettre");
     const today = todayParis();
-    await call("mutation", "usagers.validate", { usagerId: id, version: await versionOf(id), dateDebut: today, dateFin: defaultDateFin(today), customRef: null }, { cookie: t.responsable });
+    await call(
+      "mutation",
+      "usagers.validate",
+      { usagerId: id, version: await versionOf(id), dateDebut: today, dateFin: defaultDateFin(today), customRef: null },
+      { cookie: t.responsable },
+    );
     expect((await call("mutation", "portail.setPreference", { usagerId: id, acces: true }, { cookie: t.responsable })).status).toBe(200);
-    const letter = (await env.DB.prepare("SELECT letter_r2_key AS k FROM portail_accounts WHERE usager_id = ?").bind(id).first<{ k: string }>())!.k;
+    const letter = (await env.DB.prepare("SELECT letter_r2_key AS k FROM portail_accounts WHERE usager_id = ?")
+      .bind(id)
+      .first<{ k: string }>())!.k;
     expect(await env.FILES.head(letter)).not.toBeNull();
 
     expect((await deleteFile(t.admin, id, await versionOf(id))).status).toBe(200);

@@ -6,7 +6,7 @@ import { AppError } from "../errors";
 import { audit } from "../journal/log";
 import { startOfDayInstant } from "../rules/dates";
 import { guardedBatch, unchangedSince } from "./guard";
-import { today, usagerOf, type StaffCtx } from "./service";
+import { type StaffCtx, today, usagerOf } from "./service";
 
 /**
  * Deletions per structure and per day in its timezone: a warning from the 200th,

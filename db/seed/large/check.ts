@@ -18,8 +18,13 @@ export function checkStructure(d1File: string, structureId: number): string[] {
     if (n > 0) problems.push(`${label} : ${n}`);
   };
   try {
-    const s = db.prepare("SELECT last_usager_ref AS last, time_zone AS tz FROM structures WHERE id = ?").get(structureId) as { last: number; tz: string };
-    const refs = db.prepare("SELECT count(*) AS n, max(ref) AS max, count(DISTINCT ref) AS d FROM usagers WHERE structure_id = ?").get(structureId) as { n: number; max: number; d: number };
+    const s = db.prepare("SELECT last_usager_ref AS last, time_zone AS tz FROM structures WHERE id = ?").get(structureId) as {
+      last: number;
+      tz: string;
+    };
+    const refs = db
+      .prepare("SELECT count(*) AS n, max(ref) AS max, count(DISTINCT ref) AS d FROM usagers WHERE structure_id = ?")
+      .get(structureId) as { n: number; max: number; d: number };
     if (refs.max !== s.last || refs.d !== refs.n) problems.push(`refs : ${JSON.stringify(refs)} / last_usager_ref ${s.last}`);
 
     const pendingSum = (type: string) =>
@@ -51,7 +56,9 @@ export function checkStructure(d1File: string, structureId: number): string[] {
     );
 
     // Échéance and dernier passage, recomputed with the Worker's rules.
-    const decisions = db.prepare("SELECT statut, date_debut AS dateDebut, date_fin AS dateFin FROM usager_decisions WHERE usager_id = ? ORDER BY id DESC");
+    const decisions = db.prepare(
+      "SELECT statut, date_debut AS dateDebut, date_fin AS dateFin FROM usager_decisions WHERE usager_id = ? ORDER BY id DESC",
+    );
     const rows = db
       .prepare(
         `WITH lp AS (SELECT usager_id, max(created_at) AS m FROM interactions WHERE structure_id = ?

@@ -1,6 +1,6 @@
 import { createEffect, createUniqueId, type JSX } from "solid-js";
-import { Button } from "./Button";
 import { ErrorMessage } from "./Alerts";
+import { Button } from "./Button";
 
 export interface ConfirmDialogProps {
   open: boolean;

@@ -1,7 +1,7 @@
-import { For, Match, Show, Switch, type JSX } from "solid-js";
+import { For, type JSX, Match, Show, Switch } from "solid-js";
 import { ErrorMessage, Loading } from "./Alerts";
 import { Button } from "./Button";
-import { LoadMore, type CursorPages } from "./LoadMore";
+import { type CursorPages, LoadMore } from "./LoadMore";
 
 export interface CursorTableProps<T> {
   pages: CursorPages<T>;
@@ -38,7 +38,7 @@ export function CursorTable<T>(props: CursorTableProps<T>) {
         <p class="empty">{props.empty}</p>
       </Match>
       <Match when={true}>
-        <div class="table-wrap" tabindex="0" role="region" aria-labelledby={props.labelledBy} aria-label={props.label}>
+        <section class="table-wrap" tabindex="0" aria-labelledby={props.labelledBy} aria-label={props.label}>
           <table class="table">
             <Show when={props.label}>
               <caption class="visually-hidden">{props.label}</caption>
@@ -52,7 +52,7 @@ export function CursorTable<T>(props: CursorTableProps<T>) {
               <For each={pages().rows()}>{(row) => props.children(row)}</For>
             </tbody>
           </table>
-        </div>
+        </section>
         <LoadMore
           id={pages().countId}
           shown={pages().rows().length}

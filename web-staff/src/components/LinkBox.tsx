@@ -30,8 +30,7 @@ export function LinkBox(props: { title: string; link: string; expiresAt: string;
         {props.title}
       </h2>
       <p class="field-hint">
-        Transmettez ce lien à la personne par un moyen sûr. Il ne sert qu'une fois et remplace les liens
-        donnés avant lui.
+        Transmettez ce lien à la personne par un moyen sûr. Il ne sert qu'une fois et remplace les liens donnés avant lui.
       </p>
       <div class="field">
         <span class="field-label">

@@ -1,4 +1,4 @@
-import { createSignal, Show, type Accessor } from "solid-js";
+import { type Accessor, createSignal, Show } from "solid-js";
 import { apiFailure } from "../api";
 import { ErrorMessage } from "./Alerts";
 import { Button } from "./Button";

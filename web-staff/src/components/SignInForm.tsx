@@ -16,7 +16,10 @@ export function SignInForm(props: { idPrefix: string; onSignIn: (credentials: { 
         novalidate
         onSubmit={(event) => {
           event.preventDefault();
-          void form.submit(() => props.onSignIn({ ...values }));
+          void form.submit(async () => {
+            await props.onSignIn({ ...values });
+            return undefined;
+          });
         }}
       >
         <TextField

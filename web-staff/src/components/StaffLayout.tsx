@@ -1,12 +1,12 @@
-import { A, useNavigate, type RouteSectionProps } from "@solidjs/router";
+import { A, type RouteSectionProps, useNavigate } from "@solidjs/router";
 import { createMemo, createResource, createSignal, For, onCleanup, Show } from "solid-js";
-import { api, apiFailure, isUnauthenticated, setSessionExpiredHandler } from "../api";
-import { sessionFor, StaffSessionContext, type Me } from "../session";
 import type { Permission } from "../../../worker/rules/permissions";
 import { ROLE_LABELS } from "../../../worker/rules/roles";
+import { api, apiFailure, isUnauthenticated, setSessionExpiredHandler } from "../api";
+import { type Me, StaffSessionContext, sessionFor } from "../session";
+import { ErrorMessage, Loading } from "./Alerts";
 import { Brand, SkipLink } from "./Brand";
 import { Button } from "./Button";
-import { ErrorMessage, Loading } from "./Alerts";
 
 /** The sections of the back-office, each shown only to the roles the permission table allows. */
 export const SECTIONS: readonly { href: string; label: string; permission: Permission }[] = [
@@ -35,9 +35,7 @@ export function StaffLayout(props: RouteSectionProps) {
     return value;
   });
 
-  setSessionExpiredHandler(() =>
-    navigate("/connexion", { replace: true, state: { expired: wasSignedIn } }),
-  );
+  setSessionExpiredHandler(() => navigate("/connexion", { replace: true, state: { expired: wasSignedIn } }));
   onCleanup(() => setSessionExpiredHandler(null));
 
   const signOut = async () => {
@@ -62,16 +60,8 @@ export function StaffLayout(props: RouteSectionProps) {
               <>
                 <span class="site-header__structure">{user().structure.nom}</span>
                 <div class="site-header__user">
-                  <span class="site-header__identity">
-                    {`${user().prenom} ${user().nom} — ${ROLE_LABELS[user().role]}`}
-                  </span>
-                  <Button
-                    variant="secondary"
-                    class="button--small"
-                    busy={signingOut()}
-                    busyLabel="Déconnexion…"
-                    onClick={signOut}
-                  >
+                  <span class="site-header__identity">{`${user().prenom} ${user().nom} — ${ROLE_LABELS[user().role]}`}</span>
+                  <Button variant="secondary" class="button--small" busy={signingOut()} busyLabel="Déconnexion…" onClick={signOut}>
                     Se déconnecter
                   </Button>
                 </div>
@@ -105,10 +95,7 @@ export function StaffLayout(props: RouteSectionProps) {
         <Show
           when={current()}
           fallback={
-            <Show
-              when={me.error && !isUnauthenticated(me.error)}
-              fallback={<Loading />}
-            >
+            <Show when={me.error && !isUnauthenticated(me.error)} fallback={<Loading />}>
               <ErrorMessage message={apiFailure(me.error).message} />
               <Button variant="secondary" onClick={() => refetch()}>
                 Réessayer
@@ -116,11 +103,7 @@ export function StaffLayout(props: RouteSectionProps) {
             </Show>
           }
         >
-          {(user) => (
-            <StaffSessionContext.Provider value={sessionFor(user, refetch)}>
-              {props.children}
-            </StaffSessionContext.Provider>
-          )}
+          {(user) => <StaffSessionContext.Provider value={sessionFor(user, refetch)}>{props.children}</StaffSessionContext.Provider>}
         </Show>
       </main>
     </>

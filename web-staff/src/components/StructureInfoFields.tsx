@@ -1,12 +1,12 @@
+import type { inferRouterInputs } from "@trpc/server";
 import { Show } from "solid-js";
 import type { SetStoreFunction } from "solid-js/store";
-import type { inferRouterInputs } from "@trpc/server";
 import type { AppRouter } from "../../../worker/router";
-import type { Outputs } from "../api";
 import { FIELD_MAX } from "../../../worker/rules/fields";
 import { STRUCTURE_TYPE_LABELS, STRUCTURE_TYPES, type StructureType } from "../../../worker/rules/structure";
+import type { Outputs } from "../api";
 import { CheckboxField, SelectField, TextField } from "./Field";
-import { bindFields, parseInteger, type FormState } from "./form";
+import { bindFields, type FormState, parseInteger } from "./form";
 
 export type StructureInfoInput = inferRouterInputs<AppRouter>["structures"]["update"];
 
@@ -95,9 +95,7 @@ export function structureInputOf(v: StructureValues): StructureInfoInput {
     agrement: v.agrement,
     pasDeSiret: v.pasDeSiret,
     siret: v.pasDeSiret ? null : v.siret,
-    adresseCourrier: v.courrierDifferent
-      ? { adresse: v.courrierAdresse, codePostal: v.courrierCodePostal, ville: v.courrierVille }
-      : null,
+    adresseCourrier: v.courrierDifferent ? { adresse: v.courrierAdresse, codePostal: v.courrierCodePostal, ville: v.courrierVille } : null,
   };
 }
 
@@ -127,13 +125,7 @@ export function StructureInfoFields(props: {
           autocomplete="organization"
           maxLength={FIELD_MAX.structureNom}
         />
-        <SelectField
-          {...bind.value("type")}
-          label="Type de structure"
-          required
-          placeholder="Choisir un type"
-          options={TYPE_OPTIONS}
-        />
+        <SelectField {...bind.value("type")} label="Type de structure" required placeholder="Choisir un type" options={TYPE_OPTIONS} />
         <TextField
           {...bind.value("capacite")}
           label="Capacité de domiciliation"
@@ -159,22 +151,12 @@ export function StructureInfoFields(props: {
             class="field--medium"
           />
         </Show>
-        <CheckboxField
-          {...bind.checked("pasDeSiret")}
-          label="Pas de SIRET"
-          hint="Cochez si la structure n'a pas de numéro SIRET."
-        />
+        <CheckboxField {...bind.checked("pasDeSiret")} label="Pas de SIRET" hint="Cochez si la structure n'a pas de numéro SIRET." />
       </fieldset>
 
       <fieldset class="fieldset">
         <legend>Coordonnées</legend>
-        <TextField
-          {...bind.value("adresse")}
-          label="Adresse"
-          required
-          autocomplete="address-line1"
-          maxLength={FIELD_MAX.adresse}
-        />
+        <TextField {...bind.value("adresse")} label="Adresse" required autocomplete="address-line1" maxLength={FIELD_MAX.adresse} />
         <TextField
           {...bind.value("complementAdresse")}
           label="Complément d'adresse"
@@ -192,13 +174,7 @@ export function StructureInfoFields(props: {
             autocomplete="postal-code"
             maxLength={FIELD_MAX.codePostal}
           />
-          <TextField
-            {...bind.value("ville")}
-            label="Ville"
-            required
-            autocomplete="address-level2"
-            maxLength={FIELD_MAX.ville}
-          />
+          <TextField {...bind.value("ville")} label="Ville" required autocomplete="address-level2" maxLength={FIELD_MAX.ville} />
         </div>
         <TextField
           {...bind.value("telephone")}

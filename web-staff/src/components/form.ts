@@ -1,4 +1,4 @@
-import { createSignal, type Accessor } from "solid-js";
+import { type Accessor, createSignal } from "solid-js";
 import type { SetStoreFunction } from "solid-js/store";
 import { apiFailure } from "../api";
 
@@ -17,7 +17,7 @@ export interface FormState {
    * mismatched confirmation), then the request; its French errors land beside their fields.
    * The action returns the success sentence, if any.
    */
-  submit(action: () => Promise<string | void>, localErrors?: Record<string, string>): Promise<boolean>;
+  submit(action: () => Promise<string | undefined>, localErrors?: Record<string, string>): Promise<boolean>;
   reset(): void;
 }
 

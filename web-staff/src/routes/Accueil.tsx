@@ -1,8 +1,8 @@
 import { A } from "@solidjs/router";
 import { For } from "solid-js";
+import type { Permission } from "../../../worker/rules/permissions";
 import { usePageTitle } from "../components/title";
 import { useStaff } from "../session";
-import type { Permission } from "../../../worker/rules/permissions";
 
 const CARDS: readonly { href: string; title: string; text: string; permission: Permission }[] = [
   {

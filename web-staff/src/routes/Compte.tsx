@@ -1,5 +1,6 @@
 import { For, Show } from "solid-js";
 import { createStore } from "solid-js/store";
+import { ROLE_LABELS } from "../../../worker/rules/roles";
 import { api } from "../api";
 import { FormError, StatusMessage } from "../components/Alerts";
 import { Button } from "../components/Button";
@@ -9,7 +10,6 @@ import { bindFields, createFormState } from "../components/form";
 import { PASSWORD_HINT, passwordMismatch } from "../components/passwords";
 import { usePageTitle } from "../components/title";
 import { useStaff } from "../session";
-import { ROLE_LABELS } from "../../../worker/rules/roles";
 
 export function Compte() {
   usePageTitle(() => "Mon compte");
@@ -37,8 +37,8 @@ export function Compte() {
             <p>
               Le {formatDateTime(reuse().at)}, une{" "}
               {reuse().via === "invitation" ? "autre structure a tenté d'inviter" : "inscription de structure a été tentée avec"} votre
-              adresse e-mail. Rien n'a été créé et votre compte n'a pas changé. Si vous n'en êtes pas à l'origine, aucune action
-              n'est nécessaire ; vous pouvez changer votre mot de passe ci-dessous par précaution.
+              adresse e-mail. Rien n'a été créé et votre compte n'a pas changé. Si vous n'en êtes pas à l'origine, aucune action n'est
+              nécessaire ; vous pouvez changer votre mot de passe ci-dessous par précaution.
             </p>
           </div>
         )}
@@ -55,7 +55,9 @@ export function Compte() {
             )}
           </For>
         </dl>
-        <p class="muted">Pour corriger votre nom, votre adresse e-mail ou votre rôle, adressez-vous à l'administrateur de votre structure.</p>
+        <p class="muted">
+          Pour corriger votre nom, votre adresse e-mail ou votre rôle, adressez-vous à l'administrateur de votre structure.
+        </p>
       </section>
       <PasswordSection email={me().email} onChanged={staff.refetchMe} />
     </>
@@ -87,15 +89,8 @@ function PasswordSection(props: { email: string; onChanged: () => void }) {
       <FormError form={form} />
       <form class="form" novalidate onSubmit={submit}>
         {/* Lets password managers file the new password under this account. */}
-        <input
-          type="email"
-          class="visually-hidden"
-          autocomplete="username"
-          value={props.email}
-          readOnly
-          tabindex="-1"
-          aria-hidden="true"
-        />
+        {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: out of the tab order too; only password managers read it. */}
+        <input type="email" class="visually-hidden" autocomplete="username" value={props.email} readOnly tabindex="-1" aria-hidden="true" />
         <TextField
           {...bind.value("current")}
           label="Mot de passe actuel"

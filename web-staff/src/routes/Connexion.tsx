@@ -24,10 +24,7 @@ export function Connexion() {
             navigate("/", { replace: true });
           }}
         />
-        <p class="muted">
-          Mot de passe oublié ? L'administrateur de votre structure peut vous donner un nouveau lien pour le
-          choisir.
-        </p>
+        <p class="muted">Mot de passe oublié ? L'administrateur de votre structure peut vous donner un nouveau lien pour le choisir.</p>
         <div class="card__footer">
           <p>Votre structure n'utilise pas encore Ancrage ?</p>
           <A href="/inscription" class="button button--secondary">

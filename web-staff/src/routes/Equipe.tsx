@@ -1,19 +1,19 @@
 import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
 import { createStore } from "solid-js/store";
+import { FIELD_MAX } from "../../../worker/rules/fields";
+import { FONCTIONS, ROLE_LABELS, ROLES, type Role, STAFF_STATUS_LABELS } from "../../../worker/rules/roles";
 import { api, apiFailure, type Outputs } from "../api";
 import { ErrorMessage, FormError, Loading, StatusMessage } from "../components/Alerts";
 import { Button } from "../components/Button";
 import { ConfirmDialog } from "../components/ConfirmDialog";
-import { Email } from "../components/Email";
 import { formatShortDateTime, isoOf } from "../components/dates";
+import { Email } from "../components/Email";
 import { RequiredNote, SelectField, TextField } from "../components/Field";
 import { bindFields, createFormState } from "../components/form";
 import { LinkBox } from "../components/LinkBox";
 import { RequirePermission } from "../components/RequirePermission";
 import { usePageTitle } from "../components/title";
 import { useStaff } from "../session";
-import { FIELD_MAX } from "../../../worker/rules/fields";
-import { FONCTIONS, ROLE_LABELS, ROLES, STAFF_STATUS_LABELS, type Role } from "../../../worker/rules/roles";
 
 type Member = Outputs["equipe"]["list"][number];
 type Fonction = (typeof FONCTIONS)[number];
@@ -101,9 +101,7 @@ function EquipeContent() {
       <StatusMessage message={notice()} id={RESULT_ID} />
       <ErrorMessage message={actionError()} />
       <div ref={linkArea}>
-        <Show when={issued()}>
-          {(link) => <LinkBox {...link()} onClose={() => setIssued(null)} />}
-        </Show>
+        <Show when={issued()}>{(link) => <LinkBox {...link()} onClose={() => setIssued(null)} />}</Show>
       </div>
 
       <section class="section">
@@ -218,7 +216,7 @@ function MembersTable(props: {
 
   return (
     <>
-      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="titre-membres">
+      <section class="table-wrap" tabindex="0" aria-labelledby="titre-membres">
         <table class="table">
           <caption class="visually-hidden">Membres de l'équipe</caption>
           <thead>
@@ -247,9 +245,7 @@ function MembersTable(props: {
                   <td>{member.fonction}</td>
                   <td>{ROLE_LABELS[member.role]}</td>
                   <td>
-                    <span
-                      class={`badge badge--${member.locked && member.status === "ACTIVE" ? "locked" : member.status.toLowerCase()}`}
-                    >
+                    <span class={`badge badge--${member.locked && member.status === "ACTIVE" ? "locked" : member.status.toLowerCase()}`}>
                       {statusLabel(member)}
                     </span>
                   </td>
@@ -298,7 +294,7 @@ function MembersTable(props: {
             </For>
           </tbody>
         </table>
-      </div>
+      </section>
 
       <ConfirmDialog
         open={pending() !== null}
@@ -319,12 +315,7 @@ function MembersTable(props: {
               <span class="field-label">
                 <label for="dialogue-role">Nouveau rôle</label>
               </span>
-              <select
-                id="dialogue-role"
-                data-autofocus
-                value={newRole()}
-                onChange={(e) => setNewRole(e.currentTarget.value as Role)}
-              >
+              <select id="dialogue-role" data-autofocus value={newRole()} onChange={(e) => setNewRole(e.currentTarget.value as Role)}>
                 <For each={ROLE_OPTIONS}>
                   {(option) => (
                     <option value={option.value} selected={option.value === newRole()}>
@@ -337,14 +328,14 @@ function MembersTable(props: {
           </Match>
           <Match when={pending()?.kind === "block"}>
             <p>
-              Cette personne ne pourra plus se connecter et ses sessions en cours sont fermées immédiatement. Vous
-              pourrez débloquer son compte plus tard.
+              Cette personne ne pourra plus se connecter et ses sessions en cours sont fermées immédiatement. Vous pourrez débloquer son
+              compte plus tard.
             </p>
           </Match>
           <Match when={pending()?.kind === "delete"}>
             <p>
-              Cette personne ne pourra plus se connecter et ses liens en cours ne fonctionneront plus. Son nom reste
-              dans le journal. Pour lui rendre l'accès, il faudra l'inviter de nouveau.
+              Cette personne ne pourra plus se connecter et ses liens en cours ne fonctionneront plus. Son nom reste dans le journal. Pour
+              lui rendre l'accès, il faudra l'inviter de nouveau.
             </p>
           </Match>
         </Switch>
@@ -353,9 +344,7 @@ function MembersTable(props: {
   );
 }
 
-function InviteSection(props: {
-  onInvited: (member: { prenom: string; nom: string }, link: { link: string; expiresAt: string }) => void;
-}) {
+function InviteSection(props: { onInvited: (member: { prenom: string; nom: string }, link: { link: string; expiresAt: string }) => void }) {
   const form = createFormState("invitation");
   const empty = { nom: "", prenom: "", email: "", fonction: "", fonctionDetail: "", role: "" };
   const [values, setValues] = createStore({ ...empty });
@@ -381,36 +370,16 @@ function InviteSection(props: {
     <section class="section" aria-labelledby="titre-inviter">
       <h2 id="titre-inviter">Inviter un membre</h2>
       <p class="section__intro">
-        Ancrage crée un lien personnel, valable deux jours, que vous transmettez à la personne : elle y choisit son mot
-        de passe.
+        Ancrage crée un lien personnel, valable deux jours, que vous transmettez à la personne : elle y choisit son mot de passe.
       </p>
       <RequiredNote />
       <FormError form={form} />
       <form class="form" novalidate onSubmit={submit}>
         <div class="field-row">
-          <TextField
-            {...bind.value("nom")}
-            label="Nom"
-            required
-            maxLength={FIELD_MAX.staffNom}
-            autocomplete="off"
-          />
-          <TextField
-            {...bind.value("prenom")}
-            label="Prénom"
-            required
-            maxLength={FIELD_MAX.staffPrenom}
-            autocomplete="off"
-          />
+          <TextField {...bind.value("nom")} label="Nom" required maxLength={FIELD_MAX.staffNom} autocomplete="off" />
+          <TextField {...bind.value("prenom")} label="Prénom" required maxLength={FIELD_MAX.staffPrenom} autocomplete="off" />
         </div>
-        <TextField
-          {...bind.value("email")}
-          label="Adresse e-mail"
-          required
-          type="email"
-          spellcheck={false}
-          autocomplete="off"
-        />
+        <TextField {...bind.value("email")} label="Adresse e-mail" required type="email" spellcheck={false} autocomplete="off" />
         <div class="field-row">
           <SelectField
             {...bind.value("fonction")}
@@ -420,12 +389,7 @@ function InviteSection(props: {
             options={FONCTION_OPTIONS}
           />
           <Show when={values.fonction === "Autre"}>
-            <TextField
-              {...bind.value("fonctionDetail")}
-              label="Précision de la fonction"
-              required
-              maxLength={FIELD_MAX.fonctionDetail}
-            />
+            <TextField {...bind.value("fonctionDetail")} label="Précision de la fonction" required maxLength={FIELD_MAX.fonctionDetail} />
           </Show>
         </div>
         <SelectField

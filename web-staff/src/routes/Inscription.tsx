@@ -1,17 +1,17 @@
 import { A } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import { createStore } from "solid-js/store";
+import { FIELD_MAX } from "../../../worker/rules/fields";
+import { FONCTIONS } from "../../../worker/rules/roles";
 import { api } from "../api";
 import { FormError } from "../components/Alerts";
 import { Button } from "../components/Button";
 import { CheckboxField, RequiredNote, SelectField, TextField } from "../components/Field";
 import { bindFields, createFormState } from "../components/form";
-import { PASSWORD_HINT, passwordMismatch } from "../components/passwords";
 import { PublicLayout } from "../components/PublicLayout";
+import { PASSWORD_HINT, passwordMismatch } from "../components/passwords";
 import { EMPTY_STRUCTURE, StructureInfoFields, structureInputOf } from "../components/StructureInfoFields";
 import { usePageTitle } from "../components/title";
-import { FIELD_MAX } from "../../../worker/rules/fields";
-import { FONCTIONS } from "../../../worker/rules/roles";
 
 const FONCTION_OPTIONS = FONCTIONS.map((f) => ({ value: f, label: f }));
 
@@ -58,12 +58,12 @@ export function Inscription() {
             <h1>Demande envoyée</h1>
             <div class="alert alert--success" role="status">
               <p class="alert__title">
-                Votre demande d'inscription a bien été enregistrée. L'équipe Ancrage va l'examiner ; vous pourrez vous
-                connecter dès sa validation.
+                Votre demande d'inscription a bien été enregistrée. L'équipe Ancrage va l'examiner ; vous pourrez vous connecter dès sa
+                validation.
               </p>
               <p>
-                Si cette adresse e-mail est déjà celle d'un compte Ancrage, aucune nouvelle structure n'est créée : le
-                titulaire du compte en est averti dans l'application.
+                Si cette adresse e-mail est déjà celle d'un compte Ancrage, aucune nouvelle structure n'est créée : le titulaire du compte
+                en est averti dans l'application.
               </p>
             </div>
             <p>
@@ -75,8 +75,8 @@ export function Inscription() {
         <div class="card">
           <h1>Inscrire ma structure</h1>
           <p class="lead">
-            Les CCAS, CIAS et organismes agréés peuvent utiliser Ancrage gratuitement. L'équipe Ancrage vérifie chaque
-            demande avant d'ouvrir l'accès.
+            Les CCAS, CIAS et organismes agréés peuvent utiliser Ancrage gratuitement. L'équipe Ancrage vérifie chaque demande avant
+            d'ouvrir l'accès.
           </p>
           <RequiredNote />
           <FormError form={form} />
@@ -89,20 +89,8 @@ export function Inscription() {
                 Vous serez l'administrateur de la structure dans Ancrage : vous inviterez ensuite vos collègues.
               </p>
               <div class="field-row">
-                <TextField
-                  {...bind.value("nom")}
-                  label="Nom"
-                  required
-                  autocomplete="family-name"
-                  maxLength={FIELD_MAX.staffNom}
-                />
-                <TextField
-                  {...bind.value("prenom")}
-                  label="Prénom"
-                  required
-                  autocomplete="given-name"
-                  maxLength={FIELD_MAX.staffPrenom}
-                />
+                <TextField {...bind.value("nom")} label="Nom" required autocomplete="family-name" maxLength={FIELD_MAX.staffNom} />
+                <TextField {...bind.value("prenom")} label="Prénom" required autocomplete="given-name" maxLength={FIELD_MAX.staffPrenom} />
               </div>
               <TextField
                 {...bind.value("email")}

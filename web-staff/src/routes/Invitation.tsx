@@ -6,8 +6,8 @@ import { ErrorMessage, FormError, Loading } from "../components/Alerts";
 import { Button } from "../components/Button";
 import { TextField } from "../components/Field";
 import { bindFields, createFormState } from "../components/form";
-import { PASSWORD_HINT, passwordMismatch } from "../components/passwords";
 import { PublicLayout } from "../components/PublicLayout";
+import { PASSWORD_HINT, passwordMismatch } from "../components/passwords";
 import { usePageTitle } from "../components/title";
 
 /**
@@ -72,9 +72,7 @@ export function Invitation() {
           </Match>
           <Match when={token() === ""}>
             <h1>Lien non valide</h1>
-            <ErrorMessage
-              message="Ce lien est incomplet : ouvrez-le en entier, tel que votre administrateur vous l'a transmis."
-            />
+            <ErrorMessage message="Ce lien est incomplet : ouvrez-le en entier, tel que votre administrateur vous l'a transmis." />
             <p>
               <A href="/connexion">Aller à la page de connexion</A>
             </p>
@@ -108,6 +106,7 @@ export function Invitation() {
                 <FormError form={form} />
                 <form class="form" novalidate onSubmit={submit}>
                   {/* Lets password managers store the new password under the right account. */}
+                  {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: out of the tab order too; only password managers read it. */}
                   <input
                     type="email"
                     class="visually-hidden"

@@ -1,11 +1,11 @@
 import { createResource, onMount } from "solid-js";
+import { AUDIT_ACTION_LABELS, type AuditAction } from "../../../worker/rules/audit-actions";
 import { api, type Outputs } from "../api";
+import { CursorTable } from "../components/CursorTable";
 import { formatShortDateTime, isoOf } from "../components/dates";
+import { createCursorPages } from "../components/LoadMore";
 import { RequirePermission } from "../components/RequirePermission";
 import { usePageTitle } from "../components/title";
-import { AUDIT_ACTION_LABELS, type AuditAction } from "../../../worker/rules/audit-actions";
-import { CursorTable } from "../components/CursorTable";
-import { createCursorPages } from "../components/LoadMore";
 
 type Entry = Outputs["journal"]["list"]["entries"][number];
 

@@ -1,19 +1,19 @@
 import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
-import { api, apiFailure, isUnauthenticated, type Outputs } from "../api";
-import { ErrorMessage, Loading, StatusMessage } from "../components/Alerts";
-import { Button } from "../components/Button";
-import { ConfirmDialog } from "../components/ConfirmDialog";
-import { Email } from "../components/Email";
-import { formatShortDateTime, isoOf } from "../components/dates";
-import { PublicLayout } from "../components/PublicLayout";
-import { usePageTitle } from "../components/title";
-import { SignInForm } from "../components/SignInForm";
 import {
   STRUCTURE_REFUS_MOTIFS,
   STRUCTURE_STATUT_LABELS,
   STRUCTURE_TYPE_LABELS,
   type StructureStatut,
 } from "../../../worker/rules/structure";
+import { api, apiFailure, isUnauthenticated, type Outputs } from "../api";
+import { ErrorMessage, Loading, StatusMessage } from "../components/Alerts";
+import { Button } from "../components/Button";
+import { ConfirmDialog } from "../components/ConfirmDialog";
+import { formatShortDateTime, isoOf } from "../components/dates";
+import { Email } from "../components/Email";
+import { PublicLayout } from "../components/PublicLayout";
+import { SignInForm } from "../components/SignInForm";
+import { usePageTitle } from "../components/title";
 
 type PlatformStructure = Outputs["plateforme"]["structures"][number];
 type Motif = (typeof STRUCTURE_REFUS_MOTIFS)[number];
@@ -149,13 +149,7 @@ function PlatformHome(props: { operator: Outputs["plateforme"]["me"]; onSignedOu
         <h1>Espace plateforme</h1>
         <div class="page-heading__aside">
           <span>{props.operator.nom}</span>
-          <Button
-            variant="secondary"
-            class="button--small"
-            busy={signingOut()}
-            busyLabel="Déconnexion…"
-            onClick={signOut}
-          >
+          <Button variant="secondary" class="button--small" busy={signingOut()} busyLabel="Déconnexion…" onClick={signOut}>
             Se déconnecter
           </Button>
         </div>
@@ -195,12 +189,7 @@ function PlatformHome(props: { operator: Outputs["plateforme"]["me"]; onSignedOu
           </Match>
           <Match when={rows()}>
             {(rows) => (
-              <div
-                class="table-wrap"
-                tabindex="0"
-                role="region"
-                aria-label={`Structures : ${STRUCTURE_STATUT_LABELS[statut()]}`}
-              >
+              <section class="table-wrap" tabindex="0" aria-label={`Structures : ${STRUCTURE_STATUT_LABELS[statut()]}`}>
                 <table class="table">
                   <thead>
                     <tr>
@@ -247,11 +236,7 @@ function PlatformHome(props: { operator: Outputs["plateforme"]["me"]; onSignedOu
                                 <Button class="button--small" onClick={() => open("validate", s)}>
                                   Valider<span class="visually-hidden"> {s.nom}</span>
                                 </Button>
-                                <Button
-                                  variant="danger-outline"
-                                  class="button--small"
-                                  onClick={() => open("refuse", s)}
-                                >
+                                <Button variant="danger-outline" class="button--small" onClick={() => open("refuse", s)}>
                                   Refuser<span class="visually-hidden"> {s.nom}</span>
                                 </Button>
                               </div>
@@ -262,7 +247,7 @@ function PlatformHome(props: { operator: Outputs["plateforme"]["me"]; onSignedOu
                     </For>
                   </tbody>
                 </table>
-              </div>
+              </section>
             )}
           </Match>
           <Match when={list.loading}>
@@ -273,7 +258,11 @@ function PlatformHome(props: { operator: Outputs["plateforme"]["me"]; onSignedOu
 
       <ConfirmDialog
         open={pending() !== null}
-        title={pending()?.kind === "refuse" ? `Refuser la structure ${pending()?.structure.nom} ?` : `Valider la structure ${pending()?.structure.nom} ?`}
+        title={
+          pending()?.kind === "refuse"
+            ? `Refuser la structure ${pending()?.structure.nom} ?`
+            : `Valider la structure ${pending()?.structure.nom} ?`
+        }
         confirmLabel={pending()?.kind === "refuse" ? "Refuser la structure" : "Valider la structure"}
         busyLabel={pending()?.kind === "refuse" ? "Refus…" : "Validation…"}
         danger={pending()?.kind === "refuse"}
@@ -283,10 +272,7 @@ function PlatformHome(props: { operator: Outputs["plateforme"]["me"]; onSignedOu
         onCancel={() => setPending(null)}
         focusAfterClose={() => (succeeded ? document.getElementById(RESULT_ID) : null)}
       >
-        <Show
-          when={pending()?.kind === "refuse"}
-          fallback={<p>Ses membres pourront se connecter à Ancrage dès maintenant.</p>}
-        >
+        <Show when={pending()?.kind === "refuse"} fallback={<p>Ses membres pourront se connecter à Ancrage dès maintenant.</p>}>
           <p>Ses membres ne pourront pas se connecter. Choisissez le motif du refus.</p>
           <div class="field">
             <span class="field-label">
@@ -295,13 +281,7 @@ function PlatformHome(props: { operator: Outputs["plateforme"]["me"]; onSignedOu
                 {" *"}
               </span>
             </span>
-            <select
-              id="dialogue-motif"
-              data-autofocus
-              required
-              value={motif()}
-              onChange={(e) => setMotif(e.currentTarget.value as Motif)}
-            >
+            <select id="dialogue-motif" data-autofocus required value={motif()} onChange={(e) => setMotif(e.currentTarget.value as Motif)}>
               <option value="" selected={motif() === ""}>
                 Choisir un motif
               </option>

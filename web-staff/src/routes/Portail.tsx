@@ -37,8 +37,8 @@ function PortailContent() {
     <>
       <h1>Portail usager</h1>
       <p class="lead">
-        Mon Ancrage, le portail usager, permet aux domiciliés de voir depuis leur téléphone s'ils ont du courrier en attente,
-        quand leur domiciliation arrive à échéance et qui détient une procuration.
+        Mon Ancrage, le portail usager, permet aux domiciliés de voir depuis leur téléphone s'ils ont du courrier en attente, quand leur
+        domiciliation arrive à échéance et qui détient une procuration.
       </p>
       <TabList
         label="Rubriques du portail usager"

@@ -1,5 +1,6 @@
 import { createResource, For, Match, Show, Switch } from "solid-js";
 import { createStore } from "solid-js/store";
+import { STRUCTURE_TYPE_LABELS } from "../../../worker/rules/structure";
 import { api, apiFailure, type Outputs } from "../api";
 import { ErrorMessage, FormError, Loading, StatusMessage } from "../components/Alerts";
 import { Button } from "../components/Button";
@@ -9,7 +10,6 @@ import { RequirePermission } from "../components/RequirePermission";
 import { StructureInfoFields, structureInputOf, structureValuesOf } from "../components/StructureInfoFields";
 import { usePageTitle } from "../components/title";
 import { useStaff } from "../session";
-import { STRUCTURE_TYPE_LABELS } from "../../../worker/rules/structure";
 
 type Structure = Outputs["structures"]["mine"];
 type Options = Structure["options"];
@@ -68,9 +68,7 @@ function StructureContent() {
               </section>
               <section class="section" aria-labelledby="titre-parametres">
                 <h2 id="titre-parametres">Paramètres</h2>
-                <p class="section__intro">
-                  Ces options règlent l'adresse de domiciliation imprimée sur l'attestation postale.
-                </p>
+                <p class="section__intro">Ces options règlent l'adresse de domiciliation imprimée sur l'attestation postale.</p>
                 <Show when={staff.can("structure.settings")} fallback={<OptionsDetails options={s().options} />}>
                   <OptionsForm options={s().options} />
                 </Show>

@@ -22,10 +22,7 @@ export function Checklist(props: { id: string; items: ChecklistItem[]; touched: 
               {item.ok ? "✓" : "✗"}
             </span>
             <span>{item.label}</span>
-            <span class="sr-only">
-              {" "}
-              ({item.ok ? t().rules.met : t().rules.unmet})
-            </span>
+            <span class="sr-only"> ({item.ok ? t().rules.met : t().rules.unmet})</span>
           </li>
         )}
       </For>

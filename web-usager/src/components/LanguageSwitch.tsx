@@ -1,5 +1,5 @@
 import { For } from "solid-js";
-import { DICTS, lang, LANGS, setLang, t } from "../i18n";
+import { DICTS, LANGS, lang, setLang, t } from "../i18n";
 
 /** Each language written in itself, with its own lang attribute (read with the right voice). */
 export function LanguageSwitch() {

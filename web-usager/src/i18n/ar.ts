@@ -71,7 +71,8 @@ export const ar: Dict = {
     title: "تسجيل الدخول",
     intro: "اطّلعوا على البريد الذي ينتظركم في مركز التوطين.",
     login: "اسم المستخدم",
-    loginHint: "8 أحرف لاتينية، كبيرة أو صغيرة (مثال: ABCDEFGH). تجدونها في الرسالة التي سلّمها لكم المركز. وهو ليس عنوان بريدكم الإلكتروني.",
+    loginHint:
+      "8 أحرف لاتينية، كبيرة أو صغيرة (مثال: ABCDEFGH). تجدونها في الرسالة التي سلّمها لكم المركز. وهو ليس عنوان بريدكم الإلكتروني.",
     password: "كلمة المرور",
     shared: "جهاز مشترك (لن يُحفظ أي شيء على هذا الهاتف)",
     sharedHint: "ضعوا علامة في هذه الخانة إذا لم يكن هذا الهاتف لكم: لن يُحفظ عليه أي شيء، وسيتم تسجيل خروجكم عند إغلاق المتصفح.",
@@ -81,7 +82,8 @@ export const ar: Dict = {
     loginFormat: "يتكوّن اسم المستخدم من 8 أحرف، دون أرقام أو مسافات.",
     passwordRequired: "أدخلوا كلمة المرور.",
     forgotTitle: "نسيتم كلمة المرور؟",
-    forgotText: "توجّهوا إلى مركز التوطين: سيعطيكم كلمة مرور مؤقتة جديدة. لا تُرسَل بيانات الدخول أبدًا عبر البريد الإلكتروني أو الرسائل القصيرة.",
+    forgotText:
+      "توجّهوا إلى مركز التوطين: سيعطيكم كلمة مرور مؤقتة جديدة. لا تُرسَل بيانات الدخول أبدًا عبر البريد الإلكتروني أو الرسائل القصيرة.",
     signedOut: "تم تسجيل خروجكم. لم يُحفظ أي شيء على هذا الجهاز.",
   },
 
@@ -176,7 +178,8 @@ export const ar: Dict = {
     noDocuments: "لا توجد لديكم أي وثيقة متاحة",
     documentAdded: (date) => `أضيفت في ${date}`,
     download: "تنزيل",
-    fileKind: (mime) => (mime === "application/pdf" ? "PDF" : mime === "image/png" ? "صورة PNG" : mime === "image/jpeg" ? "صورة JPG" : "مستند Word"),
+    fileKind: (mime) =>
+      mime === "application/pdf" ? "PDF" : mime === "image/png" ? "صورة PNG" : mime === "image/jpeg" ? "صورة JPG" : "مستند Word",
   },
 
   history: {
@@ -189,14 +192,22 @@ export const ar: Dict = {
     at: (date, time) => `في ${date} الساعة ${time}`,
     item: (type, nb) => {
       switch (type) {
-        case "courrierIn": return `استلام رسائل: ${nb}`;
-        case "colisIn": return `استلام طرود: ${nb}`;
-        case "recommandeIn": return `استلام إشعارات بريد مضمون: ${nb}`;
-        case "courrierOut": return `تسليم رسائل: ${nb}`;
-        case "colisOut": return `تسليم طرود: ${nb}`;
-        case "recommandeOut": return `تسليم إشعارات بريد مضمون: ${nb}`;
-        case "appel": return "مكالمة هاتفية";
-        default: return "زيارة";
+        case "courrierIn":
+          return `استلام رسائل: ${nb}`;
+        case "colisIn":
+          return `استلام طرود: ${nb}`;
+        case "recommandeIn":
+          return `استلام إشعارات بريد مضمون: ${nb}`;
+        case "courrierOut":
+          return `تسليم رسائل: ${nb}`;
+        case "colisOut":
+          return `تسليم طرود: ${nb}`;
+        case "recommandeOut":
+          return `تسليم إشعارات بريد مضمون: ${nb}`;
+        case "appel":
+          return "مكالمة هاتفية";
+        default:
+          return "زيارة";
       }
     },
     offline: "أنتم غير متصلين: لا يمكن الاطلاع على السجل إلا مع اتصال بالإنترنت.",

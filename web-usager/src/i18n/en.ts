@@ -38,7 +38,8 @@ export const en: Dict = {
     title: "Sign in",
     intro: "See the mail waiting for you at your domiciliation centre.",
     login: "Your login",
-    loginHint: "8 letters, upper or lower case (example: ABCDEFGH). They are on the letter your centre gave you. It is not your e-mail address.",
+    loginHint:
+      "8 letters, upper or lower case (example: ABCDEFGH). They are on the letter your centre gave you. It is not your e-mail address.",
     password: "Your password",
     shared: "Shared device (keep nothing on this phone)",
     sharedHint: "Tick this box if this phone is not yours: nothing will be saved on it and you will be signed out when the browser closes.",
@@ -135,7 +136,8 @@ export const en: Dict = {
     noDocuments: "You have no documents available",
     documentAdded: (date) => `Added on ${date}`,
     download: "Download",
-    fileKind: (mime) => (mime === "application/pdf" ? "PDF" : mime === "image/png" ? "PNG image" : mime === "image/jpeg" ? "JPG image" : "Word document"),
+    fileKind: (mime) =>
+      mime === "application/pdf" ? "PDF" : mime === "image/png" ? "PNG image" : mime === "image/jpeg" ? "JPG image" : "Word document",
   },
 
   history: {
@@ -148,14 +150,22 @@ export const en: Dict = {
     at: (date, time) => `On ${date} at ${time}`,
     item: (type, nb) => {
       switch (type) {
-        case "courrierIn": return `${plural(nb, "letter", "letters")} received`;
-        case "colisIn": return `${plural(nb, "parcel", "parcels")} received`;
-        case "recommandeIn": return `${plural(nb, "delivery notice", "delivery notices")} received`;
-        case "courrierOut": return nb > 1 ? `${nb} letters handed over` : "Letter handed over";
-        case "colisOut": return nb > 1 ? `${nb} parcels handed over` : "Parcel handed over";
-        case "recommandeOut": return nb > 1 ? `${nb} delivery notices handed over` : "Delivery notice handed over";
-        case "appel": return "Phone call";
-        default: return "Visit";
+        case "courrierIn":
+          return `${plural(nb, "letter", "letters")} received`;
+        case "colisIn":
+          return `${plural(nb, "parcel", "parcels")} received`;
+        case "recommandeIn":
+          return `${plural(nb, "delivery notice", "delivery notices")} received`;
+        case "courrierOut":
+          return nb > 1 ? `${nb} letters handed over` : "Letter handed over";
+        case "colisOut":
+          return nb > 1 ? `${nb} parcels handed over` : "Parcel handed over";
+        case "recommandeOut":
+          return nb > 1 ? `${nb} delivery notices handed over` : "Delivery notice handed over";
+        case "appel":
+          return "Phone call";
+        default:
+          return "Visit";
       }
     },
     offline: "You are offline: the history can only be viewed with an Internet connection.",

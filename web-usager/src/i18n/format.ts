@@ -12,9 +12,11 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
  */
 function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${locale} ${JSON.stringify(options)}`;
-  let f = formatters.get(key);
-  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, options)));
-  return f;
+  const known = formatters.get(key);
+  if (known) return known;
+  const format = new Intl.DateTimeFormat(locale, options);
+  formatters.set(key, format);
+  return format;
 }
 
 /** A calendar day as a UTC midnight, formatted in UTC so it never moves to the day before. */

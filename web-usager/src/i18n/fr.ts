@@ -50,10 +50,12 @@ export const fr = {
     title: "Connexion",
     intro: "Consultez le courrier qui vous attend dans votre centre de domiciliation.",
     login: "Votre identifiant",
-    loginHint: "8 lettres, en majuscules ou en minuscules (exemple : ABCDEFGH). Elles figurent sur la lettre remise par votre structure. Ce n'est pas votre adresse e-mail.",
+    loginHint:
+      "8 lettres, en majuscules ou en minuscules (exemple : ABCDEFGH). Elles figurent sur la lettre remise par votre structure. Ce n'est pas votre adresse e-mail.",
     password: "Votre mot de passe",
     shared: "Appareil partagé (ne rien garder sur ce téléphone)",
-    sharedHint: "Cochez cette case si ce téléphone n'est pas le vôtre : rien n'y sera enregistré et vous serez déconnecté en fermant le navigateur.",
+    sharedHint:
+      "Cochez cette case si ce téléphone n'est pas le vôtre : rien n'y sera enregistré et vous serez déconnecté en fermant le navigateur.",
     submit: "Connexion",
     busy: "Connexion en cours…",
     loginRequired: "Saisissez votre identifiant.",
@@ -130,8 +132,7 @@ export const fr = {
     infoHelp: "Pour modifier ces informations, adressez-vous à votre structure de domiciliation.",
     structureTitle: "Votre centre de domiciliation",
     offline: (date: string, time: string) => `Hors ligne — dernière mise à jour le ${date} à ${time}`,
-    offlineNoData:
-      "Vous êtes hors ligne et rien n'est enregistré sur cet appareil. Reconnectez-vous à Internet puis réessayez.",
+    offlineNoData: "Vous êtes hors ligne et rien n'est enregistré sur cet appareil. Reconnectez-vous à Internet puis réessayez.",
     sharedNotice: "Appareil partagé : rien n'est gardé sur ce téléphone. Pensez à vous déconnecter à la fin.",
     changePassword: "Changer mon mot de passe",
     signOut: "Se déconnecter",
@@ -143,7 +144,8 @@ export const fr = {
     noDocuments: "Vous n'avez aucun document disponible",
     documentAdded: (date: string) => `Ajouté le ${date}`,
     download: "Télécharger",
-    fileKind: (mime: string): string => (mime === "application/pdf" ? "PDF" : mime === "image/png" ? "Image PNG" : mime === "image/jpeg" ? "Image JPG" : "Document Word"),
+    fileKind: (mime: string): string =>
+      mime === "application/pdf" ? "PDF" : mime === "image/png" ? "Image PNG" : mime === "image/jpeg" ? "Image JPG" : "Document Word",
   },
 
   history: {
@@ -157,14 +159,22 @@ export const fr = {
     item: (type: string, nb: number) => {
       const s = nb > 1 ? "s" : "";
       switch (type) {
-        case "courrierIn": return `${nb} courrier${s} enregistré${s}`;
-        case "colisIn": return `${nb} colis enregistré${s}`;
-        case "recommandeIn": return `${nb} avis de passage enregistré${s}`;
-        case "courrierOut": return nb > 1 ? `${nb} courriers remis` : "Courrier remis";
-        case "colisOut": return nb > 1 ? `${nb} colis remis` : "Colis remis";
-        case "recommandeOut": return nb > 1 ? `${nb} avis de passage remis` : "Avis de passage remis";
-        case "appel": return "Appel téléphonique";
-        default: return "Passage";
+        case "courrierIn":
+          return `${nb} courrier${s} enregistré${s}`;
+        case "colisIn":
+          return `${nb} colis enregistré${s}`;
+        case "recommandeIn":
+          return `${nb} avis de passage enregistré${s}`;
+        case "courrierOut":
+          return nb > 1 ? `${nb} courriers remis` : "Courrier remis";
+        case "colisOut":
+          return nb > 1 ? `${nb} colis remis` : "Colis remis";
+        case "recommandeOut":
+          return nb > 1 ? `${nb} avis de passage remis` : "Avis de passage remis";
+        case "appel":
+          return "Appel téléphonique";
+        default:
+          return "Passage";
       }
     },
     offline: "Vous êtes hors ligne : l'historique n'est consultable qu'avec une connexion à Internet.",

@@ -5,7 +5,7 @@
 import { createSignal } from "solid-js";
 import { ar } from "./ar";
 import { en } from "./en";
-import { fr, type Dict } from "./fr";
+import { type Dict, fr } from "./fr";
 
 export const DICTS = { fr, en, ar } satisfies Record<string, Dict>;
 export type Lang = keyof typeof DICTS;

@@ -1,9 +1,9 @@
 import { createEffect, createSignal, Match, onCleanup, Show, Switch } from "solid-js";
 import { normalizeLogin } from "../../../worker/rules/portail-password";
-import { api, failureMessage, failureOf, fieldMessage, type Failure } from "../api";
+import { api, type Failure, failureMessage, failureOf, fieldMessage } from "../api";
 import { LiveMessage } from "../components/Alert";
-import { NewPasswordFields } from "../components/NewPasswordFields";
 import { Field, PasswordField } from "../components/Field";
+import { NewPasswordFields } from "../components/NewPasswordFields";
 import { flash, setFlash } from "../flash";
 import { t } from "../i18n";
 import { navigate, ROUTES } from "../router";
@@ -14,7 +14,9 @@ const LOGIN_FORMAT = /^[A-Z]{8}$/;
 /** "?login=ABCDEFGH", the QR code of the access letter: letters only, upper case. */
 function loginFromUrl(): string {
   const raw = new URLSearchParams(location.search).get("login") ?? "";
-  return normalizeLogin(raw).replace(/[^A-Z]/g, "").slice(0, 8);
+  return normalizeLogin(raw)
+    .replace(/[^A-Z]/g, "")
+    .slice(0, 8);
 }
 
 /**
@@ -181,7 +183,13 @@ export function Connexion() {
               error={fieldError("password")}
             />
             <div class="check">
-              <input id="shared" type="checkbox" checked={shared()} onChange={(e) => setShared(e.currentTarget.checked)} aria-describedby="shared-aide" />
+              <input
+                id="shared"
+                type="checkbox"
+                checked={shared()}
+                onChange={(e) => setShared(e.currentTarget.checked)}
+                aria-describedby="shared-aide"
+              />
               <label for="shared">{d().signIn.shared}</label>
               <p class="hint" id="shared-aide">
                 {d().signIn.sharedHint}
@@ -209,7 +217,16 @@ export function Connexion() {
             </h2>
             <p class="hint">{d().common.requiredNote}</p>
             <LiveMessage kind="error" message={message()} lang={messageLang()} />
-            <Field id="login" label={d().signIn.login} value={login()} onInput={() => {}} readOnly autocomplete="username" required dir="ltr" />
+            <Field
+              id="login"
+              label={d().signIn.login}
+              value={login()}
+              onInput={() => {}}
+              readOnly
+              autocomplete="username"
+              required
+              dir="ltr"
+            />
             <NewPasswordFields
               password={{
                 id: "nouveau",

@@ -1,6 +1,14 @@
 import { createEffect, createSignal, For, Match, onMount, Show, Switch } from "solid-js";
-import { waitingMailTotal, type RECEPTION_TYPES } from "../../../worker/rules/courrier";
-import { api, failureMessage, failureOf, isUnauthenticated, sharedDocumentUrl, type Dashboard as DashboardData, type Failure } from "../api";
+import { type RECEPTION_TYPES, waitingMailTotal } from "../../../worker/rules/courrier";
+import {
+  api,
+  type Dashboard as DashboardData,
+  type Failure,
+  failureMessage,
+  failureOf,
+  isUnauthenticated,
+  sharedDocumentUrl,
+} from "../api";
 import { LiveMessage } from "../components/Alert";
 import { EnvelopeIcon, NoticeIcon, ParcelIcon } from "../components/Icons";
 import { t } from "../i18n";
@@ -195,7 +203,8 @@ function DashboardView(props: { data: DashboardData }) {
                 <li class={`callout callout--${m.type === "closing" ? "warning" : "info"}`}>
                   <h3 lang="fr">{m.titre}</h3>
                   <p class="note">
-                    {d().dashboard.messageTypes[m.type]} · {d().dashboard.messagePeriod(d().date(m.dateDebut), m.dateFin ? d().date(m.dateFin) : null)}
+                    {d().dashboard.messageTypes[m.type]} ·{" "}
+                    {d().dashboard.messagePeriod(d().date(m.dateDebut), m.dateFin ? d().date(m.dateFin) : null)}
                   </p>
                   <p class="message-text" lang="fr">
                     {m.texte}

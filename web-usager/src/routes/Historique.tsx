@@ -1,5 +1,5 @@
 import { createEffect, createSignal, For, onMount, Show } from "solid-js";
-import { api, failureMessage, failureOf, isUnauthenticated, type Failure, type HistoryItem } from "../api";
+import { api, type Failure, failureMessage, failureOf, type HistoryItem, isUnauthenticated } from "../api";
 import { LiveMessage } from "../components/Alert";
 import { t } from "../i18n";
 import { linkClick, navigate, ROUTES } from "../router";

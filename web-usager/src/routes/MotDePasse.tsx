@@ -1,8 +1,8 @@
 import { createEffect, createSignal, Show } from "solid-js";
-import { api, failureMessage, failureOf, fieldMessage, isUnauthenticated, type Failure } from "../api";
+import { api, type Failure, failureMessage, failureOf, fieldMessage, isUnauthenticated } from "../api";
 import { LiveMessage } from "../components/Alert";
-import { NewPasswordFields } from "../components/NewPasswordFields";
 import { PasswordField } from "../components/Field";
+import { NewPasswordFields } from "../components/NewPasswordFields";
 import { t } from "../i18n";
 import { linkClick, navigate, ROUTES } from "../router";
 import { forgetSession } from "../session";

@@ -1,6 +1,6 @@
 import { createEffect, createSignal, Match, on, Show, Switch } from "solid-js";
-import { api, apiFailure, type Outputs } from "../../api";
 import { HANDOVER_OF, INTERACTION_LABELS, RECEPTION_TYPES, type ReceptionType } from "../../../../worker/rules/courrier";
+import { api, apiFailure, type Outputs } from "../../api";
 import { Loading } from "../Alerts";
 import { ConfirmDialog } from "../ConfirmDialog";
 import { formatShortDateTime } from "../dates";

@@ -1,14 +1,14 @@
 import { createEffect, createSignal, For, Match, on, Show, Switch } from "solid-js";
-import { api, apiFailure, type Outputs } from "../../api";
 import { INTERACTION_LABELS } from "../../../../worker/rules/courrier";
 import { formatDateFr } from "../../../../worker/rules/dates";
 import { nomComplet } from "../../../../worker/rules/usager";
+import { api, apiFailure, type Outputs } from "../../api";
 import { Loading } from "../Alerts";
 import { ConfirmDialog } from "../ConfirmDialog";
 import { formatShortDateTime, isoOf } from "../dates";
 import { createFormState } from "../form";
 import type { Fiche } from "../usager/fiche";
-import { countOf, joinFr, mandataireName, periodText, PROCURATION_STATE_LABELS, RECEPTION_TYPES, type ReceptionType } from "./labels";
+import { countOf, joinFr, mandataireName, PROCURATION_STATE_LABELS, periodText, RECEPTION_TYPES, type ReceptionType } from "./labels";
 
 type Pending = Outputs["courrier"]["pending"][number];
 type Procuration = Outputs["courrier"]["procurations"][number];
@@ -169,8 +169,8 @@ export function DistributionDialog(props: {
                   {(c) => (
                     <li>
                       <span class="muted">
-                        <time datetime={isoOf(c.createdAt)}>{formatShortDateTime(c.createdAt)}</time> —{" "}
-                        {INTERACTION_LABELS[c.type]} ({c.nb}) :
+                        <time datetime={isoOf(c.createdAt)}>{formatShortDateTime(c.createdAt)}</time> — {INTERACTION_LABELS[c.type]} ({c.nb}
+                        ) :
                       </span>{" "}
                       <span class="preserve-lines">{c.content}</span>
                     </li>
@@ -239,8 +239,8 @@ export function DistributionDialog(props: {
           <div role="status">
             <Show when={recipient() === "domicilie" && transfertActif(u(), props.fiche.today)}>
               <p class="alert alert--warning">
-                Transfert du courrier en cours : la remise sera notée « Courrier transféré à : {u().transfertNom} –{" "}
-                {u().transfertAdresse} ».
+                Transfert du courrier en cours : la remise sera notée « Courrier transféré à : {u().transfertNom} – {u().transfertAdresse}{" "}
+                ».
               </p>
             </Show>
             <Show when={recipient().startsWith("p")}>

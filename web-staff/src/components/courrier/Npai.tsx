@@ -45,8 +45,8 @@ export function NpaiToggle(p: { onDone: (message: string) => void }) {
             <label for="npai">Ne plus accepter le courrier</label>
           </span>
           <p class="field-hint" id="npai-aide">
-            Le courrier qui arrive pour ce domicilié est refusé et retourné avec la mention « N'habite plus à l'adresse
-            indiquée, pli non distribuable ».
+            Le courrier qui arrive pour ce domicilié est refusé et retourné avec la mention « N'habite plus à l'adresse indiquée, pli non
+            distribuable ».
           </p>
         </div>
       </div>

@@ -1,8 +1,8 @@
 import { createEffect, createSignal, For, on, Show } from "solid-js";
 import { createStore } from "solid-js/store";
-import { api, apiFailure, isStaleWrite, type Outputs } from "../../api";
 import { PROCURATIONS_MAX } from "../../../../worker/rules/courrier";
 import { formatDateFr } from "../../../../worker/rules/dates";
+import { api, apiFailure, isStaleWrite, type Outputs } from "../../api";
 import { ErrorMessage, Loading, StatusMessage } from "../Alerts";
 import { Button } from "../Button";
 import { ConfirmDialog } from "../ConfirmDialog";
@@ -11,7 +11,7 @@ import { bindFields, createFormState } from "../form";
 import { PeriodFields, periodErrors } from "../PeriodFields";
 import { useFiche } from "../usager/fiche";
 import { toIsoDate, toTypedDate } from "../usager/format";
-import { mandataireName, periodText, PROCURATION_STATE_LABELS, withBareFieldPaths } from "./labels";
+import { mandataireName, PROCURATION_STATE_LABELS, periodText, withBareFieldPaths } from "./labels";
 
 export type Procuration = Outputs["courrier"]["procurations"][number];
 
@@ -31,7 +31,11 @@ const empty = (): Values => ({ nom: "", prenom: "", dateNaissance: "", dateDebut
  * "Procurations (5 maximum)", as in the reference: who may take the mail, valid from the first day
  * through the last. Every change carries the file's version and lands in its history.
  */
-export function ProcurationsSection(props: { procurations: Procuration[] | undefined; loadError: string | null; onChanged: () => Promise<void> }) {
+export function ProcurationsSection(props: {
+  procurations: Procuration[] | undefined;
+  loadError: string | null;
+  onChanged: () => Promise<void>;
+}) {
   const ctx = useFiche();
   const [editing, setEditing] = createSignal<Procuration | "new" | null>(null);
   const [toDelete, setToDelete] = createSignal<Procuration | null>(null);
@@ -148,8 +152,8 @@ export function ProcurationsSection(props: { procurations: Procuration[] | undef
         <Show when={toDelete()}>
           {(p) => (
             <p>
-              {mandataireName(p())} ne pourra plus retirer le courrier de ce domicilié. La suppression est gardée dans
-              l'historique du dossier.
+              {mandataireName(p())} ne pourra plus retirer le courrier de ce domicilié. La suppression est gardée dans l'historique du
+              dossier.
             </p>
           )}
         </Show>
@@ -194,28 +198,33 @@ function ProcurationDialog(props: {
   const confirm = () => {
     const editing = props.editing;
     if (!editing) return;
-    void form.submit(async () => {
-      const procuration = {
-        nom: values.nom,
-        prenom: values.prenom,
-        dateNaissance: toIsoDate(values.dateNaissance),
-        dateDebut: toIsoDate(values.dateDebut),
-        dateFin: toIsoDate(values.dateFin),
-      };
-      const usagerId = ctx.fiche().usager.id;
-      await ctx.run((version) =>
-        withBareFieldPaths(
-          "procuration.",
-          editing === "new"
-            ? api.courrier.saveProcuration.mutate({ action: "create", usagerId, version, procuration })
-            : api.courrier.saveProcuration.mutate({ action: "update", usagerId, version, id: editing.id, procuration }),
-        ),
-      ).catch(props.onError);
-      props.onClose();
-      await props.onDone(
-        `Procuration ${editing === "new" ? "ajoutée" : "modifiée"} : ${mandataireName(procuration)}, ${periodText(procuration)}.`,
-      );
-    }, periodErrors(values.dateDebut, values.dateFin));
+    void form.submit(
+      async () => {
+        const procuration = {
+          nom: values.nom,
+          prenom: values.prenom,
+          dateNaissance: toIsoDate(values.dateNaissance),
+          dateDebut: toIsoDate(values.dateDebut),
+          dateFin: toIsoDate(values.dateFin),
+        };
+        const usagerId = ctx.fiche().usager.id;
+        await ctx
+          .run((version) =>
+            withBareFieldPaths(
+              "procuration.",
+              editing === "new"
+                ? api.courrier.saveProcuration.mutate({ action: "create", usagerId, version, procuration })
+                : api.courrier.saveProcuration.mutate({ action: "update", usagerId, version, id: editing.id, procuration }),
+            ),
+          )
+          .catch(props.onError);
+        props.onClose();
+        await props.onDone(
+          `Procuration ${editing === "new" ? "ajoutée" : "modifiée"} : ${mandataireName(procuration)}, ${periodText(procuration)}.`,
+        );
+      },
+      periodErrors(values.dateDebut, values.dateFin),
+    );
   };
 
   return (

@@ -5,7 +5,7 @@ import { ConfirmDialog } from "../ConfirmDialog";
 import { TextAreaField } from "../Field";
 import { createFormState } from "../form";
 import { Counter } from "./Counter";
-import { COUNTERS, FORBIDDEN_COMMENT_CHARS, FORBIDDEN_COMMENT_MESSAGE, receptionSentence, total, type Quantities } from "./labels";
+import { COUNTERS, FORBIDDEN_COMMENT_CHARS, FORBIDDEN_COMMENT_MESSAGE, type Quantities, receptionSentence, total } from "./labels";
 
 const CONTENT_LABEL = "Informations importantes concernant les courriers (1000 caractères maximum)";
 const ONE = { courrier: "un courrier", colis: "un colis", avis: "un avis de passage" } as const;
@@ -75,14 +75,11 @@ export function ReceptionDialog(props: {
       focusAfterClose={props.focusAfterClose}
     >
       <Show when={props.usager.statut === "RADIE"}>
-        <p class="alert alert--warning">
-          Ce domicilié est radié. Le courrier peut être enregistré ; pensez à le retourner à l'expéditeur.
-        </p>
+        <p class="alert alert--warning">Ce domicilié est radié. Le courrier peut être enregistré ; pensez à le retourner à l'expéditeur.</p>
       </Show>
       <Show when={props.usager.npaiDepuis}>
         <p class="alert alert--warning">
-          « Ne plus accepter le courrier » est activé pour ce domicilié : N'habite plus à l'adresse indiquée, pli non
-          distribuable.
+          « Ne plus accepter le courrier » est activé pour ce domicilié : N'habite plus à l'adresse indiquée, pli non distribuable.
         </p>
       </Show>
       <div class="counter-row">
@@ -102,9 +99,7 @@ export function ReceptionDialog(props: {
       </div>
       <p class="field-hint">De 0 à 100 pour chaque type. Dans un champ : flèches haut et bas, ou touches + et −.</p>
       <Show when={onPortal()}>
-        <p class="field-warning">
-          Ce domicilié a accès à Mon Ancrage : le commentaire ci-dessous y sera visible.
-        </p>
+        <p class="field-warning">Ce domicilié a accès à Mon Ancrage : le commentaire ci-dessous y sera visible.</p>
       </Show>
       <TextAreaField
         form={form}

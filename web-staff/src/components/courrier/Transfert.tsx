@@ -1,7 +1,7 @@
 import { createEffect, createSignal, on, Show } from "solid-js";
 import { createStore } from "solid-js/store";
-import { api, apiFailure } from "../../api";
 import { formatDateFr } from "../../../../worker/rules/dates";
+import { api, apiFailure } from "../../api";
 import { StatusMessage } from "../Alerts";
 import { Button } from "../Button";
 import { ConfirmDialog } from "../ConfirmDialog";
@@ -73,8 +73,7 @@ export function TransfertSection() {
           <div class="details__row">
             <dt>Transféré à</dt>
             <dd>
-              {u().transfertNom}{" "}
-              <Show when={state()}>{(s) => <span class={s().badge}>{s().label}</span>}</Show>
+              {u().transfertNom} <Show when={state()}>{(s) => <span class={s().badge}>{s().label}</span>}</Show>
             </dd>
           </div>
           <div class="details__row">
@@ -168,12 +167,19 @@ function TransfertDialog(props: { open: boolean; onClose: () => void; onDone: (m
           api.courrier.saveTransfert.mutate({
             usagerId: u().id,
             version,
-            transfert: { nom: values.nom, adresse: values.adresse, dateDebut: toIsoDate(values.dateDebut), dateFin: toIsoDate(values.dateFin) },
+            transfert: {
+              nom: values.nom,
+              adresse: values.adresse,
+              dateDebut: toIsoDate(values.dateDebut),
+              dateFin: toIsoDate(values.dateFin),
+            },
           }),
         ),
       );
       props.onClose();
-      props.onDone(`Transfert du courrier ${isNew ? "enregistré" : "modifié"} : ${values.nom}, du ${values.dateDebut} au ${values.dateFin}.`);
+      props.onDone(
+        `Transfert du courrier ${isNew ? "enregistré" : "modifié"} : ${values.nom}, du ${values.dateDebut} au ${values.dateFin}.`,
+      );
     }, local);
   };
 

@@ -3,7 +3,7 @@
  * worker/rules/courrier.ts; this file only turns them into sentences.
  */
 import { TRPCClientError } from "@trpc/client";
-import { RECEPTION_LABELS, RECEPTION_TYPES, type ProcurationState, type ReceptionType } from "../../../../worker/rules/courrier";
+import { type ProcurationState, RECEPTION_LABELS, RECEPTION_TYPES, type ReceptionType } from "../../../../worker/rules/courrier";
 import { formatDateFr } from "../../../../worker/rules/dates";
 
 export { RECEPTION_TYPES, type ReceptionType };

@@ -16,10 +16,20 @@ export function ContactForm() {
   const ctx = useFiche();
   const u = () => ctx.fiche().usager;
   const form = createFormState("contact");
-  const saved = (): ContactValues => ({ telephone: u().telephone ?? "", email: u().email ?? "", contactByPhone: u().contactByPhone ? "oui" : "non" });
+  const saved = (): ContactValues => ({
+    telephone: u().telephone ?? "",
+    email: u().email ?? "",
+    contactByPhone: u().contactByPhone ? "oui" : "non",
+  });
   const [values, setValues] = createStore(saved());
   // The saved file (or a colleague's change) shows again after each write.
-  createEffect(on(() => u().version, () => setValues(saved()), { defer: true }));
+  createEffect(
+    on(
+      () => u().version,
+      () => setValues(saved()),
+      { defer: true },
+    ),
+  );
 
   const submit = (event: SubmitEvent) => {
     event.preventDefault();

@@ -1,17 +1,17 @@
 import { createResource, createSignal, Show } from "solid-js";
-import { api, apiFailure } from "../../api";
 import { waitingMailTotal } from "../../../../worker/rules/courrier";
 import { formatDateFr } from "../../../../worker/rules/dates";
+import { api, apiFailure } from "../../api";
 import { StatusMessage } from "../Alerts";
 import { Button } from "../Button";
 import "../courrier/courrier.css";
 import { DeleteLastDialog } from "../courrier/DeleteLastDialog";
 import { DistributionDialog } from "../courrier/DistributionDialog";
+import { NpaiToggle } from "../courrier/Npai";
 import { PresenceDialog, type PresenceType } from "../courrier/PresenceDialog";
 import { ProcurationsSection } from "../courrier/Procurations";
 import { ReceptionDialog } from "../courrier/ReceptionDialog";
 import { TransfertSection } from "../courrier/Transfert";
-import { NpaiToggle } from "../courrier/Npai";
 import type { Fiche } from "./fiche";
 
 const RESULT_ID = "courrier-resultat";

@@ -1,12 +1,12 @@
 import { createEffect, For, on, Show } from "solid-js";
-import { api, type Outputs } from "../../api";
 import { INTERACTION_LABELS } from "../../../../worker/rules/courrier";
-import { formatShortDateTime, isoOf } from "../dates";
-import { CourrierActions } from "./CourrierActions";
-import { PortailAccess } from "./PortailAccess";
-import { useFiche } from "./fiche";
+import { api, type Outputs } from "../../api";
 import { CursorTable } from "../CursorTable";
+import { formatShortDateTime, isoOf } from "../dates";
 import { createCursorPages } from "../LoadMore";
+import { CourrierActions } from "./CourrierActions";
+import { useFiche } from "./fiche";
+import { PortailAccess } from "./PortailAccess";
 
 type Interaction = Outputs["courrier"]["history"]["items"][number];
 

@@ -1,8 +1,15 @@
 import { Show } from "solid-js";
 import type { SetStoreFunction } from "solid-js/store";
-import { calendarDateIn, type CalendarDate } from "../../../../worker/rules/dates";
+import { type CalendarDate, calendarDateIn } from "../../../../worker/rules/dates";
 import { FIELD_MAX } from "../../../../worker/rules/fields";
-import { MOTIFS_RADIATION, MOTIFS_REFUS, ORIENTATIONS, type MotifRadiation, type MotifRefus, type Orientation } from "../../../../worker/rules/usager";
+import {
+  MOTIFS_RADIATION,
+  MOTIFS_REFUS,
+  type MotifRadiation,
+  type MotifRefus,
+  ORIENTATIONS,
+  type Orientation,
+} from "../../../../worker/rules/usager";
 import { DateField, SelectField, TextAreaField } from "../Field";
 import type { FormState } from "../form";
 import { toTypedDate } from "./format";
@@ -32,8 +39,7 @@ export function RadiationFields(props: { form: FormState; values: RadiationValue
   return (
     <>
       <p class="notice">
-        La radiation doit être notifiée par écrit au domicilié, avec ses motifs et les voies de recours (courrier de
-        radiation).
+        La radiation doit être notifiée par écrit au domicilié, avec ses motifs et les voies de recours (courrier de radiation).
       </p>
       <DateField
         form={props.form}
@@ -91,8 +97,7 @@ export function RefusFields(props: { form: FormState; values: RefusValues; setVa
   return (
     <>
       <p class="notice">
-        Le refus doit être notifié par écrit au demandeur, avec ses motifs, les voies de recours et, si possible, une
-        orientation.
+        Le refus doit être notifié par écrit au demandeur, avec ses motifs, les voies de recours et, si possible, une orientation.
       </p>
       <DateField
         form={props.form}

@@ -1,7 +1,7 @@
 import { createEffect, createResource, createSignal, For, Match, on, Show, Switch } from "solid-js";
-import { api, apiFailure, type Outputs } from "../../api";
 import { DOCUMENT_KINDS, DOCUMENT_MESSAGES, DOCUMENT_TYPES, documentPermission, uploadProblem } from "../../../../worker/rules/documents";
 import { FIELD_MAX } from "../../../../worker/rules/fields";
+import { api, apiFailure, type Outputs } from "../../api";
 import { useStaff } from "../../session";
 import { ErrorMessage, FormError, Loading, StatusMessage } from "../Alerts";
 import { Button } from "../Button";
@@ -114,7 +114,7 @@ export function DocumentsTab() {
           </Match>
           <Match when={docs.latest}>
             {(list) => (
-              <div class="table-wrap" tabindex="0" role="region" aria-labelledby="titre-documents" aria-busy={docs.loading ? "true" : undefined}>
+              <section class="table-wrap" tabindex="0" aria-labelledby="titre-documents" aria-busy={docs.loading ? "true" : undefined}>
                 <table class="table">
                   <thead>
                     <tr>
@@ -173,7 +173,7 @@ export function DocumentsTab() {
                     </For>
                   </tbody>
                 </table>
-              </div>
+              </section>
             )}
           </Match>
           <Match when={docs.loading}>

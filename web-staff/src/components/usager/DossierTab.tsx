@@ -1,19 +1,19 @@
 import { useNavigate } from "@solidjs/router";
 import { createEffect, createSignal, For, on, Show } from "solid-js";
 import { createStore } from "solid-js/store";
-import { api, isStaleWrite } from "../../api";
 import { formatDateFr } from "../../../../worker/rules/dates";
 import { FIELD_MAX } from "../../../../worker/rules/fields";
-import { ENTRETIEN_QUESTIONS, LIENS_AYANT_DROIT, nomComplet, type EntretienKey } from "../../../../worker/rules/usager";
+import { ENTRETIEN_QUESTIONS, type EntretienKey, LIENS_AYANT_DROIT, nomComplet } from "../../../../worker/rules/usager";
+import { api, isStaleWrite } from "../../api";
 import { useStaff } from "../../session";
 import { FormError, StatusMessage } from "../Alerts";
 import { Button } from "../Button";
 import { ConfirmDialog } from "../ConfirmDialog";
 import { RadioGroupField, SelectField, TextAreaField, TextField } from "../Field";
 import { createFormState } from "../form";
-import { colleagueName } from "./colleagues";
-import { ContactForm } from "./ContactForm";
 import { CONTACT_TEXTS } from "./ContactFields";
+import { ContactForm } from "./ContactForm";
+import { colleagueName } from "./colleagues";
 import { EtatCivilForm } from "./etat-civil/EtatCivilForm";
 import { etatCivilValuesOf } from "./etat-civil/values";
 import { useFiche } from "./fiche";
@@ -110,15 +110,9 @@ function SuppressionSection() {
         onConfirm={confirm}
         onCancel={() => setOpen(false)}
       >
-        <p>
-          Tout le dossier sera effacé : courriers, notes, documents, procurations et accès au portail. Cette action est
-          irréversible.
-        </p>
+        <p>Tout le dossier sera effacé : courriers, notes, documents, procurations et accès au portail. Cette action est irréversible.</p>
         <Show when={radiable()}>
-          <p>
-            Si la personne n'est plus domiciliée chez vous, préférez la radiation : elle conserve le dossier et son
-            historique.
-          </p>
+          <p>Si la personne n'est plus domiciliée chez vous, préférez la radiation : elle conserve le dossier et son historique.</p>
         </Show>
       </ConfirmDialog>
     </section>
@@ -181,7 +175,7 @@ function EtatCivilReadOnly(props: { withContact: boolean }) {
       </dl>
       <h3>Ayants droit</h3>
       <Show when={u().ayantsDroit.length > 0} fallback={<p class="muted">Aucun ayant droit.</p>}>
-        <div class="table-wrap" tabindex="0" role="region" aria-label="Ayants droit">
+        <section class="table-wrap" tabindex="0" aria-label="Ayants droit">
           <table class="table">
             <thead>
               <tr>
@@ -204,7 +198,7 @@ function EtatCivilReadOnly(props: { withContact: boolean }) {
               </For>
             </tbody>
           </table>
-        </div>
+        </section>
       </Show>
     </>
   );
@@ -252,7 +246,13 @@ function EntretienForm() {
   const form = createFormState("entretien");
   const u = () => ctx.fiche().usager;
   const [values, setValues] = createStore<EntretienValues>(valuesOf(u().entretien));
-  createEffect(on(() => u().version, () => setValues(valuesOf(u().entretien)), { defer: true }));
+  createEffect(
+    on(
+      () => u().version,
+      () => setValues(valuesOf(u().entretien)),
+      { defer: true },
+    ),
+  );
 
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -301,7 +301,14 @@ function EntretienForm() {
                   )}
                 </Show>
                 <Show when={q.type === "texte"}>
-                  <TextField form={form} path={path} label={q.label} value={values[key] ?? ""} onValue={(v) => setValues(key, v)} maxLength={FIELD_MAX.entretienReponse} />
+                  <TextField
+                    form={form}
+                    path={path}
+                    label={q.label}
+                    value={values[key] ?? ""}
+                    onValue={(v) => setValues(key, v)}
+                    maxLength={FIELD_MAX.entretienReponse}
+                  />
                 </Show>
                 <Show when={q.type === "texteLong"}>
                   <TextAreaField

@@ -1,14 +1,14 @@
 import { createEffect, on } from "solid-js";
-import { api, type Outputs } from "../../api";
 import { AUDIT_ACTION_LABELS, type AuditAction } from "../../../../worker/rules/audit-actions";
 import { formatDateFr } from "../../../../worker/rules/dates";
 import { USAGER_STATUT_LABELS, type UsagerStatut } from "../../../../worker/rules/echeance";
 import { ETAPES, MOTIFS_RADIATION, MOTIFS_REFUS } from "../../../../worker/rules/usager";
-import { formatDateTime, formatShortDateTime, isoOf } from "../dates";
-import { colleagueName, type Colleague } from "./colleagues";
-import { useFiche } from "./fiche";
+import { api, type Outputs } from "../../api";
 import { CursorTable } from "../CursorTable";
+import { formatDateTime, formatShortDateTime, isoOf } from "../dates";
 import { createCursorPages } from "../LoadMore";
+import { type Colleague, colleagueName } from "./colleagues";
+import { useFiche } from "./fiche";
 
 type Entry = Outputs["usagers"]["history"]["entries"][number];
 
@@ -43,7 +43,9 @@ function summary(entry: Entry, colleagues: Colleague[]): string | null {
       return d.typeDom === "RENOUVELLEMENT" ? "Renouvellement" : "Nouvelle première demande";
     case "USAGER_DECISION_UNDONE": {
       const statut = str(d.statut);
-      return statut ? `Décision annulée : ${USAGER_STATUT_LABELS[statut as UsagerStatut] ?? statut}${period(d) ? ` ${period(d)}` : ""}` : null;
+      return statut
+        ? `Décision annulée : ${USAGER_STATUT_LABELS[statut as UsagerStatut] ?? statut}${period(d) ? ` ${period(d)}` : ""}`
+        : null;
     }
     case "USAGER_RDV_SET":
       return str(d.at) ? `Rendez-vous le ${formatDateTime(str(d.at)!)}` : null;
@@ -82,7 +84,8 @@ export function HistoriqueTab() {
   const ctx = useFiche();
   const colleagues = useFiche().colleagues;
   const historique = createCursorPages<Entry>(
-    (before) => api.usagers.history.query({ usagerId: ctx.fiche().usager.id, before }).then((p) => ({ rows: p.entries, nextBefore: p.nextBefore })),
+    (before) =>
+      api.usagers.history.query({ usagerId: ctx.fiche().usager.id, before }).then((p) => ({ rows: p.entries, nextBefore: p.nextBefore })),
     "historique-compte",
   );
   createEffect(on(ctx.changes, () => void historique.load()));

@@ -1,14 +1,14 @@
 import { createEffect, createSignal, For, Match, on, Show, Switch } from "solid-js";
-import { api, apiFailure, type Outputs } from "../../api";
 import { FIELD_MAX } from "../../../../worker/rules/fields";
+import { api, apiFailure, type Outputs } from "../../api";
 import { useStaff } from "../../session";
 import { ErrorMessage, Loading, StatusMessage } from "../Alerts";
 import { Button } from "../Button";
-import { Icon } from "../Icon";
 import { ConfirmDialog } from "../ConfirmDialog";
 import { formatDateTime, isoOf } from "../dates";
 import { TextAreaField } from "../Field";
 import { createFormState } from "../form";
+import { Icon } from "../Icon";
 import { useFiche } from "./fiche";
 
 type Note = Outputs["usagers"]["notes"]["notes"][number];
@@ -152,7 +152,8 @@ export function NotesSection() {
                   <p class="note__meta">
                     {note.createdByName}, <time datetime={isoOf(note.createdAt)}>{formatDateTime(note.createdAt)}</time>
                     <Show when={note.archived && note.archivedAt}>
-                      {" "}— archivée{note.archivedBy ? ` par ${note.archivedBy}` : ""} le {formatDateTime(note.archivedAt!)}
+                      {" "}
+                      — archivée{note.archivedBy ? ` par ${note.archivedBy}` : ""} le {formatDateTime(note.archivedAt!)}
                     </Show>
                   </p>
                   <Show when={staff.can("note.manage")}>

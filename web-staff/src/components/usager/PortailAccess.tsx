@@ -171,9 +171,9 @@ function AccountDetails(props: { account: Account | null; logins: readonly strin
       </dl>
       <Show when={!props.account && props.canEdit}>
         <p class="muted">
-          Demandez au domicilié s'il souhaite avoir accès au portail usager. S'il accepte : « Modifier les préférences », puis
-          « Oui » et « Enregistrer les préférences ». Un document Word avec son identifiant et un mot de passe temporaire est
-          alors téléchargé, à imprimer et à lui remettre.
+          Demandez au domicilié s'il souhaite avoir accès au portail usager. S'il accepte : « Modifier les préférences », puis « Oui » et «
+          Enregistrer les préférences ». Un document Word avec son identifiant et un mot de passe temporaire est alors téléchargé, à
+          imprimer et à lui remettre.
         </p>
       </Show>
       <Show when={props.account}>
@@ -251,14 +251,13 @@ function PreferenceForm(props: {
         <Switch>
           <Match when={choice() === "oui" && !props.account}>
             <p class="field-hint">
-              Un identifiant et un mot de passe temporaire sont créés, et le document Word à remettre au domicilié est
-              téléchargé aussitôt.
+              Un identifiant et un mot de passe temporaire sont créés, et le document Word à remettre au domicilié est téléchargé aussitôt.
             </p>
           </Match>
           <Match when={choice() === "oui" && props.account && !props.account.enabled}>
             <p class="field-hint">
-              L'accès est rouvert avec un nouveau mot de passe temporaire : un nouveau document Word est téléchargé, à
-              remettre au domicilié.
+              L'accès est rouvert avec un nouveau mot de passe temporaire : un nouveau document Word est téléchargé, à remettre au
+              domicilié.
             </p>
           </Match>
           <Match when={choice() === "oui" && enabled()}>
@@ -297,8 +296,8 @@ function PreferenceForm(props: {
       >
         <p>L'ancien mot de passe du domicilié ne fonctionnera plus, dès maintenant, et il sera déconnecté du portail.</p>
         <p>
-          Un nouveau document Word avec un nouveau mot de passe temporaire sera téléchargé : il faudra l'imprimer et le
-          remettre de nouveau au domicilié.
+          Un nouveau document Word avec un nouveau mot de passe temporaire sera téléchargé : il faudra l'imprimer et le remettre de nouveau
+          au domicilié.
         </p>
       </ConfirmDialog>
       <ConfirmDialog
@@ -312,10 +311,12 @@ function PreferenceForm(props: {
         onCancel={() => setConfirm(null)}
         onConfirm={() => void save()}
       >
-        <p>Le domicilié perd l'accès à son portail immédiatement : il ne peut plus se connecter, et ses connexions en cours sont fermées.</p>
         <p>
-          Son identifiant est conservé. Pour rouvrir l'accès, choisissez de nouveau « Oui » : un nouveau mot de passe
-          temporaire sera alors remis.
+          Le domicilié perd l'accès à son portail immédiatement : il ne peut plus se connecter, et ses connexions en cours sont fermées.
+        </p>
+        <p>
+          Son identifiant est conservé. Pour rouvrir l'accès, choisissez de nouveau « Oui » : un nouveau mot de passe temporaire sera alors
+          remis.
         </p>
       </ConfirmDialog>
     </>

@@ -1,17 +1,17 @@
 import { createSignal, For, Match, Show, Switch } from "solid-js";
-import { api, apiFailure } from "../../api";
 import { formatDateFr } from "../../../../worker/rules/dates";
 import { USAGER_STATUT_LABELS } from "../../../../worker/rules/echeance";
-import { LETTER_PERMISSION, LETTERS, lettersFor, type LetterKind } from "../../../../worker/rules/letters";
+import { LETTER_PERMISSION, LETTERS, type LetterKind, lettersFor } from "../../../../worker/rules/letters";
 import { ETAPES, MOTIFS_RADIATION, MOTIFS_REFUS, ORIENTATIONS, TYPE_DOM_LABELS } from "../../../../worker/rules/usager";
+import { api, apiFailure } from "../../api";
+import { useStaff } from "../../session";
 import { ErrorMessage } from "../Alerts";
 import { Button } from "../Button";
-import { Icon } from "../Icon";
 import { formatDate, formatDateTime, formatShortDateTime, isoOf } from "../dates";
-import { useStaff } from "../../session";
+import { Icon } from "../Icon";
 import { colleagueName } from "./colleagues";
 import { DecisionActions } from "./decision/DecisionActions";
-import { useFiche, type Fiche } from "./fiche";
+import { type Fiche, useFiche } from "./fiche";
 import { echeanceClass, echeanceDelay, pendingMailText, statutBadgeClass } from "./format";
 import { NotesSection } from "./Notes";
 
@@ -156,7 +156,7 @@ function MailWaiting() {
       <Show when={pendingMailText(u())} fallback={<p class="muted">Aucun courrier en attente.</p>}>
         {(text) => (
           <p class="mail-waiting">
-            <Icon name="mail" /> 
+            <Icon name="mail" />
             {text()}
           </p>
         )}
@@ -208,7 +208,9 @@ function Letters() {
         <h2 id="titre-courriers-imprimer">Courriers à imprimer</h2>
         <Show
           when={available().length > 0}
-          fallback={<p class="muted">L'attestation postale est disponible pour un dossier actif, le courrier de radiation pour un dossier radié.</p>}
+          fallback={
+            <p class="muted">L'attestation postale est disponible pour un dossier actif, le courrier de radiation pour un dossier radié.</p>
+          }
         >
           <div class="row-actions">
             <For each={available()}>
@@ -257,7 +259,7 @@ function DecisionHistory() {
   return (
     <section class="section">
       <h2 id="titre-decisions">Historique des décisions</h2>
-      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="titre-decisions">
+      <section class="table-wrap" tabindex="0" aria-labelledby="titre-decisions">
         <table class="table">
           <thead>
             <tr>
@@ -295,7 +297,7 @@ function DecisionHistory() {
             </For>
           </tbody>
         </table>
-      </div>
+      </section>
     </section>
   );
 }

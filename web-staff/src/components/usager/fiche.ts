@@ -1,4 +1,4 @@
-import { createContext, useContext, type Accessor } from "solid-js";
+import { type Accessor, createContext, useContext } from "solid-js";
 import { isStaleWrite, type Outputs } from "../../api";
 import type { Colleague } from "./colleagues";
 
@@ -30,7 +30,7 @@ export function useFiche(): FicheState {
 }
 
 export function createRun(fiche: Accessor<Fiche>, reload: () => Promise<void>, bump: () => void) {
-  return async <T,>(write: (version: number) => Promise<T>): Promise<T> => {
+  return async <T>(write: (version: number) => Promise<T>): Promise<T> => {
     try {
       const result = await write(fiche().usager.version);
       bump();

@@ -2,7 +2,7 @@
  * Display helpers of the domiciliés screens. Rules (échéance, dates, labels) come from the shared
  * worker/rules modules: this file only turns them into French text and CSS classes.
  */
-import { formatDateFr, isCalendarDate, type CalendarDate } from "../../../../worker/rules/dates";
+import { type CalendarDate, formatDateFr, isCalendarDate } from "../../../../worker/rules/dates";
 import type { EcheanceLevel, UsagerStatut } from "../../../../worker/rules/echeance";
 
 /** "12/04/1988" (or "1988-04-12") → "1988-04-12"; anything else is sent as typed and the server names it. */

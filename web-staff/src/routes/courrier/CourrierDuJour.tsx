@@ -1,20 +1,20 @@
 import { A } from "@solidjs/router";
 import { createSignal, For, onCleanup, onMount, Show } from "solid-js";
 import { createStore } from "solid-js/store";
-import { api, apiFailure, type Outputs } from "../../api";
 import { formatDateFr } from "../../../../worker/rules/dates";
 import { USAGER_STATUT_LABELS } from "../../../../worker/rules/echeance";
 import { SEARCH_MIN_LENGTH } from "../../../../worker/rules/search";
 import { nomComplet } from "../../../../worker/rules/usager";
+import { api, apiFailure, type Outputs } from "../../api";
 import { Button } from "../../components/Button";
 import "../../components/courrier/courrier.css";
 import { Counter } from "../../components/courrier/Counter";
-import { COUNTERS, quantitiesText, receptionSentence, total, type Quantities } from "../../components/courrier/labels";
-import { todayCalendar } from "../../components/usager/DecisionFields";
-import { pendingMailText, statutBadgeClass } from "../../components/usager/format";
+import { COUNTERS, type Quantities, quantitiesText, receptionSentence, total } from "../../components/courrier/labels";
 import { formatShortDateTime, isoOf } from "../../components/dates";
 import { RequirePermission } from "../../components/RequirePermission";
 import { usePageTitle } from "../../components/title";
+import { todayCalendar } from "../../components/usager/DecisionFields";
+import { pendingMailText, statutBadgeClass } from "../../components/usager/format";
 
 type Row = Outputs["usagers"]["list"]["rows"][number];
 
@@ -249,8 +249,8 @@ function Desk() {
                 <label for={SEARCH_ID}>Nom, prénom ou ID</label>
               </span>
               <p class="field-hint" id={`${SEARCH_ID}-aide`}>
-                Au moins {SEARCH_MIN_LENGTH} caractères. <kbd>↑</kbd> <kbd>↓</kbd> pour choisir, <kbd>Entrée</kbd> pour
-                valider, <kbd>Échap</kbd> pour effacer.
+                Au moins {SEARCH_MIN_LENGTH} caractères. <kbd>↑</kbd> <kbd>↓</kbd> pour choisir, <kbd>Entrée</kbd> pour valider,{" "}
+                <kbd>Échap</kbd> pour effacer.
               </p>
               <input
                 ref={input}
@@ -270,11 +270,15 @@ function Desk() {
                 onKeyDown={onSearchKey}
               />
             </div>
+            {/* biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the combobox pattern; the search field owns the keyboard (aria-activedescendant). */}
             <ul id={LISTBOX_ID} role="listbox" aria-label="Domiciliés trouvés" class="desk__results" hidden={!listOpen()}>
               <For each={listOpen() ? results() : []}>
                 {(row, index) => (
+                  // biome-ignore lint/a11y/useKeyWithClickEvents: the search field owns the keyboard (arrows, Entrée).
+                  // biome-ignore lint/a11y/useFocusableInteractive: options of a combobox are not focused; the field points at them.
                   <li
                     id={optionId(row)}
+                    // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: an option of the combobox's listbox.
                     role="option"
                     class="desk__option"
                     aria-selected={index() === active()}
@@ -382,14 +386,11 @@ function Desk() {
 
         <section class="section">
           <h2 id="courrier-jour-titre-session">Enregistré aujourd'hui sur ce poste</h2>
-          <Show
-            when={todays().length > 0}
-            fallback={<p class="muted">Aucune réception enregistrée depuis l'ouverture de cet onglet.</p>}
-          >
+          <Show when={todays().length > 0} fallback={<p class="muted">Aucune réception enregistrée depuis l'ouverture de cet onglet.</p>}>
             <p class="desk__totals">
               {todays().length} réception{todays().length > 1 ? "s" : ""} : {quantitiesText(totals())}
             </p>
-            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="courrier-jour-titre-session">
+            <section class="table-wrap" tabindex="0" aria-labelledby="courrier-jour-titre-session">
               <table class="table">
                 <thead>
                   <tr>
@@ -407,7 +408,10 @@ function Desk() {
                         </td>
                         <th scope="row">
                           <A href={`/usagers/${e.usagerId}?onglet=courriers`}>{e.name}</A>
-                          <span class="table__sub">ID {e.customRef}{e.radie ? " · radié" : ""}</span>
+                          <span class="table__sub">
+                            ID {e.customRef}
+                            {e.radie ? " · radié" : ""}
+                          </span>
                         </th>
                         <td>{quantitiesText(e.quantities)}</td>
                       </tr>
@@ -415,7 +419,7 @@ function Desk() {
                   </For>
                 </tbody>
               </table>
-            </div>
+            </section>
             <p class="field-hint">Pour corriger une saisie, ouvrez la fiche : la dernière opération peut y être supprimée.</p>
           </Show>
         </section>

@@ -60,12 +60,15 @@ export function Accounts(props: { portalEnabled: boolean; showSettings: () => vo
                 </p>
                 <Show
                   when={d().rows.length > 0}
-                  fallback={<p class="empty">Aucun compte du portail pour l'instant : l'accès s'ouvre sur la fiche de chaque domicilié, ou pour tous ci-dessous.</p>}
+                  fallback={
+                    <p class="empty">
+                      Aucun compte du portail pour l'instant : l'accès s'ouvre sur la fiche de chaque domicilié, ou pour tous ci-dessous.
+                    </p>
+                  }
                 >
-                  <div
+                  <section
                     class="table-wrap"
                     tabindex="0"
-                    role="region"
                     aria-labelledby="titre-comptes-portail"
                     aria-busy={data.loading ? "true" : undefined}
                   >
@@ -105,7 +108,7 @@ export function Accounts(props: { portalEnabled: boolean; showSettings: () => vo
                         </For>
                       </tbody>
                     </table>
-                  </div>
+                  </section>
                   <Pagination label="Pages des comptes" page={page()} pages={pages()} onPage={goTo} />
                 </Show>
               </>

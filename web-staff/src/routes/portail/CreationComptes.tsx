@@ -86,9 +86,9 @@ export function BulkCreation(props: { portalEnabled: boolean; showSettings: () =
     <section class="section" aria-labelledby="titre-creation-comptes">
       <h2 id="titre-creation-comptes">Créer les comptes de tous les domiciliés actifs</h2>
       <p class="section__intro">
-        Un compte du portail est créé pour chaque domicilié actif qui n'en a pas encore, avec un identifiant et un mot de
-        passe temporaire. Les lettres d'accès sont téléchargées en documents Word (une lettre par page, par lots de 100) :
-        imprimez-les et remettez chacune à son domicilié.
+        Un compte du portail est créé pour chaque domicilié actif qui n'en a pas encore, avec un identifiant et un mot de passe temporaire.
+        Les lettres d'accès sont téléchargées en documents Word (une lettre par page, par lots de 100) : imprimez-les et remettez chacune à
+        son domicilié.
       </p>
       <Show
         when={props.portalEnabled}
@@ -152,8 +152,8 @@ export function BulkCreation(props: { portalEnabled: boolean; showSettings: () =
       >
         <p>Cette opération peut prendre plusieurs minutes : gardez cette page ouverte jusqu'à la fin.</p>
         <p>
-          Chaque domicilié actif sans compte reçoit un identifiant et un mot de passe temporaire. Les documents Word sont
-          téléchargés au fur et à mesure : ils contiennent les mots de passe, gardez-les en lieu sûr jusqu'à leur remise.
+          Chaque domicilié actif sans compte reçoit un identifiant et un mot de passe temporaire. Les documents Word sont téléchargés au fur
+          et à mesure : ils contiennent les mots de passe, gardez-les en lieu sûr jusqu'à leur remise.
         </p>
       </ConfirmDialog>
     </section>

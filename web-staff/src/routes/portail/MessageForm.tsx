@@ -29,7 +29,13 @@ export function MessageForm(props: { message: MessageRow | null; onDone: (status
   const form = createFormState("message");
   const [values, setValues] = createStore<MessageValues>(
     props.message
-      ? { titre: props.message.titre, texte: props.message.texte, type: props.message.type, dateDebut: toTypedDate(props.message.dateDebut), dateFin: toTypedDate(props.message.dateFin) }
+      ? {
+          titre: props.message.titre,
+          texte: props.message.texte,
+          type: props.message.type,
+          dateDebut: toTypedDate(props.message.dateDebut),
+          dateFin: toTypedDate(props.message.dateFin),
+        }
       : emptyMessage(),
   );
   const bind = bindFields(form, values, setValues);
@@ -51,7 +57,10 @@ export function MessageForm(props: { message: MessageRow | null; onDone: (status
       });
       return "";
     }, local);
-    if (ok) props.onDone(props.message ? "Le message a été modifié." : "Le message a été enregistré : les domiciliés le voient pendant la période choisie.");
+    if (ok)
+      props.onDone(
+        props.message ? "Le message a été modifié." : "Le message a été enregistré : les domiciliés le voient pendant la période choisie.",
+      );
   };
 
   return (
@@ -60,13 +69,7 @@ export function MessageForm(props: { message: MessageRow | null; onDone: (status
       <RequiredNote />
       <FormError form={form} />
       <TextField {...bind.value("titre")} label="Titre" required maxLength={200} />
-      <SelectField
-        {...bind.value("type")}
-        label="Type de message"
-        required
-        placeholder="Choisir un type"
-        options={MESSAGE_TYPE_OPTIONS}
-      />
+      <SelectField {...bind.value("type")} label="Type de message" required placeholder="Choisir un type" options={MESSAGE_TYPE_OPTIONS} />
       <TextAreaField
         {...bind.value("texte")}
         label="Message"
@@ -76,11 +79,7 @@ export function MessageForm(props: { message: MessageRow | null; onDone: (status
         maxLength={10000}
       />
       <DateField {...bind.value("dateDebut")} label="Afficher à partir du" required />
-      <DateField
-        {...bind.value("dateFin")}
-        label="Jusqu'au"
-        hint="Format : JJ/MM/AAAA. Laissez vide pour un message sans date de fin."
-      />
+      <DateField {...bind.value("dateFin")} label="Jusqu'au" hint="Format : JJ/MM/AAAA. Laissez vide pour un message sans date de fin." />
       <div class="form__actions">
         <Button variant="secondary" onClick={() => props.onDone(null)}>
           Annuler
@@ -92,4 +91,3 @@ export function MessageForm(props: { message: MessageRow | null; onDone: (status
     </form>
   );
 }
-

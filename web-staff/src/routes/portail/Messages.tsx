@@ -13,7 +13,9 @@ import { MessageForm } from "./MessageForm";
 type MessageRow = Outputs["portail"]["messages"][number];
 
 function periodText(m: { dateDebut: string; dateFin: string | null }): string {
-  return m.dateFin ? `Du ${toTypedDate(m.dateDebut)} au ${toTypedDate(m.dateFin)}` : `À partir du ${toTypedDate(m.dateDebut)}, sans date de fin`;
+  return m.dateFin
+    ? `Du ${toTypedDate(m.dateDebut)} au ${toTypedDate(m.dateFin)}`
+    : `À partir du ${toTypedDate(m.dateDebut)}, sans date de fin`;
 }
 
 /** "Messages aux domiciliés": what the structure shows at the top of Mon Ancrage, for a period. */
@@ -32,18 +34,20 @@ export function Messages(props: { portalEnabled: boolean }) {
         Messages aux domiciliés
       </h2>
       <p class="section__intro">
-        Ces messages s'affichent en haut de l'espace de chaque domicilié de la structure sur Mon Ancrage, pendant la période
-        choisie : une fermeture exceptionnelle, de nouveaux horaires, une information générale.
+        Ces messages s'affichent en haut de l'espace de chaque domicilié de la structure sur Mon Ancrage, pendant la période choisie : une
+        fermeture exceptionnelle, de nouveaux horaires, une information générale.
       </p>
       <Show when={!props.portalEnabled}>
-        <p class="notice">Le portail usager est désactivé pour votre structure : les domiciliés ne verront ces messages qu'une fois le portail activé.</p>
+        <p class="notice">
+          Le portail usager est désactivé pour votre structure : les domiciliés ne verront ces messages qu'une fois le portail activé.
+        </p>
       </Show>
       <StatusMessage message={status()} />
       <Show
         when={editing() === null}
         fallback={
           <MessageForm
-            message={editing() === "new" ? null : (list.latest ?? []).find((m) => m.id === editing()) ?? null}
+            message={editing() === "new" ? null : ((list.latest ?? []).find((m) => m.id === editing()) ?? null)}
             onDone={(message) => {
               setEditing(null);
               if (message) {
@@ -83,7 +87,13 @@ export function Messages(props: { portalEnabled: boolean }) {
                       <h3>{m.titre}</h3>
                       <p class="muted">
                         {STRUCTURE_MESSAGE_TYPES[m.type]} · {periodText(m)} ·{" "}
-                        <strong>{messageIsCurrent(m, todayCalendar()) ? "Affiché aujourd'hui" : m.dateDebut > todayCalendar() ? "À venir" : "Terminé"}</strong>
+                        <strong>
+                          {messageIsCurrent(m, todayCalendar())
+                            ? "Affiché aujourd'hui"
+                            : m.dateDebut > todayCalendar()
+                              ? "À venir"
+                              : "Terminé"}
+                        </strong>
                       </p>
                       <p class="portal-message__text">{m.texte}</p>
                       <p class="muted">

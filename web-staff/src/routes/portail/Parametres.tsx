@@ -46,9 +46,9 @@ export function SettingsForm(props: { settings: Settings; onSaved: () => void })
     <section class="section" aria-labelledby="titre-parametres-portail">
       <h2 id="titre-parametres-portail">Paramètres du portail</h2>
       <p class="section__intro">
-        Une fois le portail activé pour votre structure, l'accès n'est pas ouvert à tous les domiciliés : il est donné
-        dossier par dossier, à la demande du domicilié, sur sa fiche, dans l'onglet « Courriers », section « Accès au
-        portail usager ». Seuls les administrateurs, gestionnaires, instructeurs et agents d'accueil peuvent l'ouvrir.
+        Une fois le portail activé pour votre structure, l'accès n'est pas ouvert à tous les domiciliés : il est donné dossier par dossier,
+        à la demande du domicilié, sur sa fiche, dans l'onglet « Courriers », section « Accès au portail usager ». Seuls les
+        administrateurs, gestionnaires, instructeurs et agents d'accueil peuvent l'ouvrir.
       </p>
       <FormError form={form} />
       <form class="form" novalidate onSubmit={submit}>
@@ -92,8 +92,7 @@ export function SettingsForm(props: { settings: Settings; onSaved: () => void })
         }}
       >
         <p>
-          Plus aucun domicilié de la structure ne pourra se connecter au portail, dès maintenant : ceux qui sont connectés
-          sont déconnectés.
+          Plus aucun domicilié de la structure ne pourra se connecter au portail, dès maintenant : ceux qui sont connectés sont déconnectés.
         </p>
         <p>Les comptes sont conservés : les domiciliés retrouveront leur accès si vous réactivez le portail.</p>
       </ConfirmDialog>

@@ -1,25 +1,25 @@
 import { A, useLocation, useParams, useSearchParams } from "@solidjs/router";
 import { createMemo, createResource, createSignal, Match, Show, Switch } from "solid-js";
 import { createStore } from "solid-js/store";
-import { api, apiFailure, isUnauthenticated } from "../../api";
 import { mayDo } from "../../../../worker/rules/decisions";
-import { nomComplet } from "../../../../worker/rules/usager";
 import { USAGER_STATUT_LABELS } from "../../../../worker/rules/echeance";
+import { nomComplet } from "../../../../worker/rules/usager";
+import { api, apiFailure, isUnauthenticated } from "../../api";
 import { ErrorMessage, Loading, StatusMessage } from "../../components/Alerts";
 import { Button } from "../../components/Button";
-import { Icon } from "../../components/Icon";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { formatDateTime } from "../../components/dates";
 import { createFormState } from "../../components/form";
+import { Icon } from "../../components/Icon";
 import { RequirePermission } from "../../components/RequirePermission";
 import { TabList, tabId } from "../../components/Tabs";
 import { usePageTitle } from "../../components/title";
 import { CourriersTab } from "../../components/usager/CourriersTab";
+import { createColleagues } from "../../components/usager/colleagues";
 import { emptyRadiation, RadiationFields, type RadiationValues } from "../../components/usager/DecisionFields";
 import { DocumentsTab } from "../../components/usager/DocumentsTab";
 import { DossierTab } from "../../components/usager/DossierTab";
-import { createColleagues } from "../../components/usager/colleagues";
-import { createRun, FicheContext, useFiche, type Fiche, type FicheState, type FicheTab } from "../../components/usager/fiche";
+import { createRun, type Fiche, FicheContext, type FicheState, type FicheTab, useFiche } from "../../components/usager/fiche";
 import { statutBadgeClass, toIsoDate } from "../../components/usager/format";
 import { HistoriqueTab } from "../../components/usager/HistoriqueTab";
 import { VueEnsemble } from "../../components/usager/VueEnsemble";
@@ -261,11 +261,13 @@ function HeaderActions() {
         <Show when={open() === "renouveler"}>
           <Show
             when={statut() === "VALIDE"}
-            fallback={<p>Une nouvelle demande de domiciliation est ouverte pour cette personne : elle sera instruite comme une première demande.</p>}
+            fallback={
+              <p>Une nouvelle demande de domiciliation est ouverte pour cette personne : elle sera instruite comme une première demande.</p>
+            }
           >
             <p>
-              Le dossier repasse en instruction pour un renouvellement : ce dossier ne sera plus considéré comme actif
-              tant que la nouvelle décision n'est pas prise. L'échéance actuelle reste affichée.
+              Le dossier repasse en instruction pour un renouvellement : ce dossier ne sera plus considéré comme actif tant que la nouvelle
+              décision n'est pas prise. L'échéance actuelle reste affichée.
             </p>
           </Show>
         </Show>

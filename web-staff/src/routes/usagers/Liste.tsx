@@ -1,7 +1,7 @@
 import { A, useLocation } from "@solidjs/router";
 import { createResource, createSignal, Show } from "solid-js";
-import { api } from "../../api";
 import { USAGER_TABS, type UsagerTab } from "../../../../worker/rules/usager";
+import { api } from "../../api";
 import { StatusMessage } from "../../components/Alerts";
 import { RequirePermission } from "../../components/RequirePermission";
 import { TabList, tabId } from "../../components/Tabs";
@@ -54,8 +54,7 @@ function ListeContent() {
       value: key,
       label: (
         <>
-          {USAGER_TABS[key].label}{" "}
-          <span class="tabs__count">{data.latest?.tabCounts[key] ?? "…"}</span>
+          {USAGER_TABS[key].label} <span class="tabs__count">{data.latest?.tabCounts[key] ?? "…"}</span>
         </>
       ),
     }));
@@ -73,11 +72,11 @@ function ListeContent() {
       <StatusMessage message={notice()} id={RESULT_ID} />
       <QuickReception row={receiving()} open={receptionOpen()} onClose={() => setReceptionOpen(false)} onDone={done} />
 
-      <div class="list-tools" role="search" aria-label="Recherche et filtres">
+      <search class="list-tools" aria-label="Recherche et filtres">
         <SearchBox search={search} />
         <Filters url={url} colleagues={colleagues()} />
         <SortControls url={url} search={search} />
-      </div>
+      </search>
 
       <TabList
         label="Statut des dossiers"

@@ -28,8 +28,8 @@ function NouvelUsagerContent() {
       </p>
       <h1>Nouveau domicilié</h1>
       <p class="lead">
-        Saisissez l'état civil de la personne. Le dossier est ensuite instruit depuis sa fiche : rendez-vous, entretien,
-        pièces justificatives, décision.
+        Saisissez l'état civil de la personne. Le dossier est ensuite instruit depuis sa fiche : rendez-vous, entretien, pièces
+        justificatives, décision.
       </p>
       <section class="section">
         <EtatCivilForm

@@ -1,7 +1,7 @@
 import { createSignal, Match, Show, Switch } from "solid-js";
-import { api, apiFailure } from "../../../api";
-import { canUndo, mayDo, UNDO_PERMISSION, type DecisionAction } from "../../../../../worker/rules/decisions";
+import { canUndo, type DecisionAction, mayDo, UNDO_PERMISSION } from "../../../../../worker/rules/decisions";
 import { ETAPES } from "../../../../../worker/rules/usager";
+import { api, apiFailure } from "../../../api";
 import { useStaff } from "../../../session";
 import { ErrorMessage, StatusMessage } from "../../Alerts";
 import { Button } from "../../Button";
@@ -85,10 +85,7 @@ export function DecisionActions() {
             <RendezVous onDone={announce} />
             <div class="subsection">
               <h3>Entretien et pièces justificatives</h3>
-              <p>
-                L'entretien se remplit dans l'onglet « Dossier » ; les pièces justificatives s'ajoutent dans l'onglet
-                « Documents ».
-              </p>
+              <p>L'entretien se remplit dans l'onglet « Dossier » ; les pièces justificatives s'ajoutent dans l'onglet « Documents ».</p>
               <div class="row-actions">
                 <Button variant="secondary" class="button--small" onClick={() => ctx.showTab("dossier")}>
                   Remplir l'entretien

@@ -1,6 +1,6 @@
 import { createSignal } from "solid-js";
-import { api } from "../../../api";
 import { ETAPES } from "../../../../../worker/rules/usager";
+import { api } from "../../../api";
 import { ErrorMessage } from "../../Alerts";
 import { Button } from "../../Button";
 import { SelectField } from "../../Field";

@@ -6,7 +6,7 @@ import { createFormState } from "../../form";
 import { emptyRefus, RefusFields, type RefusValues } from "../DecisionFields";
 import { useFiche } from "../fiche";
 import { toIsoDate } from "../format";
-import { focusResult, type DecisionDialogProps } from "./dialog";
+import { type DecisionDialogProps, focusResult } from "./dialog";
 
 /** « Refuser » : the date, the motif and where the person is sent. */
 export function RefusalDialog(props: DecisionDialogProps) {

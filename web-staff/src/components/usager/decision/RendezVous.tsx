@@ -36,9 +36,7 @@ export function RendezVous(props: { onDone: (message: string) => void }) {
                 },
         }),
       );
-      props.onDone(
-        values.mode === "maintenant" ? "Rendez-vous enregistré : l'entretien peut commencer." : "Rendez-vous fixé.",
-      );
+      props.onDone(values.mode === "maintenant" ? "Rendez-vous enregistré : l'entretien peut commencer." : "Rendez-vous fixé.");
     });
   };
 

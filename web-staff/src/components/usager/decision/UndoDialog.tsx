@@ -1,10 +1,10 @@
 import { createSignal } from "solid-js";
-import { api, apiFailure } from "../../../api";
 import { formatDateFr } from "../../../../../worker/rules/dates";
 import { USAGER_STATUT_LABELS } from "../../../../../worker/rules/echeance";
+import { api, apiFailure } from "../../../api";
 import { ConfirmDialog } from "../../ConfirmDialog";
 import { useFiche } from "../fiche";
-import { focusResult, type DecisionDialogProps } from "./dialog";
+import { type DecisionDialogProps, focusResult } from "./dialog";
 
 /** « Annuler la dernière décision » : says which decision goes and which one comes back. */
 export function UndoDialog(props: DecisionDialogProps) {
@@ -50,8 +50,8 @@ export function UndoDialog(props: DecisionDialogProps) {
       focusAfterClose={focusResult}
     >
       <p>
-        La décision {describe(last())} est supprimée et la précédente, {describe(previous())}, est rétablie. Une note
-        garde la trace de cette annulation.
+        La décision {describe(last())} est supprimée et la précédente, {describe(previous())}, est rétablie. Une note garde la trace de
+        cette annulation.
       </p>
     </ConfirmDialog>
   );

@@ -1,14 +1,14 @@
 import { createEffect, on, Show } from "solid-js";
 import { createStore } from "solid-js/store";
-import { api } from "../../../api";
 import { defaultDateFin } from "../../../../../worker/rules/echeance";
 import { FIELD_MAX } from "../../../../../worker/rules/fields";
+import { api } from "../../../api";
 import { ConfirmDialog } from "../../ConfirmDialog";
 import { DateField, TextField } from "../../Field";
 import { createFormState } from "../../form";
 import { useFiche } from "../fiche";
 import { parseTypedDate, toIsoDate, toTypedDate } from "../format";
-import { focusResult, type DecisionDialogProps } from "./dialog";
+import { type DecisionDialogProps, focusResult } from "./dialog";
 
 /** « Valider » : the domiciliation's period, one year by default, and the ID printed on the mail. */
 export function ValidationDialog(props: DecisionDialogProps) {
@@ -88,9 +88,7 @@ export function ValidationDialog(props: DecisionDialogProps) {
       </div>
       <div role="status">
         <Show when={shorterThanAYear()}>
-          <p class="alert alert--warning">
-            D'après la réglementation, une attestation de domiciliation doit être valable pendant un an.
-          </p>
+          <p class="alert alert--warning">D'après la réglementation, une attestation de domiciliation doit être valable pendant un an.</p>
         </Show>
       </div>
       <TextField

@@ -5,7 +5,7 @@ import { LIENS_AYANT_DROIT, type LienAyantDroit } from "../../../../../worker/ru
 import { Button } from "../../Button";
 import { DateField, SelectField, TextField } from "../../Field";
 import type { FormState } from "../../form";
-import { newAyantDroit, type EtatCivilValues } from "./values";
+import { type EtatCivilValues, newAyantDroit } from "./values";
 
 const LIEN_OPTIONS = (Object.keys(LIENS_AYANT_DROIT) as LienAyantDroit[]).map((value) => ({ value, label: LIENS_AYANT_DROIT[value] }));
 

@@ -2,7 +2,7 @@ import { A } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import { formatDateFr } from "../../../../../worker/rules/dates";
 import { USAGER_STATUT_LABELS } from "../../../../../worker/rules/echeance";
-import { nomComplet, type Civilite } from "../../../../../worker/rules/usager";
+import { type Civilite, nomComplet } from "../../../../../worker/rules/usager";
 import { Button } from "../../Button";
 import type { Duplicate, Holder } from "./values";
 
@@ -33,8 +33,8 @@ export function DuplicateWarning(props: {
           <For each={props.found.duplicates}>
             {(d) => (
               <li>
-                <DuplicateLink u={d} /> — ID {d.customRef}, {d.civilite === "Mme" ? "née" : "né"} le{" "}
-                {formatDateFr(d.dateNaissance)} — {USAGER_STATUT_LABELS[d.statut]}
+                <DuplicateLink u={d} /> — ID {d.customRef}, {d.civilite === "Mme" ? "née" : "né"} le {formatDateFr(d.dateNaissance)} —{" "}
+                {USAGER_STATUT_LABELS[d.statut]}
               </li>
             )}
           </For>

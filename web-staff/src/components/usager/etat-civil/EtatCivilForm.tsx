@@ -1,7 +1,7 @@
 import { createEffect, createSignal, on, Show } from "solid-js";
 import { createStore } from "solid-js/store";
-import { api } from "../../../api";
 import { normalizeSearch } from "../../../../../worker/rules/search";
+import { api } from "../../../api";
 import { FormError, StatusMessage } from "../../Alerts";
 import { Button } from "../../Button";
 import { RequiredNote } from "../../Field";
@@ -12,7 +12,7 @@ import { ContactFieldset } from "./ContactFieldset";
 import { DuplicateWarning } from "./DuplicateWarning";
 import { IdentiteFields } from "./IdentiteFields";
 import { SuiviFields } from "./SuiviFields";
-import { customRefChanged, toInput, type Duplicate, type EtatCivilInput, type EtatCivilValues, type Holder, type SetField } from "./values";
+import { customRefChanged, type Duplicate, type EtatCivilInput, type EtatCivilValues, type Holder, type SetField, toInput } from "./values";
 
 /**
  * État civil, contact and ayants droit of a domicilié: the creation page and the "Dossier" tab
@@ -30,7 +30,7 @@ export function EtatCivilForm(props: {
   submitLabel: string;
   busyLabel: string;
   /** Saves; returns the success sentence, throws the server's error (shown beside the fields). */
-  onSubmit: (input: EtatCivilInput) => Promise<string | void>;
+  onSubmit: (input: EtatCivilInput) => Promise<string | undefined>;
 }) {
   const form = createFormState(props.idPrefix);
   const [values, setValues] = createStore<EtatCivilValues>(structuredClone(props.initial));

@@ -1,5 +1,5 @@
-import type { Civilite } from "../../../../../worker/rules/usager";
 import { FIELD_MAX } from "../../../../../worker/rules/fields";
+import type { Civilite } from "../../../../../worker/rules/usager";
 import { DateField, RadioGroupField, TextField } from "../../Field";
 import type { FormState } from "../../form";
 import type { EtatCivilValues, SetField } from "./values";
@@ -28,7 +28,16 @@ export function IdentiteFields(props: { form: FormState; values: EtatCivilValues
         onValue={set("civilite")}
       />
       <div class="field-row">
-        <TextField form={form} path="nom" label="Nom" required value={values.nom} onValue={set("nom")} maxLength={FIELD_MAX.nom} autocomplete="off" />
+        <TextField
+          form={form}
+          path="nom"
+          label="Nom"
+          required
+          value={values.nom}
+          onValue={set("nom")}
+          maxLength={FIELD_MAX.nom}
+          autocomplete="off"
+        />
         <TextField
           form={form}
           path="prenom"

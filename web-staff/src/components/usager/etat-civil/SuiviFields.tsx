@@ -1,10 +1,10 @@
 import { A } from "@solidjs/router";
 import { createEffect, createSignal, For, on, Show } from "solid-js";
-import { api } from "../../../api";
 import { FIELD_MAX } from "../../../../../worker/rules/fields";
+import { api } from "../../../api";
 import { SelectField, TextField } from "../../Field";
 import type { FormState } from "../../form";
-import { colleagueName, type Colleague } from "../colleagues";
+import { type Colleague, colleagueName } from "../colleagues";
 import { customRefChanged, type EtatCivilValues, type Holder, type SetField } from "./values";
 
 /**
@@ -26,7 +26,13 @@ export function SuiviFields(props: {
   const set = props.set;
   const creating = () => props.creating;
   const [refHolders, setRefHolders] = createSignal<Holder[]>([]);
-  createEffect(on(() => props.resetKey, () => setRefHolders([]), { defer: true }));
+  createEffect(
+    on(
+      () => props.resetKey,
+      () => setRefHolders([]),
+      { defer: true },
+    ),
+  );
 
   const checkCustomRef = async () => {
     if (!customRefChanged(values, props.initial)) {

@@ -1,7 +1,7 @@
 import type { inferRouterInputs } from "@trpc/server";
-import type { Outputs } from "../../../api";
 import type { AppRouter } from "../../../../../worker/router";
 import type { Civilite, LienAyantDroit } from "../../../../../worker/rules/usager";
+import type { Outputs } from "../../../api";
 import { toIsoDate, toIsoDateOrNull, toTypedDate } from "../format";
 
 export type EtatCivilInput = inferRouterInputs<AppRouter>["usagers"]["create"];

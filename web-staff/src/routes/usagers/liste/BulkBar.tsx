@@ -4,8 +4,8 @@ import { api } from "../../../api";
 import { Button } from "../../../components/Button";
 import { ConfirmDialog } from "../../../components/ConfirmDialog";
 import { createFormState } from "../../../components/form";
-import { colleagueName, type Colleague } from "../../../components/usager/colleagues";
-import { emptyRadiation, RadiationFields, todayCalendar, type RadiationValues } from "../../../components/usager/DecisionFields";
+import { type Colleague, colleagueName } from "../../../components/usager/colleagues";
+import { emptyRadiation, RadiationFields, type RadiationValues, todayCalendar } from "../../../components/usager/DecisionFields";
 import { plural, toIsoDate } from "../../../components/usager/format";
 import { useStaff } from "../../../session";
 import { RESULT_ID } from "./ids";
@@ -64,7 +64,7 @@ export function BulkBar(props: { ids: number[]; colleagues: Colleague[]; onDone:
   return (
     <>
       <Show when={props.ids.length > 0}>
-        <div class="bulk-bar" role="region" aria-label="Actions sur la sélection">
+        <section class="bulk-bar" aria-label="Actions sur la sélection">
           <div class="bulk-bar__inner">
             <p class="bulk-bar__count" role="status">
               {count()}
@@ -85,7 +85,7 @@ export function BulkBar(props: { ids: number[]; colleagues: Colleague[]; onDone:
               </Button>
             </div>
           </div>
-        </div>
+        </section>
       </Show>
 
       <ConfirmDialog
@@ -102,8 +102,8 @@ export function BulkBar(props: { ids: number[]; colleagues: Colleague[]; onDone:
       >
         <Show when={open() === "radier"}>
           <p>
-            Seuls les dossiers actifs ou en cours d'instruction sont radiés ; les autres sont ignorés. Chaque radiation
-            apparaît dans l'historique du dossier.
+            Seuls les dossiers actifs ou en cours d'instruction sont radiés ; les autres sont ignorés. Chaque radiation apparaît dans
+            l'historique du dossier.
           </p>
           <RadiationFields form={form} values={radiation} setValues={setRadiation} />
         </Show>

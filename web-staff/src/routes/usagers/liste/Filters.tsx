@@ -1,9 +1,9 @@
 import { For, Show } from "solid-js";
 import { ENTRETIEN_FILTERS } from "../../../../../worker/rules/usager";
 import { Button } from "../../../components/Button";
-import { colleagueName, type Colleague } from "../../../components/usager/colleagues";
-import { ECHEANCES, hasFilters, PASSAGES, RADIE_DEPUIS, SORTS, withEntretien, type ListUrl, type Params } from "./url-state";
+import { type Colleague, colleagueName } from "../../../components/usager/colleagues";
 import type { Search } from "./SearchBox";
+import { ECHEANCES, hasFilters, type ListUrl, PASSAGES, type Params, RADIE_DEPUIS, SORTS, withEntretien } from "./url-state";
 
 function FilterSelect<T extends string>(props: {
   id: string;

@@ -6,9 +6,9 @@ import { Pagination } from "../../../components/Pagination";
 import { plural } from "../../../components/usager/format";
 import { TITLE_ID } from "./ids";
 import type { Selection } from "./selection";
-import { hasFilters, type ListUrl } from "./url-state";
 import type { Row } from "./UsagerRow";
 import { UsagersTable } from "./UsagersTable";
+import { hasFilters, type ListUrl } from "./url-state";
 
 type ListResult = Outputs["usagers"]["list"];
 
@@ -67,7 +67,9 @@ export function Results(props: {
           </p>
         </Match>
         <Match when={props.result && rows().length === 0}>
-          <p class="empty">{hasFilters(input()) ? "Aucun domicilié ne correspond à votre recherche." : "Aucun domicilié dans cette catégorie."}</p>
+          <p class="empty">
+            {hasFilters(input()) ? "Aucun domicilié ne correspond à votre recherche." : "Aucun domicilié dans cette catégorie."}
+          </p>
         </Match>
         <Match when={props.result}>
           <UsagersTable input={input()} rows={rows()} busy={props.loading} selection={props.selection} onReceive={props.onReceive} />

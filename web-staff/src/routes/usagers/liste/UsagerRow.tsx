@@ -1,9 +1,9 @@
 import { A } from "@solidjs/router";
 import { Match, Show, Switch } from "solid-js";
-import type { Outputs } from "../../../api";
 import { daysBetween, formatDateFr } from "../../../../../worker/rules/dates";
 import { USAGER_STATUT_LABELS } from "../../../../../worker/rules/echeance";
 import { nomComplet, TYPE_DOM_LABELS } from "../../../../../worker/rules/usager";
+import type { Outputs } from "../../../api";
 import { Button } from "../../../components/Button";
 import { formatDate, isoOf } from "../../../components/dates";
 import { Icon } from "../../../components/Icon";
@@ -36,7 +36,13 @@ function EcheanceCell(props: { row: Row }) {
 }
 
 /** One file of the list: its checkbox when the agent may act on a selection, its quick « + Courrier ». */
-export function UsagerRow(props: { row: Row; selectable: boolean; selected: boolean; onSelect: (on: boolean) => void; onReceive?: () => void }) {
+export function UsagerRow(props: {
+  row: Row;
+  selectable: boolean;
+  selected: boolean;
+  onSelect: (on: boolean) => void;
+  onReceive?: () => void;
+}) {
   const name = () => nomComplet(props.row);
   return (
     <tr classList={{ "is-selected": props.selected }}>

@@ -1,8 +1,8 @@
 import { For, Show } from "solid-js";
 import { USAGER_TABS } from "../../../../../worker/rules/usager";
 import type { Selection } from "./selection";
-import { SORTS, type ListInput, type Sort } from "./url-state";
-import { UsagerRow, type Row } from "./UsagerRow";
+import { type Row, UsagerRow } from "./UsagerRow";
+import { type ListInput, SORTS, type Sort } from "./url-state";
 
 /** Column header that says how the list is sorted (aria-sort); the sort itself is chosen above. */
 function SortableHeader(props: { label: string; sort: Sort; input: ListInput }) {
@@ -28,7 +28,7 @@ export function UsagersTable(props: {
   onReceive?: (row: Row) => void;
 }) {
   return (
-    <div class="table-wrap" tabindex="0" role="region" aria-label="Liste des domiciliés" aria-busy={props.busy ? "true" : undefined}>
+    <section class="table-wrap" tabindex="0" aria-label="Liste des domiciliés" aria-busy={props.busy ? "true" : undefined}>
       <table class="table table--usagers">
         <caption class="visually-hidden">
           Domiciliés : {USAGER_TABS[props.input.tab].label}, trié par {SORTS[props.input.sort as Sort]} (
@@ -79,6 +79,6 @@ export function UsagersTable(props: {
           </For>
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

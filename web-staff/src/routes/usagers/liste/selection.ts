@@ -1,4 +1,4 @@
-import { createEffect, createSignal, on, type Accessor } from "solid-js";
+import { type Accessor, createEffect, createSignal, on } from "solid-js";
 
 /** The files ticked on the page shown; any change of search, filter, tab or page starts afresh. */
 export function createSelection(rowIds: Accessor<number[]>, startAfresh: Accessor<unknown>) {

@@ -12,7 +12,10 @@ export type ListInput = Required<inferRouterInputs<AppRouter>["usagers"]["list"]
 export const SORTS = { ref: "ID", nom: "Nom", echeance: "Échéance", passage: "Dernier passage" } as const;
 export type Sort = keyof typeof SORTS;
 export const PASSAGES = { PLUS_2_MOIS: "Plus de 2 mois", PLUS_3_MOIS: "Plus de 3 mois" } as const;
-export const ECHEANCES = Object.fromEntries(Object.entries(ECHEANCE_FILTERS).map(([key, f]) => [key, f.label])) as Record<EcheanceFilter, string>;
+export const ECHEANCES = Object.fromEntries(Object.entries(ECHEANCE_FILTERS).map(([key, f]) => [key, f.label])) as Record<
+  EcheanceFilter,
+  string
+>;
 export const RADIE_DEPUIS = { PLUS_1_AN: "Plus d'un an", PLUS_2_ANS: "Plus de 2 ans" } as const;
 /** The rendez-vous of the entretien only matters while the request is in instruction. */
 export const withEntretien = (tab: UsagerTab) => tab === "TOUS" || tab === "INSTRUCTION";
@@ -20,7 +23,9 @@ export const withEntretien = (tab: UsagerTab) => tab === "TOUS" || tab === "INST
 const pick = <T extends string>(value: string | undefined, allowed: Record<T, unknown>): T | undefined =>
   value !== undefined && Object.hasOwn(allowed, value) ? (value as T) : undefined;
 
-export type Params = Partial<Record<"onglet" | "q" | "passage" | "echeance" | "radie" | "entretien" | "courrier" | "referent" | "tri" | "ordre" | "page", string>>;
+export type Params = Partial<
+  Record<"onglet" | "q" | "passage" | "echeance" | "radie" | "entretien" | "courrier" | "referent" | "tri" | "ordre" | "page", string>
+>;
 
 /** What the search box searches for: nothing under 2 characters (the list then shows everyone). */
 export function effectiveQuery(value: string): string {
@@ -63,7 +68,16 @@ export function createListUrl() {
     update: (change: Params, replace = false) => setParams({ ...change, page: undefined }, { replace }),
     setPage: (page: number) => setParams({ page: page > 1 ? String(page) : undefined }),
     clearFilters: () =>
-      setParams({ q: undefined, passage: undefined, echeance: undefined, radie: undefined, entretien: undefined, courrier: undefined, referent: undefined, page: undefined }),
+      setParams({
+        q: undefined,
+        passage: undefined,
+        echeance: undefined,
+        radie: undefined,
+        entretien: undefined,
+        courrier: undefined,
+        referent: undefined,
+        page: undefined,
+      }),
   };
 }
 
