@@ -140,13 +140,13 @@ function bundleCheck() {
 const results = [];
 const started = Date.now();
 
-console.log("\n=== npm run lint (Biome) ===");
+console.log("\n=== npm run lint (Biome, wrangler types --check, tsc) ===");
 const lintCode = await run(NPM, ["run", "lint"]);
 results.push({
   label: "lint",
   passed: lintCode === 0 ? 1 : 0,
   failed: lintCode === 0 ? 0 : 1,
-  note: lintCode === 0 ? "" : "biome check found problems (npx biome check --write fixes most)",
+  note: lintCode === 0 ? "" : "biome check, wrangler types --check or tsc failed (npm run format, npm run types)",
 });
 
 console.log("\n=== npm run build ===");

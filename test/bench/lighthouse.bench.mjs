@@ -47,7 +47,11 @@ async function audit(url, extraHeaders) {
     });
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     const lhr = result.lhr;
-    if (lhr.runtimeError) throw new Error(`Lighthouse ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    if (lhr.runtimeError) {
+      const error = new Error(`Lighthouse ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+      error.code = lhr.runtimeError.code;
+      throw error;
+    }
     // A refused session sends the app back to the sign-in page: that would be audited instead.
     if (new URL(lhr.finalDisplayedUrl).pathname !== new URL(url).pathname) throw new Error(`${url} ended on ${lhr.finalDisplayedUrl}`);
     return lhr;
@@ -70,12 +74,28 @@ function failedAudits(lhr) {
   return out;
 }
 
+/** Errors where Lighthouse failed to record the run, not where the page failed (a blank page is NO_FCP: not retried). */
+const UNRECORDED = new Set(["NO_NAVSTART", "NO_TRACING_STARTED"]);
+const RETRIES = 2;
+
+/** audit(), run again up to RETRIES times when Lighthouse failed to record the run. */
+async function auditRecorded(url, extraHeaders, log) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await audit(url, extraHeaders);
+    } catch (error) {
+      if (!UNRECORDED.has(error.code) || attempt >= RETRIES) throw error;
+      log(`${error.message}: run again (${attempt + 1}/${RETRIES})`);
+    }
+  }
+}
+
 const score = (lhr, category) => Math.round(lhr.categories[category].score * 100);
 
 async function scores(label, url, extraHeaders, log) {
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
-    const lhr = await audit(url, extraHeaders);
+    const lhr = await auditRecorded(url, extraHeaders, log);
     runs.push(lhr);
     log(
       `${label} #${i + 1}: ${CATEGORIES.map((id) => `${id} ${score(lhr, id)}`).join(", ")} (benchmarkIndex ${Math.round(lhr.environment.benchmarkIndex)})`,

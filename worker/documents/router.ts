@@ -20,7 +20,8 @@ const uploadInput = z
     usagerId: Number(fd.get("usagerId")),
     label: fd.get("label"),
     shared: fd.get("shared") === "true",
-    file: fd.get("file"),
+    // workers-types declare get() as string | null; a file part arrives as a File.
+    file: fd.get("file") as unknown,
   }))
   .pipe(
     z.object({

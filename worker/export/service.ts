@@ -115,7 +115,8 @@ export async function exportUsagersCsv(db: Db, ctx: StaffCtx, tab: UsagerTab, no
     details: { onglet: tab, lignes: lines.length - 1 },
     at: now,
   });
-  const bytes = new TextEncoder().encode(`\uFEFF${lines.join("\r\n")}\r\n`);
+  // A fresh ArrayBuffer underneath (workers-types type encode() more loosely than the DOM does).
+  const bytes = new TextEncoder().encode(`\uFEFF${lines.join("\r\n")}\r\n`) as Uint8Array<ArrayBuffer>;
   const date = dateFormat("fr-CA", { timeZone: ctx.timeZone }).format(now);
   return { bytes, mimeType: "text/csv; charset=utf-8", fileName: `Export Ancrage ${date}.csv` };
 }
