@@ -31,7 +31,7 @@ function spokenLines(text: string): string[] {
 describe("labels that promise what does not exist", () => {
   it("read the sources of both apps and the Worker", () => {
     const files = Object.keys(sources);
-    expect(files.some((f) => f.includes("web-staff/src/components/usager/EtatCivilForm.tsx"))).toBe(true);
+    expect(files.some((f) => f.includes("web-staff/src/components/usager/etat-civil/EtatCivilForm.tsx"))).toBe(true);
     expect(files.some((f) => f.includes("web-usager/src/i18n/fr.ts"))).toBe(true);
     expect(files.some((f) => f.includes("worker/usagers/schemas.ts"))).toBe(true);
   });

@@ -1,4 +1,5 @@
 import { createEffect, createSignal, on } from "solid-js";
+import { FIELD_MAX } from "../../../../worker/rules/fields";
 import { api } from "../../api";
 import { ConfirmDialog } from "../ConfirmDialog";
 import { TextAreaField } from "../Field";
@@ -74,7 +75,7 @@ export function PresenceDialog(props: {
         hint="N'écrivez aucune donnée sensible (santé, opinions, religion, situation judiciaire…)."
         value={content()}
         onValue={setContent}
-        maxLength={1000}
+        maxLength={FIELD_MAX.commentaireCourrier}
         rows={3}
       />
     </ConfirmDialog>

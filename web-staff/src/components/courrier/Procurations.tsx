@@ -2,6 +2,7 @@ import { createEffect, createSignal, For, on, Show } from "solid-js";
 import { createStore } from "solid-js/store";
 import { PROCURATIONS_MAX } from "../../../../worker/rules/courrier";
 import { formatDateFr } from "../../../../worker/rules/dates";
+import { FIELD_MAX } from "../../../../worker/rules/fields";
 import { api, apiFailure, isStaleWrite, type Outputs } from "../../api";
 import { ErrorMessage, Loading, StatusMessage } from "../Alerts";
 import { Button } from "../Button";
@@ -240,8 +241,8 @@ function ProcurationDialog(props: {
     >
       <p>Le mandataire peut retirer le courrier du domicilié du premier au dernier jour inclus.</p>
       <div class="field-row">
-        <TextField {...bind.value("nom")} label="Nom du mandataire" required maxLength={200} autocomplete="off" />
-        <TextField {...bind.value("prenom")} label="Prénom du mandataire" required maxLength={200} autocomplete="off" />
+        <TextField {...bind.value("nom")} label="Nom du mandataire" required maxLength={FIELD_MAX.nom} autocomplete="off" />
+        <TextField {...bind.value("prenom")} label="Prénom du mandataire" required maxLength={FIELD_MAX.prenom} autocomplete="off" />
       </div>
       <DateField {...bind.value("dateNaissance")} label="Date de naissance" required />
       <PeriodFields start={bind.value("dateDebut")} end={bind.value("dateFin")} />

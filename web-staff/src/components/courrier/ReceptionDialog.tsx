@@ -1,5 +1,6 @@
 import { createEffect, createSignal, For, on, Show } from "solid-js";
 import { createStore } from "solid-js/store";
+import { FIELD_MAX } from "../../../../worker/rules/fields";
 import { api } from "../../api";
 import { ConfirmDialog } from "../ConfirmDialog";
 import { TextAreaField } from "../Field";
@@ -7,7 +8,7 @@ import { createFormState } from "../form";
 import { Counter } from "./Counter";
 import { COUNTERS, FORBIDDEN_COMMENT_CHARS, FORBIDDEN_COMMENT_MESSAGE, type Quantities, receptionSentence, total } from "./labels";
 
-const CONTENT_LABEL = "Informations importantes concernant les courriers (1000 caractères maximum)";
+const CONTENT_LABEL = `Informations importantes concernant les courriers (${FIELD_MAX.commentaireCourrier} caractères maximum)`;
 const ONE = { courrier: "un courrier", colis: "un colis", avis: "un avis de passage" } as const;
 
 export interface MailTarget {
@@ -108,7 +109,7 @@ export function ReceptionDialog(props: {
         hint="Facultatif. N'écrivez aucune donnée sensible (santé, opinions, religion, situation judiciaire…)."
         value={values.content}
         onValue={(v) => setValues("content", v)}
-        maxLength={1000}
+        maxLength={FIELD_MAX.commentaireCourrier}
         rows={3}
       />
     </ConfirmDialog>

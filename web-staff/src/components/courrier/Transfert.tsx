@@ -1,6 +1,7 @@
 import { createEffect, createSignal, on, Show } from "solid-js";
 import { createStore } from "solid-js/store";
 import { formatDateFr } from "../../../../worker/rules/dates";
+import { FIELD_MAX } from "../../../../worker/rules/fields";
 import { api, apiFailure } from "../../api";
 import { StatusMessage } from "../Alerts";
 import { Button } from "../Button";
@@ -195,8 +196,21 @@ function TransfertDialog(props: { open: boolean; onClose: () => void; onDone: (m
       focusAfterClose={() => document.getElementById(RESULT_ID)}
     >
       <p>Pendant cette période, le courrier remis est noté comme transféré à cette adresse.</p>
-      <TextField {...bind.value("nom")} label="Nom de l'établissement ou de la personne" required maxLength={200} autocomplete="off" />
-      <TextAreaField {...bind.value("adresse")} label="Adresse" hint="De 10 à 400 caractères." required maxLength={400} rows={3} />
+      <TextField
+        {...bind.value("nom")}
+        label="Nom de l'établissement ou de la personne"
+        required
+        maxLength={FIELD_MAX.transfertNom}
+        autocomplete="off"
+      />
+      <TextAreaField
+        {...bind.value("adresse")}
+        label="Adresse"
+        hint="De 10 à 400 caractères."
+        required
+        maxLength={FIELD_MAX.transfertAdresse}
+        rows={3}
+      />
       <PeriodFields start={bind.value("dateDebut")} end={bind.value("dateFin")} />
     </ConfirmDialog>
   );

@@ -3,6 +3,7 @@ import { createSignal, For, onCleanup, onMount, Show } from "solid-js";
 import { createStore } from "solid-js/store";
 import { formatDateFr } from "../../../../worker/rules/dates";
 import { USAGER_STATUT_LABELS } from "../../../../worker/rules/echeance";
+import { FIELD_MAX } from "../../../../worker/rules/fields";
 import { SEARCH_MIN_LENGTH } from "../../../../worker/rules/search";
 import { nomComplet } from "../../../../worker/rules/usager";
 import { api, apiFailure, type Outputs } from "../../api";
@@ -259,7 +260,7 @@ function Desk() {
                 role="combobox"
                 autocomplete="off"
                 spellcheck={false}
-                maxLength={100}
+                maxLength={FIELD_MAX.recherche}
                 aria-autocomplete="list"
                 aria-controls={LISTBOX_ID}
                 aria-expanded={listOpen()}

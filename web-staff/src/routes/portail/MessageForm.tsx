@@ -1,4 +1,5 @@
 import { createStore } from "solid-js/store";
+import { FIELD_MAX } from "../../../../worker/rules/fields";
 import { STRUCTURE_MESSAGE_TYPES, type StructureMessageType } from "../../../../worker/rules/structure-messages";
 import { api, type Outputs } from "../../api";
 import { FormError } from "../../components/Alerts";
@@ -68,7 +69,7 @@ export function MessageForm(props: { message: MessageRow | null; onDone: (status
       <h3 id="titre-formulaire-message">{title}</h3>
       <RequiredNote />
       <FormError form={form} />
-      <TextField {...bind.value("titre")} label="Titre" required maxLength={200} />
+      <TextField {...bind.value("titre")} label="Titre" required maxLength={FIELD_MAX.messageTitre} />
       <SelectField {...bind.value("type")} label="Type de message" required placeholder="Choisir un type" options={MESSAGE_TYPE_OPTIONS} />
       <TextAreaField
         {...bind.value("texte")}
@@ -76,7 +77,7 @@ export function MessageForm(props: { message: MessageRow | null; onDone: (status
         hint="Texte simple, 10 caractères au minimum. Les retours à la ligne sont conservés."
         required
         rows={6}
-        maxLength={10000}
+        maxLength={FIELD_MAX.messageTexte}
       />
       <DateField {...bind.value("dateDebut")} label="Afficher à partir du" required />
       <DateField {...bind.value("dateFin")} label="Jusqu'au" hint="Format : JJ/MM/AAAA. Laissez vide pour un message sans date de fin." />

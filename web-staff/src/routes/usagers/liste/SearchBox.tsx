@@ -1,4 +1,5 @@
 import { createEffect, createSignal, on, onCleanup, Show } from "solid-js";
+import { FIELD_MAX } from "../../../../../worker/rules/fields";
 import { SEARCH_MIN_LENGTH } from "../../../../../worker/rules/search";
 import { effectiveQuery, type ListUrl } from "./url-state";
 
@@ -59,7 +60,7 @@ export function SearchBox(props: { search: Search }) {
         type="search"
         autocomplete="off"
         spellcheck={false}
-        maxLength={100}
+        maxLength={FIELD_MAX.recherche}
         value={search().typed()}
         onInput={(e) => search().onInput(e.currentTarget.value)}
         onKeyDown={(e) => {

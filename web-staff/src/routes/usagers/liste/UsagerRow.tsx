@@ -1,5 +1,6 @@
 import { A } from "@solidjs/router";
 import { Match, Show, Switch } from "solid-js";
+import { waitingMailTotal } from "../../../../../worker/rules/courrier";
 import { daysBetween, formatDateFr } from "../../../../../worker/rules/dates";
 import { USAGER_STATUT_LABELS } from "../../../../../worker/rules/echeance";
 import { nomComplet, TYPE_DOM_LABELS } from "../../../../../worker/rules/usager";
@@ -87,7 +88,7 @@ export function UsagerRow(props: {
         <EcheanceCell row={props.row} />
       </td>
       <td class="nowrap">
-        <Show when={props.row.nbCourrier + props.row.nbColis + props.row.nbAvis > 0} fallback={<span class="muted">—</span>}>
+        <Show when={waitingMailTotal(props.row) > 0} fallback={<span class="muted">—</span>}>
           <ul class="mail-list">
             <Show when={props.row.nbCourrier > 0}>
               <li class="mail-badge">{plural(props.row.nbCourrier, "courrier", "courriers")}</li>
