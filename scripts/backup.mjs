@@ -224,7 +224,9 @@ function dumpLocalD1(persistTo, out) {
 }
 
 async function d1Remote(sql) {
-  return JSON.parse(await wrangler(["d1", "execute", "DB", "--remote", "--json", "--command", sql])).map((r) => r.results);
+  return JSON.parse(await wrangler(["d1", "execute", "DB", "--remote", "--env", "production", "--json", "--command", sql])).map(
+    (r) => r.results,
+  );
 }
 
 async function dumpRemoteD1(out) {
@@ -237,7 +239,18 @@ async function dumpRemoteD1(out) {
   const tmp = mkdtempSync(join(tmpdir(), "ancrage-export-"));
   try {
     const exported = join(tmp, "rows.sql");
-    await wrangler(["d1", "export", "DB", "--remote", "--no-schema", "--output", exported, ...plan.tables.flatMap((t) => ["--table", t])]);
+    await wrangler([
+      "d1",
+      "export",
+      "DB",
+      "--remote",
+      "--env",
+      "production",
+      "--no-schema",
+      "--output",
+      exported,
+      ...plan.tables.flatMap((t) => ["--table", t]),
+    ]);
     const rows = readFileSync(exported, "utf8")
       .split("\n")
       .filter((l) => l.startsWith("INSERT INTO "));
@@ -296,11 +309,22 @@ async function copyLocalR2(persistTo, out) {
 
 async function copyRemoteR2(keys, out) {
   const { unstable_readConfig } = await import("wrangler");
-  const bucket = unstable_readConfig({ config: CONFIG }).r2_buckets.find((b) => b.binding === "FILES").bucket_name;
+  const { bucket_name: bucket, jurisdiction } = unstable_readConfig({ config: CONFIG, env: "production" }).r2_buckets.find(
+    (b) => b.binding === "FILES",
+  );
   const objects = [];
   for (const key of keys) {
     const file = objectFile(out, key);
-    await wrangler(["r2", "object", "get", `${bucket}/${key}`, "--remote", "--file", file]);
+    await wrangler([
+      "r2",
+      "object",
+      "get",
+      `${bucket}/${key}`,
+      "--remote",
+      ...(jurisdiction ? ["--jurisdiction", jurisdiction] : []),
+      "--file",
+      file,
+    ]);
     const bytes = readFileSync(file);
     // Only the bytes come down: no etag, upload date or metadata (the Worker reads none of them).
     objects.push({

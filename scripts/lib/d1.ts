@@ -71,7 +71,7 @@ function run(args: string[]): Promise<{ code: number; stdout: string; stderr: st
  * pass it as `--command` so SELECT results come back.
  */
 export async function d1Execute(target: D1Target, sql: string): Promise<D1Result[]> {
-  const args = ["d1", "execute", "DB", target.remote ? "--remote" : "--local", "--json"];
+  const args = ["d1", "execute", "DB", ...(target.remote ? ["--remote", "--env", "production"] : ["--local"]), "--json"];
   if (target.persistTo) args.push("--persist-to", target.persistTo);
   let tmp: string | undefined;
   if (target.remote) {
