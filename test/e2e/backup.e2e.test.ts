@@ -16,6 +16,7 @@ import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getPlatformProxy } from "wrangler";
+import { etatCivil } from "../support/fixtures";
 import { findD1File, startServer, type TestServer, wranglerEnv } from "../support/server.mjs";
 import { cookiePair, DEMO, demoStructure, ROOT, trpcMutation, trpcQuery } from "./helpers";
 
@@ -72,21 +73,15 @@ async function makeWrites(server: TestServer) {
   expect(signIn.status).toBe(200);
   const cookie = cookiePair(signIn, "ancrage_staff")!;
   const { id: usagerId } = await call<{ id: number }>(server.staffUrl, cookie, "mutation", "usagers.create", {
+    ...etatCivil,
     civilite: "Mme",
     nom: "N'Diaye",
     prenom: "Aïssatou",
     surnom: "« Sauvegarde »",
     dateNaissance: "1985-03-14",
     lieuNaissance: "Dakar",
-    nationalite: null,
-    langue: null,
     telephone: "06 11 22 33 44",
-    email: null,
-    contactByPhone: false,
-    numeroDistribution: null,
-    referentId: null,
     customRef: "SAUV-1",
-    ayantsDroit: [],
   });
   await call(server.staffUrl, cookie, "mutation", "usagers.addNote", {
     usagerId,

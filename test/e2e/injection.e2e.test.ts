@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { addDays, calendarDateIn } from "../../worker/rules/dates";
 import { defaultDateFin } from "../../worker/rules/echeance";
 import { launchBrowser } from "../support/browser.mjs";
+import { etatCivil } from "../support/fixtures";
 import { docxText, readZipEntry } from "../support/zip.mjs";
 import { cookiePair, DEMO, signInStaffUi, trpcMutation, trpcQuery } from "./helpers";
 
@@ -135,7 +136,7 @@ async function createData(): Promise<Setup> {
   const referentId = (await staffCall<{ id: number }>(s, "query", "compte.me")).id;
 
   const { id: usagerId } = await staffCall<{ id: number }>(s, "mutation", "usagers.create", {
-    civilite: "M.",
+    ...etatCivil,
     nom: `Dupont ${P.img}`,
     // U+FFFE is no XML character: kept, it would make every letter of this person unreadable.
     prenom: `Jean\ufffe ${P.svg}`,
@@ -144,9 +145,6 @@ async function createData(): Promise<Setup> {
     lieuNaissance: `Lille ${P.js}`,
     nationalite: P.img,
     langue: P.svg,
-    telephone: null,
-    email: null,
-    contactByPhone: false,
     numeroDistribution: P.js,
     referentId,
     customRef: P.img,
@@ -217,21 +215,11 @@ async function createData(): Promise<Setup> {
 
   for (const [field, value] of Object.entries(FORMULAS)) {
     await staffCall(s, "mutation", "usagers.create", {
+      ...etatCivil,
       civilite: "Mme",
       nom: "Formule",
-      prenom: "Test",
-      surnom: null,
       dateNaissance: "1990-01-01",
       lieuNaissance: "Douai",
-      nationalite: null,
-      langue: null,
-      telephone: null,
-      email: null,
-      contactByPhone: false,
-      numeroDistribution: null,
-      referentId: null,
-      customRef: null,
-      ayantsDroit: [],
       [field]: value,
     });
   }

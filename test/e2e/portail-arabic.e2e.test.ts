@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { calendarDateIn } from "../../worker/rules/dates";
 import { defaultDateFin } from "../../worker/rules/echeance";
 import { launchBrowser } from "../support/browser.mjs";
+import { etatCivil } from "../support/fixtures";
 import { docxText } from "../support/zip.mjs";
 import { axeViolations } from "./axe";
 import { cookiePair, DEMO, demoStructure, ROOT, trpcMutation, trpcQuery } from "./helpers";
@@ -39,21 +40,14 @@ async function portalAccount(): Promise<{ login: string; temporaryPassword: stri
   await staffCall(cookie, "mutation", "portail.updateSettings", { enabled: true, loginUpdatesDernierPassage: false });
   const customRef = `AR-${Math.random().toString(36).slice(2, 7)}`;
   const { id: usagerId } = await staffCall<{ id: number }>(cookie, "mutation", "usagers.create", {
+    ...etatCivil,
     civilite: "Mme",
     nom: "Haddad",
     prenom: "Samira",
-    surnom: null,
     dateNaissance: "1979-11-03",
     lieuNaissance: "Oran",
-    nationalite: null,
-    langue: null,
     telephone: "06 12 34 56 78",
-    email: null,
-    contactByPhone: false,
-    numeroDistribution: null,
-    referentId: null,
     customRef,
-    ayantsDroit: [],
   });
   const { usager } = await staffCall<{ usager: { version: number } }>(cookie, "query", "usagers.get", { id: usagerId });
   // "Today" is the structure's day (Paris), whatever the machine's clock says.

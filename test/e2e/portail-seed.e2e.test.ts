@@ -20,6 +20,7 @@ import { join } from "node:path";
 import type { Browser, Download, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "../support/browser.mjs";
+import { etatCivil } from "../support/fixtures";
 import { docxText, readZipBytes, zipEntryNames } from "../support/zip.mjs";
 import { cookiePair, DEMO, demoStructure, ROOT, signInStaffUi, trpcMutation, trpcQuery } from "./helpers";
 
@@ -431,21 +432,11 @@ describe("« Comptes du portail »: the accounts list and the creation for every
       ["Okafor", "Samuel"],
     ]) {
       const { id } = await staffCall<{ id: number }>(cookie, "mutation", "usagers.create", {
-        civilite: "M.",
+        ...etatCivil,
         nom,
         prenom,
-        surnom: null,
         dateNaissance: "1985-03-04",
         lieuNaissance: "Nantes",
-        nationalite: null,
-        langue: null,
-        telephone: null,
-        email: null,
-        contactByPhone: false,
-        numeroDistribution: null,
-        referentId: null,
-        customRef: null,
-        ayantsDroit: [],
       });
       const { usager } = await staffCall<{ usager: { version: number } }>(cookie, "query", "usagers.get", { id });
       const today = new Date().toISOString().slice(0, 10);

@@ -14,6 +14,7 @@ import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, launchPersistentBrowser } from "../support/browser.mjs";
+import { etatCivil } from "../support/fixtures";
 import { docxText } from "../support/zip.mjs";
 import { axeViolations } from "./axe";
 import { cookiePair, DEMO, demoStructure, ROOT, trpcMutation, trpcQuery } from "./helpers";
@@ -56,21 +57,14 @@ async function portalAccount(cookie: string, options: { daysLeft: number; nom: s
   await staffCall(cookie, "mutation", "portail.updateSettings", { enabled: true, loginUpdatesDernierPassage: false });
   const customRef = `PT-${Math.random().toString(36).slice(2, 7)}`;
   const { id: usagerId } = await staffCall<{ id: number }>(cookie, "mutation", "usagers.create", {
-    civilite: "M.",
+    ...etatCivil,
     nom: options.nom,
     prenom: options.prenom,
-    surnom: null,
     dateNaissance: "1980-02-06",
     lieuNaissance: "Lille",
-    nationalite: null,
-    langue: null,
     telephone: "06 06 06 06 06",
     email: "domicilie1@test.com",
-    contactByPhone: false,
-    numeroDistribution: null,
-    referentId: null,
     customRef,
-    ayantsDroit: [],
   });
   const now = new Date();
   const end = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + options.daysLeft));

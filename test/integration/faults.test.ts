@@ -6,6 +6,7 @@ import { createDb, type Db } from "../../worker/db";
 import { storeDocument } from "../../worker/documents/service";
 import type { Env } from "../../worker/env";
 import { setPortalPreference } from "../../worker/portail/staff";
+import { etatCivil } from "../support/fixtures";
 import { call, count, createStaff, createStructure, signIn } from "../support/worker-api";
 
 const PDF = new TextEncoder().encode("%PDF-1.4 faute");
@@ -41,21 +42,9 @@ async function fileOf() {
     "mutation",
     "usagers.create",
     {
-      civilite: "M.",
+      ...etatCivil,
       nom: "Faute",
-      prenom: "Test",
-      surnom: null,
-      dateNaissance: "1980-01-01",
       lieuNaissance: "Metz",
-      nationalite: null,
-      langue: null,
-      telephone: null,
-      email: null,
-      contactByPhone: false,
-      numeroDistribution: null,
-      referentId: null,
-      customRef: null,
-      ayantsDroit: [],
     },
     { cookie },
   );

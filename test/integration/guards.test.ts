@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { ipKey } from "../../worker/auth/rate-limit";
 import { APP_ERRORS, httpStatusOf } from "../../worker/errors";
+import { etatCivil } from "../support/fixtures";
 import { domicilieOnPortal, PORTAL } from "../support/portal";
 import { allProcedures } from "../support/procedures";
 import { call, count, createStaff, createStructure, ORIGIN, signIn, workerFetch } from "../support/worker-api";
@@ -164,21 +165,11 @@ async function fileSetup() {
     "mutation",
     "usagers.create",
     {
-      civilite: "M.",
+      ...etatCivil,
       nom: "Lebrun",
       prenom: "Paul",
-      surnom: null,
       dateNaissance: "1970-01-02",
       lieuNaissance: "Rouen",
-      nationalite: null,
-      langue: null,
-      telephone: null,
-      email: null,
-      contactByPhone: false,
-      numeroDistribution: null,
-      referentId: null,
-      customRef: null,
-      ayantsDroit: [],
     },
     { cookie: simple },
   );

@@ -4,6 +4,7 @@
  */
 import { calendarDateIn } from "../../worker/rules/dates";
 import { defaultDateFin } from "../../worker/rules/echeance";
+import { etatCivil } from "./fixtures";
 import { call, cookieFrom, ORIGIN, workerFetch } from "./worker-api";
 import { docxText } from "./zip.mjs";
 
@@ -41,21 +42,12 @@ export async function domicilieOnPortal(admin: string, nom: string) {
     "mutation",
     "usagers.create",
     {
+      ...etatCivil,
       civilite: "Mme",
       nom,
       prenom: "Alice",
-      surnom: null,
       dateNaissance: "1985-03-04",
       lieuNaissance: "Lyon",
-      nationalite: null,
-      langue: null,
-      telephone: null,
-      email: null,
-      contactByPhone: false,
-      numeroDistribution: null,
-      referentId: null,
-      customRef: null,
-      ayantsDroit: [],
     },
     { cookie: admin },
   );

@@ -1,5 +1,6 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
+import { etatCivil } from "../../test/support/fixtures";
 import { call, createStaff, createStructure, signIn } from "../../test/support/worker-api";
 import { countsAsPassage, HANDOVER_OF, INTERACTION_LABELS, type InteractionType, RECEPTION_TYPES } from "../rules/courrier";
 import { addDays, calendarDateIn, startOfDayInstant } from "../rules/dates";
@@ -21,21 +22,11 @@ async function activeFile(cookie: string, daysAgo = 10, nom = "Durand") {
     "mutation",
     "usagers.create",
     {
-      civilite: "M.",
+      ...etatCivil,
       nom,
       prenom: "Yann",
-      surnom: null,
       dateNaissance: "1985-05-05",
       lieuNaissance: "Brest",
-      nationalite: null,
-      langue: null,
-      telephone: null,
-      email: null,
-      contactByPhone: false,
-      numeroDistribution: null,
-      referentId: null,
-      customRef: null,
-      ayantsDroit: [],
     },
     { cookie },
   );

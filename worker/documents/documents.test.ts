@@ -1,5 +1,6 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { etatCivil } from "../../test/support/fixtures";
 import { call, count, createStaff, createStructure, ORIGIN, signIn, workerFetch } from "../../test/support/worker-api";
 import { docxText } from "../../test/support/zip.mjs";
 import { calendarDateIn, formatDateFr } from "../rules/dates";
@@ -8,34 +9,24 @@ import { defaultDateFin } from "../rules/echeance";
 const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 const EXE = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]);
 
+/** The état civil of the domicilié every test here files, Jérémie Fontaine. */
+const FONTAINE = {
+  ...etatCivil,
+  nom: "Fontaine",
+  prenom: "Jérémie",
+  surnom: "Jérem",
+  dateNaissance: "1979-09-30",
+  lieuNaissance: "Nantes",
+  customRef: "07",
+};
+
 async function setup() {
   const s = await createStructure();
   const simple = await signIn((await createStaff(s.id, "simple")).email);
   const responsable = await signIn((await createStaff(s.id, "responsable")).email);
   const agent = await signIn((await createStaff(s.id, "agent")).email);
   const facteur = await signIn((await createStaff(s.id, "facteur")).email);
-  const created = await call<{ id: number }>(
-    "mutation",
-    "usagers.create",
-    {
-      civilite: "M.",
-      nom: "Fontaine",
-      prenom: "Jérémie",
-      surnom: "Jérem",
-      dateNaissance: "1979-09-30",
-      lieuNaissance: "Nantes",
-      nationalite: null,
-      langue: null,
-      telephone: null,
-      email: null,
-      contactByPhone: false,
-      numeroDistribution: null,
-      referentId: null,
-      customRef: "07",
-      ayantsDroit: [],
-    },
-    { cookie: simple },
-  );
+  const created = await call<{ id: number }>("mutation", "usagers.create", FONTAINE, { cookie: simple });
   return { s, simple, responsable, agent, facteur, usagerId: created.data!.id };
 }
 
@@ -196,23 +187,7 @@ describe("attestation postale", () => {
         { nom: "Fontaine", prenom: "Noé", dateNaissance: "2015-06-01", lien: "ENFANT" },
       ];
       const f = await fiche();
-      const etatCivil = {
-        civilite: "M.",
-        nom: "Fontaine",
-        prenom: "Jérémie",
-        surnom: "Jérem",
-        dateNaissance: "1979-09-30",
-        lieuNaissance: "Nantes",
-        nationalite: null,
-        langue: null,
-        telephone: null,
-        email: null,
-        contactByPhone: false,
-        numeroDistribution: null,
-        referentId: null,
-        customRef: "07",
-        ayantsDroit,
-      };
+      const etatCivil = { ...FONTAINE, ayantsDroit };
       expect(
         (await call("mutation", "usagers.updateEtatCivil", { usagerId, version: f.version, etatCivil }, { cookie: simple })).status,
       ).toBe(200);

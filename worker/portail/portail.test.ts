@@ -1,5 +1,6 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
+import { etatCivil } from "../../test/support/fixtures";
 import { domicilieOnPortal, PORTAL, portal, todayParis } from "../../test/support/portal";
 import { call, cookieFrom, createStaff, createStructure, ORIGIN, signIn, workerFetch } from "../../test/support/worker-api";
 import { docxText, readZipEntry } from "../../test/support/zip.mjs";
@@ -18,21 +19,12 @@ async function setup() {
     "mutation",
     "usagers.create",
     {
-      civilite: "M.",
+      ...etatCivil,
       nom: "Test",
       prenom: "jean",
-      surnom: null,
       dateNaissance: "1980-02-06",
       lieuNaissance: "Lille",
-      nationalite: null,
-      langue: null,
-      telephone: null,
-      email: null,
-      contactByPhone: false,
-      numeroDistribution: null,
-      referentId: null,
       customRef: "01",
-      ayantsDroit: [],
     },
     { cookie: admin },
   );
@@ -285,21 +277,12 @@ describe("portal access, as the seed describes it", () => {
           "mutation",
           "usagers.create",
           {
+            ...etatCivil,
             civilite: "Mme",
             nom,
             prenom: "Zoé",
-            surnom: null,
             dateNaissance: "1990-01-01",
             lieuNaissance: "Nice",
-            nationalite: null,
-            langue: null,
-            telephone: null,
-            email: null,
-            contactByPhone: false,
-            numeroDistribution: null,
-            referentId: null,
-            customRef: null,
-            ayantsDroit: [],
           },
           { cookie },
         )
@@ -387,21 +370,12 @@ describe("« X comptes / Y domiciliés actifs »", () => {
           "mutation",
           "usagers.create",
           {
+            ...etatCivil,
             civilite: "Mme",
             nom,
             prenom: "Zoé",
-            surnom: null,
             dateNaissance: "1990-01-01",
             lieuNaissance: "Nice",
-            nationalite: null,
-            langue: null,
-            telephone: null,
-            email: null,
-            contactByPhone: false,
-            numeroDistribution: null,
-            referentId: null,
-            customRef: null,
-            ayantsDroit: [],
           },
           { cookie: admin },
         )

@@ -1,5 +1,6 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { etatCivil as baseEtatCivil } from "../../test/support/fixtures";
 import { call, count, createStaff, createStructure, signIn } from "../../test/support/worker-api";
 import { addDays, calendarDateIn, startOfDayInstant } from "../rules/dates";
 import { defaultDateFin } from "../rules/echeance";
@@ -8,20 +9,16 @@ const todayParis = () => calendarDateIn("Europe/Paris", new Date());
 
 function etatCivil(over: Record<string, unknown> = {}) {
   return {
+    ...baseEtatCivil,
     civilite: "Mme",
     nom: "Dupré",
     prenom: "Éloïse",
-    surnom: null,
     dateNaissance: "1988-04-12",
     lieuNaissance: "Lyon",
     nationalite: "Française",
     langue: "Français",
     telephone: "06 12 34 56 78",
-    email: null,
     contactByPhone: true,
-    numeroDistribution: null,
-    referentId: null,
-    customRef: null,
     ayantsDroit: [{ nom: "Dupré", prenom: "Noé", dateNaissance: "2015-06-01", lien: "ENFANT" }],
     ...over,
   };
